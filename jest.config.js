@@ -1,0 +1,15 @@
+'use strict';
+// Two projects: `unit` (fast, no services) and `integration` (real PostgreSQL, Redis, n8n, Chromium).
+// `npm test` runs both; `npm run test:unit` runs only the fast one.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const common = {
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+};
+module.exports = {
+	projects: [
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{ ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+	],
+};

@@ -1,0 +1,63 @@
+import { DomainError } from '../errors';
+import type { ResolvedActor } from './actor';
+
+/**
+ * Who may do what (privacy by organisation):
+ * - managers read and document only their own organisation's cases;
+ * - the district coordinator reads every case of the district and may reassign, but documents nothing;
+ * - admins manage configuration and see no case data.
+ */
+export type CaseAction = 'read' | 'document' | 'reassign';
+
+interface CaseScope {
+	organisation_id: string;
+}
+
+const actionLabels: Record<CaseAction, string> = {
+	read: 'diese Fallakte einsehen',
+	document: 'in dieser Fallakte dokumentieren',
+	reassign: 'diesen Fall neu zuweisen',
+};
+
+export function mayAccessCase(actor: ResolvedActor, action: CaseAction, scope: CaseScope): boolean {
+	switch (actor.role) {
+		case 'manager':
+			return actor.organisationId === scope.organisation_id;
+		case 'coordinator':
+			return action === 'read' || action === 'reassign';
+		default:
+			return false;
+	}
+}
+
+export function assertCaseAccess(actor: ResolvedActor, action: CaseAction, scope: CaseScope): void {
+	if (!mayAccessCase(actor, action, scope)) {
+		throw new DomainError('FORBIDDEN', `${actor.name} (${roleText(actor)}) darf ${actionLabels[action]} nicht.`, {
+			details: { action, role: actor.role },
+		});
+	}
+}
+
+/** Intakes are taken by managers (for their own organisation) and by the coordinator. */
+export function assertMayTakeIntake(actor: ResolvedActor, routedOrganisationId: string): void {
+	if (actor.role === 'coordinator') return;
+	if (actor.role === 'manager' && actor.organisationId === routedOrganisationId) return;
+	throw new DomainError(
+		'FORBIDDEN',
+		actor.role === 'manager'
+			? `${actor.name} gehört nicht zum zuständigen Träger dieser Gemeinde und kann die Aufnahme nicht anlegen.`
+			: `${actor.name} (${roleText(actor)}) darf keine Fälle anlegen.`,
+		{ details: { role: actor.role } },
+	);
+}
+
+/** Which organisation's cases a search may return; undefined = the whole district. */
+export function searchScope(actor: ResolvedActor): string | undefined {
+	if (actor.role === 'manager') return actor.organisationId;
+	if (actor.role === 'coordinator') return undefined;
+	throw new DomainError('FORBIDDEN', `${actor.name} (${roleText(actor)}) darf keine Fallakten einsehen.`, { details: { role: actor.role } });
+}
+
+function roleText(actor: ResolvedActor): string {
+	return { manager: 'Integrationsmanager*in', coordinator: 'Koordination', admin: 'Administration' }[actor.role];
+}

@@ -1,0 +1,38 @@
+import { systemClock, type Clock } from './clock';
+import type { DistrictProfile } from './generated/types';
+import type { CaseStore } from './store/open-store';
+import * as cases from './service/cases';
+import * as closure from './service/closure';
+import * as contacts from './service/contacts';
+import * as plans from './service/plans';
+import * as referrals from './service/referrals';
+import type { CoreContext, WriteOptions } from './service/context';
+
+/**
+ * The lifecycle core for one district: every operation takes the acting person first.
+ * Nodes, forms and workflows are thin adapters over this object.
+ */
+export function createCore(options: { store: CaseStore; profile: DistrictProfile; clock?: Clock }) {
+	const ctx: CoreContext = { store: options.store, profile: options.profile, clock: options.clock ?? systemClock };
+	return {
+		context: ctx,
+		createCase: (actor: unknown, input: cases.CreateCaseInput, o?: WriteOptions) => cases.createCase(ctx, actor, input, o),
+		getCase: (actor: unknown, caseId: string) => cases.getCase(ctx, actor, caseId),
+		searchCases: (actor: unknown, search?: cases.CaseSearch) => cases.searchCases(ctx, actor, search),
+		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) => cases.updateCase(ctx, actor, caseId, patch, o),
+		reassignCase: (actor: unknown, caseId: string, input: { managerId: string }, o?: WriteOptions) => cases.reassignCase(ctx, actor, caseId, input, o),
+		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.createPlan(ctx, actor, caseId, plan, o),
+		continuePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.continuePlan(ctx, actor, caseId, plan, o),
+		getPlan: (actor: unknown, caseId: string, version?: number) => plans.getPlan(ctx, actor, caseId, version),
+		logContact: (actor: unknown, caseId: string, contact: unknown, o?: WriteOptions) => contacts.logContact(ctx, actor, caseId, contact, o),
+		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) => contacts.listContacts(ctx, actor, caseId, range),
+		createReferral: (actor: unknown, caseId: string, referral: unknown, o?: WriteOptions) => referrals.createReferral(ctx, actor, caseId, referral, o),
+		setReferralStatus: (actor: unknown, referralId: string, change: unknown, o?: WriteOptions) => referrals.setReferralStatus(ctx, actor, referralId, change, o),
+		listReferrals: (actor: unknown, caseId: string) => referrals.listReferrals(ctx, actor, caseId),
+		listOverdueReferrals: (actor: unknown, asOf?: string) => referrals.listOverdueReferrals(ctx, actor, asOf),
+		closeCase: (actor: unknown, caseId: string, closing: unknown, o?: WriteOptions) => closure.closeCase(ctx, actor, caseId, closing, o),
+		reopenCase: (actor: unknown, caseId: string, reopening: unknown, o?: WriteOptions) => closure.reopenCase(ctx, actor, caseId, reopening, o),
+	};
+}
+
+export type Core = ReturnType<typeof createCore>;

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DomainError } from '../errors';
+import type { DistrictProfile } from '../generated/types';
+import { validateInput } from '../validation/validate';
+
+/** Shipped district profiles live in `districts/` at the package root (copied to `dist/districts`). */
+export const profileDir = [path.join(__dirname, '..', '..', 'districts'), path.join(__dirname, '..', '..', '..', 'districts')].find((dir) =>
+	fs.existsSync(dir),
+) as string;
+
+export function shippedProfileIds(): string[] {
+	return fs
+		.readdirSync(profileDir)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => f.replace(/\.json$/, ''))
+		.sort();
+}
+
+export function loadShippedProfile(id: string): DistrictProfile {
+	if (!shippedProfileIds().includes(id)) {
+		throw new DomainError('PROFILE_INVALID', `Es gibt kein mitgeliefertes Kreisprofil „${id}“. Vorhanden: ${shippedProfileIds().join(', ')}.`);
+	}
+	return parseProfile(JSON.parse(fs.readFileSync(path.join(profileDir, `${id}.json`), 'utf8')));
+}
+
+/** Validates a profile against its schema and checks that every reference inside it resolves. */
+export function parseProfile(data: unknown): DistrictProfile {
+	let profile: DistrictProfile;
+	try {
+		profile = validateInput('districtProfile', data);
+	} catch (error) {
+		if (error instanceof DomainError) throw new DomainError('PROFILE_INVALID', `Kreisprofil ungültig. ${error.message}`, { fieldErrors: error.fieldErrors });
+		throw error;
+	}
+	const problems = consistencyProblems(profile);
+	if (problems.length) {
+		throw new DomainError('PROFILE_INVALID', `Kreisprofil „${profile.name}“ ist widersprüchlich: ${problems.join(' ')}`, { details: { problems } });
+	}
+	return profile;
+}
+
+function duplicates(values: string[]): string[] {
+	return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}
+
+export function consistencyProblems(profile: DistrictProfile): string[] {
+	const problems: string[] = [];
+	const orgIds = new Set(profile.organisations.map((o) => o.id));
+	const agsSet = new Set(profile.municipalities.map((m) => m.ags));
+	for (const id of duplicates(profile.organisations.map((o) => o.id))) problems.push(`Träger „${id}“ ist doppelt.`);
+	for (const id of duplicates(profile.staff.map((s) => s.id))) problems.push(`Mitarbeitende*r „${id}“ ist doppelt.`);
+	for (const ags of duplicates(profile.municipalities.map((m) => m.ags))) problems.push(`Gemeinde ${ags} ist doppelt.`);
+	for (const id of duplicates(profile.services.map((s) => s.id))) problems.push(`Fachdienst „${id}“ ist doppelt.`);
+	for (const s of profile.staff) {
+		if (!orgIds.has(s.organisationId)) problems.push(`${s.name}: Träger „${s.organisationId}“ fehlt im Profil.`);
+		for (const ags of s.municipalities ?? []) {
+			if (!agsSet.has(ags)) problems.push(`${s.name}: Gemeinde ${ags} gehört nicht zum Profil.`);
+		}
+	}
+	for (const m of profile.municipalities) {
+		if (m.organisationId && !orgIds.has(m.organisationId)) problems.push(`${m.name}: Träger „${m.organisationId}“ fehlt im Profil.`);
+		if (m.programme === 'served' && m.organisationId) {
+			const managers = profile.staff.filter((s) => s.role === 'manager' && s.organisationId === m.organisationId && s.active !== false);
+			if (managers.length === 0) problems.push(`${m.name}: Träger „${m.organisationId}“ hat keine aktiven Integrationsmanager*innen.`);
+		}
+	}
+	return problems;
+}
+
+export function staffById(profile: DistrictProfile, staffId: string) {
+	return profile.staff.find((s) => s.id === staffId);
+}
+
+export function municipalityByAgs(profile: DistrictProfile, ags: string) {
+	return profile.municipalities.find((m) => m.ags === ags);
+}
+
+export function organisationName(profile: DistrictProfile, organisationId: string): string {
+	return profile.organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors';
+import { today } from '../clock';
+import { assertCaseAccess } from '../access/policy';
+import { assertTransition } from '../lifecycle/case-status';
+import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
+import { assertCounsellingAllowed } from '../lifecycle/duration';
+import { validateInput } from '../validation/validate';
+import { assertExpectedVersion, loadCase, recordEvent, recordStatus, toCaseRecord, touchCase, type CaseRecord } from './case-rows';
+import type { CoreContext, WriteOptions } from './context';
+import { runOperation } from './operation';
+
+/** Ends the counselling with a reason and the outcomes the funder counts. */
+export function closeCase(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<CaseRecord> {
+	return runOperation(ctx, actor, { action: 'case.close', caseId, submissionId: options.submissionId }, async (trx, who) => {
+		const row = await loadCase(ctx, trx, caseId, true);
+		assertCaseAccess(who, 'document', row);
+		assertExpectedVersion(row, options.expectedVersion);
+		if (row.status === 'closed') {
+			throw new DomainError('ILLEGAL_TRANSITION', 'Der Fall ist bereits beendet.', { details: { closedOn: row.closed_on } });
+		}
+		const reason = (input as { reason?: unknown } | null)?.reason;
+		if (reason === undefined || reason === null || reason === '') {
+			const message = 'Eine Beendigung braucht einen Grund (z. B. selbständig, Umzug, Kontaktabbruch, Höchstdauer erreicht).';
+			throw new DomainError('VALIDATION_FAILED', message, { fieldErrors: [{ path: '/reason', field: 'Grund der Beendigung', message }] });
+		}
+		const closure = validateInput('closure', input);
+		assertNotInFuture(closure.date, today(ctx.clock), 'date', 'Datum der Beendigung');
+		assertNotBefore(closure.date, row.opened_on, 'date', 'Datum der Beendigung', 'der Aufnahme');
+		assertTransition(row.status, 'closed');
+		const at = ctx.clock.now().toISOString();
+		await trx
+			.insertInto('closures')
+			.values({
+				id: randomUUID(),
+				case_id: row.id,
+				closed_on: closure.date,
+				reason: closure.reason,
+				reason_note: closure.reasonNote ?? null,
+				moved_to: closure.movedTo ?? null,
+				own_tenancy: closure.outcomes.ownTenancy ? 1 : 0,
+				german_level: closure.outcomes.germanLevel ?? null,
+				employment_social_insurance: closure.outcomes.employmentSocialInsurance ? 1 : 0,
+				training_internship_study: closure.outcomes.trainingInternshipStudy ? 1 : 0,
+				data_json: JSON.stringify(closure),
+				reopened_on: null,
+				reopen_reason: null,
+				created_at: at,
+				created_by: who.staffId,
+			})
+			.execute();
+		await recordStatus(trx, row.id, row.status, 'closed', closure.date, at, who.staffId);
+		await touchCase(trx, row, { status: 'closed', closed_on: closure.date }, at);
+		await recordEvent(trx, row.id, 'case.closed', { reason: closure.reason, date: closure.date }, at);
+		return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: closure.reason };
+	});
+}
+
+/** Reopens a closed case; the maximum duration still counts from the first intake. */
+export function reopenCase(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<CaseRecord> {
+	return runOperation(ctx, actor, { action: 'case.reopen', caseId, submissionId: options.submissionId }, async (trx, who) => {
+		const row = await loadCase(ctx, trx, caseId, true);
+		assertCaseAccess(who, 'document', row);
+		assertExpectedVersion(row, options.expectedVersion);
+		const reopening = validateInput('reopen', input);
+		if (row.status !== 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'Nur ein beendeter Fall kann wieder aufgenommen werden.');
+		assertNotInFuture(reopening.date, today(ctx.clock), 'date', 'Datum der Wiederaufnahme');
+		assertNotBefore(reopening.date, row.closed_on ?? row.opened_on, 'date', 'Datum der Wiederaufnahme', 'der Beendigung');
+		assertCounsellingAllowed(row.opened_on, row.extension_reason, reopening.date);
+		const hasPlan = await trx.selectFrom('plans').select('id').where('case_id', '=', row.id).executeTakeFirst();
+		const to = hasPlan ? 'active' : 'intake';
+		assertTransition('closed', to);
+		const at = ctx.clock.now().toISOString();
+		const lastClosure = await trx.selectFrom('closures').select('id').where('case_id', '=', row.id).where('reopened_on', 'is', null).orderBy('closed_on', 'desc').executeTakeFirst();
+		if (lastClosure) {
+			await trx.updateTable('closures').set({ reopened_on: reopening.date, reopen_reason: reopening.reason }).where('id', '=', lastClosure.id).execute();
+		}
+		await recordStatus(trx, row.id, 'closed', to, reopening.date, at, who.staffId);
+		await touchCase(trx, row, { status: to, closed_on: null }, at);
+		await recordEvent(trx, row.id, 'case.reopened', { date: reopening.date, status: to }, at);
+		return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: reopening.reason };
+	});
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Contact } from '../generated/types';
+import { assertCaseAccess } from '../access/policy';
+import { validateInput } from '../validation/validate';
+import { loadCase, recordEvent, touchCase } from './case-rows';
+import type { CoreContext, WriteOptions } from './context';
+import { caseForDocumenting } from './documenting';
+import { runOperation } from './operation';
+
+export interface ContactRecord extends Contact {
+	id: string;
+	caseId: string;
+	createdAt: string;
+	createdBy: string;
+}
+
+/** Documents one counselling contact (must take seconds: one small form). */
+export function logContact(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<ContactRecord> {
+	return runOperation(ctx, actor, { action: 'contact.log', caseId, submissionId: options.submissionId }, async (trx, who) => {
+		const contact = validateInput('contact', input);
+		const row = await caseForDocumenting(ctx, trx, who, caseId, options, { what: 'Ein Beratungskontakt', date: contact.date, dateField: 'date', dateLabel: 'Datum' });
+		const at = ctx.clock.now().toISOString();
+		const id = randomUUID();
+		await trx
+			.insertInto('contacts')
+			.values({ id, case_id: row.id, contact_date: contact.date, channel: contact.channel, minutes: contact.minutes, note: contact.note ?? null, created_at: at, created_by: who.staffId })
+			.execute();
+		await trx.insertInto('contact_topics').values(contact.topics.map((topic) => ({ contact_id: id, topic }))).execute();
+		await touchCase(trx, row, {}, at);
+		await recordEvent(trx, row.id, 'contact.logged', { contactId: id, date: contact.date, channel: contact.channel }, at);
+		return { result: { id, caseId: row.id, ...contact, createdAt: at, createdBy: who.staffId }, detail: contact.date };
+	});
+}
+
+/** Contacts of a case, newest first, optionally within a date range. */
+export function listContacts(ctx: CoreContext, actor: unknown, caseId: string, range: { from?: string; to?: string } = {}): Promise<ContactRecord[]> {
+	return runOperation(ctx, actor, { action: 'contact.list', caseId }, async (trx, who) => {
+		const row = await loadCase(ctx, trx, caseId);
+		assertCaseAccess(who, 'read', row);
+		let query = trx.selectFrom('contacts').selectAll().where('case_id', '=', row.id);
+		if (range.from) query = query.where('contact_date', '>=', range.from);
+		if (range.to) query = query.where('contact_date', '<=', range.to);
+		const contacts = await query.orderBy('contact_date', 'desc').orderBy('created_at', 'desc').execute();
+		const topics = contacts.length
+			? await trx.selectFrom('contact_topics').selectAll().where('contact_id', 'in', contacts.map((c) => c.id)).execute()
+			: [];
+		const result = contacts.map((c) => ({
+			id: c.id,
+			caseId: c.case_id,
+			date: c.contact_date,
+			channel: c.channel as Contact['channel'],
+			minutes: Number(c.minutes),
+			topics: topics.filter((t) => t.contact_id === c.id).map((t) => t.topic) as Contact['topics'],
+			...(c.note ? { note: c.note } : {}),
+			createdAt: c.created_at,
+			createdBy: c.created_by,
+		}));
+		return { result, detail: `${result.length} Kontakte` };
+	});
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors';
+import type { IntegrationPlan } from '../generated/types';
+import { assertCaseAccess } from '../access/policy';
+import { assertTransition } from '../lifecycle/case-status';
+import { assertNotBefore } from '../lifecycle/date-checks';
+import { validateInput } from '../validation/validate';
+import { loadCase, recordEvent, recordStatus, touchCase } from './case-rows';
+import type { CoreContext, Tx, WriteOptions } from './context';
+import { caseForDocumenting } from './documenting';
+import { runOperation } from './operation';
+
+export interface PlanRecord {
+	id: string;
+	caseId: string;
+	version: number;
+	kind: 'created' | 'continued';
+	planDate: string;
+	reviewDate: string;
+	plan: IntegrationPlan;
+	createdAt: string;
+	createdBy: string;
+}
+
+async function planVersions(trx: Tx, caseId: string) {
+	return trx.selectFrom('plans').selectAll().where('case_id', '=', caseId).orderBy('version').execute();
+}
+
+function toPlanRecord(row: Awaited<ReturnType<typeof planVersions>>[number]): PlanRecord {
+	return {
+		id: row.id,
+		caseId: row.case_id,
+		version: Number(row.version),
+		kind: row.kind,
+		planDate: row.plan_date,
+		reviewDate: row.review_date,
+		plan: JSON.parse(row.data_json) as IntegrationPlan,
+		createdAt: row.created_at,
+		createdBy: row.created_by,
+	};
+}
+
+function writePlan(kind: 'created' | 'continued') {
+	const action = kind === 'created' ? 'plan.create' : 'plan.continue';
+	return (ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<PlanRecord> =>
+		runOperation(ctx, actor, { action, caseId, submissionId: options.submissionId }, async (trx, who) => {
+			const plan = validateInput('plan', input);
+			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
+				what: 'Ein Integrationsplan',
+				date: plan.planDate,
+				dateField: 'planDate',
+				dateLabel: 'Datum des Plans',
+			});
+			assertNotBefore(plan.reviewDate, plan.planDate, 'reviewDate', 'Nächste Überprüfung', 'dem Datum des Plans');
+			const previous = await planVersions(trx, row.id);
+			const latest = previous[previous.length - 1];
+			if (kind === 'created' && latest) {
+				throw new DomainError('ILLEGAL_TRANSITION', 'Für diesen Fall gibt es bereits einen Integrationsplan. Bitte den bestehenden Plan fortschreiben.', {
+					details: { currentVersion: Number(latest.version) },
+				});
+			}
+			if (kind === 'continued' && !latest) {
+				throw new DomainError('ILLEGAL_TRANSITION', 'Es gibt noch keinen Integrationsplan, der fortgeschrieben werden kann. Bitte zuerst einen Plan erstellen.');
+			}
+			if (latest) assertNotBefore(plan.planDate, latest.plan_date, 'planDate', 'Datum des Plans', 'der vorigen Fassung');
+			const at = ctx.clock.now().toISOString();
+			const version = latest ? Number(latest.version) + 1 : 1;
+			const id = randomUUID();
+			await trx
+				.insertInto('plans')
+				.values({ id, case_id: row.id, version, kind, plan_date: plan.planDate, review_date: plan.reviewDate, data_json: JSON.stringify(plan), created_at: at, created_by: who.staffId })
+				.execute();
+			// The first plan starts the counselling proper: Aufnahme → in Beratung.
+			if (row.status === 'intake') {
+				assertTransition('intake', 'active');
+				await recordStatus(trx, row.id, 'intake', 'active', plan.planDate, at, who.staffId);
+			}
+			await touchCase(trx, row, row.status === 'intake' ? { status: 'active' } : {}, at);
+			await recordEvent(trx, row.id, kind === 'created' ? 'plan.created' : 'plan.continued', { version, reviewDate: plan.reviewDate }, at);
+			const [created] = (await planVersions(trx, row.id)).filter((p) => p.id === id);
+			return { result: toPlanRecord(created), detail: `Fassung ${version}` };
+		});
+}
+
+/** Creates the integration plan (version 1); the case becomes active. */
+export const createPlan = writePlan('created');
+/** Continues (fortschreiben) the plan as a new version; every earlier version stays readable. */
+export const continuePlan = writePlan('continued');
+
+export interface PlanView {
+	current: PlanRecord;
+	versions: { version: number; kind: 'created' | 'continued'; planDate: string; reviewDate: string; createdBy: string }[];
+}
+
+/** The latest plan (or a given version) with the list of all versions. */
+export function getPlan(ctx: CoreContext, actor: unknown, caseId: string, version?: number): Promise<PlanView> {
+	return runOperation(ctx, actor, { action: 'plan.read', caseId }, async (trx, who) => {
+		const row = await loadCase(ctx, trx, caseId);
+		assertCaseAccess(who, 'read', row);
+		const all = await planVersions(trx, row.id);
+		if (all.length === 0) throw new DomainError('NOT_FOUND', 'Für diesen Fall gibt es noch keinen Integrationsplan.');
+		const chosen = version === undefined ? all[all.length - 1] : all.find((p) => Number(p.version) === version);
+		if (!chosen) throw new DomainError('NOT_FOUND', `Den Integrationsplan in Fassung ${version} gibt es nicht (vorhanden: 1–${all.length}).`);
+		return {
+			result: {
+				current: toPlanRecord(chosen),
+				versions: all.map((p) => ({ version: Number(p.version), kind: p.kind, planDate: p.plan_date, reviewDate: p.review_date, createdBy: p.created_by })),
+			},
+			detail: `Fassung ${chosen.version}`,
+		};
+	});
+}

@@ -1,0 +1,169 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types of the case store. Dates are ISO `YYYY-MM-DD` text and timestamps ISO-8601 text on both
+ * backends, so comparisons and reports give identical results on SQLite and PostgreSQL. Flags are 0/1.
+ */
+export interface Database {
+	cases: CaseTable;
+	case_persons: CasePersonTable;
+	plans: PlanTable;
+	contacts: ContactTable;
+	contact_topics: ContactTopicTable;
+	referrals: ReferralTable;
+	referral_events: ReferralEventTable;
+	closures: ClosureTable;
+	status_history: StatusHistoryTable;
+	submissions: SubmissionTable;
+	case_events: CaseEventTable;
+	audit_log: AuditLogTable;
+}
+
+export type CaseStatus = 'intake' | 'active' | 'closed';
+
+export interface CaseTable {
+	id: string;
+	district_id: string;
+	organisation_id: string;
+	manager_id: string;
+	municipality_ags: string;
+	status: CaseStatus;
+	version: number;
+	/** Start of counselling (intake date); the 3/4-year limit counts from here, also after a reopening. */
+	opened_on: string;
+	closed_on: string | null;
+	/** Lower-case `lastname firstname` of the counselled person, for search. */
+	search_name: string;
+	persons_count: number;
+	minors_count: number;
+	extension_reason: string | null;
+	extension_on: string | null;
+	/** Current master data (the intake as amended by updates), JSON. */
+	data_json: string;
+	created_at: string;
+	created_by: string;
+	updated_at: string;
+}
+
+export interface CasePersonTable {
+	case_id: string;
+	position: number;
+	role: 'client' | 'member';
+	birth_date: string;
+	relationship: string | null;
+	german_level: string | null;
+	occupation: string | null;
+}
+
+export interface PlanTable {
+	id: string;
+	case_id: string;
+	version: number;
+	kind: 'created' | 'continued';
+	plan_date: string;
+	review_date: string;
+	data_json: string;
+	created_at: string;
+	created_by: string;
+}
+
+export interface ContactTable {
+	id: string;
+	case_id: string;
+	contact_date: string;
+	channel: string;
+	minutes: number;
+	note: string | null;
+	created_at: string;
+	created_by: string;
+}
+
+export interface ContactTopicTable {
+	contact_id: string;
+	topic: string;
+}
+
+export type ReferralState = 'open' | 'accepted' | 'declined' | 'done';
+
+export interface ReferralTable {
+	id: string;
+	case_id: string;
+	service_id: string;
+	reason: string;
+	note: string | null;
+	referred_on: string;
+	status: ReferralState;
+	status_on: string;
+	created_at: string;
+	created_by: string;
+	updated_at: string;
+}
+
+export interface ReferralEventTable {
+	id: Generated<number>;
+	referral_id: string;
+	status: ReferralState;
+	event_on: string;
+	note: string | null;
+	created_at: string;
+	created_by: string;
+}
+
+export interface ClosureTable {
+	id: string;
+	case_id: string;
+	closed_on: string;
+	reason: string;
+	reason_note: string | null;
+	moved_to: string | null;
+	own_tenancy: number;
+	german_level: string | null;
+	employment_social_insurance: number;
+	training_internship_study: number;
+	data_json: string;
+	reopened_on: string | null;
+	reopen_reason: string | null;
+	created_at: string;
+	created_by: string;
+}
+
+export interface StatusHistoryTable {
+	id: Generated<number>;
+	case_id: string;
+	from_status: CaseStatus | null;
+	to_status: CaseStatus;
+	changed_on: string;
+	created_at: string;
+	created_by: string;
+}
+
+export interface SubmissionTable {
+	submission_id: string;
+	operation: string;
+	case_id: string | null;
+	result_json: string;
+	created_at: string;
+}
+
+/** Outbox of everything that happened to a case, in commit order per case (for triggers). */
+export interface CaseEventTable {
+	seq: Generated<number>;
+	case_id: string;
+	type: string;
+	created_at: string;
+	payload_json: string;
+}
+
+export type AuditOutcome = 'ok' | 'replayed' | 'denied' | 'rejected' | 'conflict' | 'not_found' | 'failed';
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	actor_id: string;
+	actor_role: string;
+	actor_organisation: string;
+	action: string;
+	case_id: string | null;
+	outcome: AuditOutcome;
+	detail: string | null;
+}

@@ -1,0 +1,50 @@
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import { DomainError } from '../errors';
+import type { Database } from './database';
+import { migrationProvider, type Backend } from './migrations';
+import { NodeSqliteDialect } from './node-sqlite-dialect';
+
+export type StoreConfig =
+	| { backend: 'sqlite'; file: string }
+	| { backend: 'postgres'; connectionString: string; schema?: string; poolSize?: number };
+
+/** The case store: one Kysely database (SQLite or PostgreSQL), migrated to the current schema. */
+export interface CaseStore {
+	readonly backend: Backend;
+	readonly db: Kysely<Database>;
+	close(): Promise<void>;
+}
+
+export async function openStore(config: StoreConfig): Promise<CaseStore> {
+	const db = createKysely(config);
+	try {
+		if (config.backend === 'postgres' && config.schema) {
+			await db.schema.createSchema(config.schema).ifNotExists().execute();
+		}
+		const { error, results } = await new Migrator({ db, provider: migrationProvider(config.backend) }).migrateToLatest();
+		const failed = results?.find((r) => r.status === 'Error');
+		if (error || failed) throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
+	} catch (error) {
+		await db.destroy().catch(() => undefined);
+		throw new DomainError('STORE_UNAVAILABLE', `Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${(error as Error).message}`, {
+			details: { backend: config.backend },
+		});
+	}
+	return { backend: config.backend, db, close: () => db.destroy() };
+}
+
+function createKysely(config: StoreConfig): Kysely<Database> {
+	if (config.backend === 'sqlite') return new Kysely<Database>({ dialect: new NodeSqliteDialect(config.file) });
+	const schema = config.schema;
+	if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+		throw new DomainError('STORE_UNAVAILABLE', `Ungültiger Schemaname „${schema}“ (nur Kleinbuchstaben, Ziffern und _).`);
+	}
+	const pool = new Pool({
+		connectionString: config.connectionString,
+		max: config.poolSize ?? 10,
+		// Tables live in the given schema; the search path points every connection there.
+		options: schema ? `-c search_path=${schema}` : undefined,
+	});
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

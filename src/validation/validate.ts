@@ -1,0 +1,49 @@
+import { DomainError } from '../errors';
+import * as generated from '../generated/validators.cjs';
+import type { StandaloneValidator } from '../generated/validators.cjs';
+import type * as T from '../generated/types';
+import { toFieldErrors } from './messages';
+
+/** What each kind of input is, which schema describes it and what it is called in German. */
+export const inputKinds = {
+	intake: { file: 'intake.schema.json', label: 'Aufnahme', validate: generated.intake },
+	plan: { file: 'plan.schema.json', label: 'Integrationsplan', validate: generated.plan },
+	contact: { file: 'contact.schema.json', label: 'Beratungskontakt', validate: generated.contact },
+	referral: { file: 'referral.schema.json', label: 'Weitervermittlung', validate: generated.referral },
+	referralStatus: { file: 'referral-status.schema.json', label: 'Stand der Weitervermittlung', validate: generated.referralStatus },
+	closure: { file: 'closure.schema.json', label: 'Beendigung', validate: generated.closure },
+	reopen: { file: 'reopen.schema.json', label: 'Wiederaufnahme', validate: generated.reopen },
+	caseUpdate: { file: 'case-update.schema.json', label: 'Änderung der Fallakte', validate: generated.caseUpdate },
+	actor: { file: 'actor.schema.json', label: 'Handelnde Person', validate: generated.actor },
+	districtProfile: { file: 'district-profile.schema.json', label: 'Kreisprofil', validate: generated.districtProfile },
+} as const;
+
+export type InputKind = keyof typeof inputKinds;
+export type InputType<K extends InputKind> = (typeof inputKinds)[K]['validate'] extends StandaloneValidator<infer D> ? D : never;
+
+export type { T };
+
+/** Validates `data` against its schema; throws a DomainError with German messages per field. */
+export function validateInput<K extends InputKind>(kind: K, data: unknown): InputType<K> {
+	const { file, label, validate } = inputKinds[kind];
+	const check = validate as StandaloneValidator<InputType<K>>;
+	if (check(data)) return data;
+	const fieldErrors = toFieldErrors(file, check.errors ?? []);
+	const summary = fieldErrors
+		.slice(0, 5)
+		.map((e) => `${e.field}: ${e.message}`)
+		.join(' ');
+	const more = fieldErrors.length > 5 ? ` (und ${fieldErrors.length - 5} weitere)` : '';
+	throw new DomainError('VALIDATION_FAILED', `${label} unvollständig oder fehlerhaft. ${summary}${more}`, { fieldErrors });
+}
+
+/** Same as validateInput but returns the errors instead of throwing (for forms). */
+export function checkInput(kind: InputKind, data: unknown) {
+	try {
+		validateInput(kind, data);
+		return [];
+	} catch (error) {
+		if (error instanceof DomainError) return error.fieldErrors;
+		throw error;
+	}
+}

@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { openStore, type CaseStore } from '../../src/store/open-store';
+
+/** PostgreSQL of this machine (and of CI): 127.0.0.1:5432, trust auth, database `test`. */
+export const postgresUrl = process.env.IM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestStore {
+	store: CaseStore;
+	dispose(): Promise<void>;
+}
+
+export type BackendName = 'SQLite' | 'PostgreSQL';
+
+export const backends: BackendName[] = ['SQLite', 'PostgreSQL'];
+
+/** A fresh, empty store: a new SQLite file, or a new PostgreSQL schema that is dropped afterwards. */
+export async function freshStore(backend: BackendName): Promise<TestStore> {
+	if (backend === 'SQLite') {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-store-'));
+		const store = await openStore({ backend: 'sqlite', file: path.join(dir, 'cases.sqlite') });
+		return {
+			store,
+			dispose: async () => {
+				await store.close();
+				fs.rmSync(dir, { recursive: true, force: true });
+			},
+		};
+	}
+	const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+	const store = await openStore({ backend: 'postgres', connectionString: postgresUrl, schema, poolSize: 4 });
+	return {
+		store,
+		dispose: async () => {
+			await store.close();
+			const client = new Client({ connectionString: postgresUrl });
+			await client.connect();
+			await client.query(`drop schema if exists ${schema} cascade`);
+			await client.end();
+		},
+	};
+}

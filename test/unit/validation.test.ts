@@ -1,0 +1,72 @@
+import { DomainError } from '../../src/errors';
+import { validateInput } from '../../src/validation/validate';
+import { validIntake, validClosure, validContact } from '../helpers/fixtures';
+
+function errorsOf(kind: Parameters<typeof validateInput>[0], data: unknown): DomainError {
+	try {
+		validateInput(kind, data);
+	} catch (error) {
+		if (error instanceof DomainError) return error;
+		throw error;
+	}
+	throw new Error('expected a validation error');
+}
+
+describe('validation with German messages', () => {
+	it('accepts a complete intake', () => {
+		expect(validateInput('intake', validIntake()).person.lastName).toBe('Haddad');
+	});
+
+	it('names each missing or wrong field in German', () => {
+		const intake = validIntake() as unknown as Record<string, any>;
+		delete intake.person.firstName;
+		intake.person.birthDate = '14.06.1988';
+		intake.municipality = '8316056';
+		intake.consent.given = false;
+		const error = errorsOf('intake', intake);
+		expect(error.code).toBe('VALIDATION_FAILED');
+		expect(error.message).toMatch(/^Aufnahme unvollständig oder fehlerhaft/);
+		const byPath = Object.fromEntries(error.fieldErrors.map((e) => [e.path, e]));
+		expect(byPath['/person/firstName']).toEqual({ path: '/person/firstName', field: 'Person – Vorname', message: 'Bitte ausfüllen.' });
+		expect(byPath['/person/birthDate'].message).toBe('Bitte ein gültiges Datum angeben (TT.MM.JJJJ).');
+		expect(byPath['/municipality'].message).toMatch(/achtstelligen Gemeindeschlüssel/);
+		expect(byPath['/consent/given'].message).toBe('Ohne Einwilligung der Person darf keine Fallakte angelegt werden.');
+	});
+
+	it('labels rows of a list by number and enum errors by their German labels', () => {
+		const intake = validIntake();
+		(intake.household as any)[1].relationship = 'cousin';
+		const error = errorsOf('intake', intake);
+		expect(error.fieldErrors).toEqual([
+			expect.objectContaining({ path: '/household/1/relationship', field: 'Haushaltsmitglieder Nr. 2 – Beziehung zur beratenen Person' }),
+		]);
+		expect(error.fieldErrors[0].message).toContain('Ehe- oder Lebenspartner*in, Kind');
+	});
+
+	it('requires the Ukraine-specific entry date only for § 24 AufenthG', () => {
+		const ukraine = validIntake({ residence: { status: 'ukraine_temporary_protection' } });
+		expect(errorsOf('intake', ukraine).fieldErrors.map((e) => [e.path, e.message])).toEqual([['/residence/ukraineEntryDate', 'Bitte ausfüllen.']]);
+		expect(() => validateInput('intake', validIntake({ residence: { status: 'ukraine_temporary_protection', ukraineEntryDate: '2022-03-10' } }))).not.toThrow();
+	});
+
+	it('requires consent for counselling at least', () => {
+		const intake = validIntake();
+		intake.consent.purposes = ['statistics'];
+		expect(errorsOf('intake', intake).fieldErrors[0].message).toBe('Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.');
+	});
+
+	it('rejects a closure without a reason and a contact with zero minutes', () => {
+		const { reason: _reason, ...noReason } = validClosure();
+		expect(errorsOf('closure', noReason).fieldErrors).toEqual([{ path: '/reason', field: 'Grund der Beendigung', message: 'Bitte ausfüllen.' }]);
+		expect(errorsOf('contact', { ...validContact(), minutes: 0 }).fieldErrors[0]).toEqual({
+			path: '/minutes',
+			field: 'Dauer (Minuten)',
+			message: 'Der Wert muss mindestens 1 sein.',
+		});
+	});
+
+	it('rejects unknown fields instead of silently storing them', () => {
+		const error = errorsOf('contact', { ...validContact(), mood: 'gut' });
+		expect(error.fieldErrors[0].message).toBe('Das Feld „mood“ ist hier nicht vorgesehen.');
+	});
+});
