@@ -3,6 +3,7 @@
 // `npm test` runs both; `npm run test:unit` runs only the fast one.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const common = {
+	verbose: true,
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': tsJest },
 	moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
