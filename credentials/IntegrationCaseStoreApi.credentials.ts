@@ -9,7 +9,7 @@ export class IntegrationCaseStoreApi implements ICredentialType {
 
 	displayName = 'Integration Case Store';
 
-	icon: Icon = 'file:integrationCaseStore.svg';
+	icon: Icon = { light: 'file:integrationCaseStore.svg', dark: 'file:integrationCaseStore.dark.svg' };
 
 	documentationUrl = 'https://github.com/integrationsmanagement-bw/n8n-nodes-integrationsmanagement#credential-integration-case-store';
 

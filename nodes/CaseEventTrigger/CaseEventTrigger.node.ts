@@ -11,13 +11,14 @@ import { createCore } from '../../src/core';
 import { pollCaseEvents, type CaseEventType } from '../../src/events/case-events';
 import { districtProfileProperties, resolveProfile } from '../shared/district-parameters';
 import { toNodeError } from '../shared/node-errors';
+import * as credentialTest from '../shared/credential-test';
 import { storeConfigFromCredential, storeFor, type CaseStoreCredential } from '../shared/store-from-credential';
 
 export class CaseEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Case Event Trigger',
 		name: 'caseEventTrigger',
-		icon: 'file:caseEventTrigger.svg',
+		icon: { light: 'file:caseEventTrigger.svg', dark: 'file:caseEventTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
@@ -26,7 +27,7 @@ export class CaseEventTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'integrationCaseStoreApi', required: true }],
+		credentials: [{ name: 'integrationCaseStoreApi', required: true, testedBy: 'integrationCaseStoreConnectionTest' }],
 		properties: [
 			...districtProfileProperties,
 			{
@@ -69,6 +70,8 @@ export class CaseEventTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
 		try {
@@ -77,17 +80,21 @@ export class CaseEventTrigger implements INodeType {
 			const profile = resolveProfile(this.getNodeParameter('districtProfile') as string, this.getNodeParameter('districtProfileJson', '{}'));
 			const types = this.getNodeParameter('events') as CaseEventType[];
 			const options = this.getNodeParameter('options', {}) as { limitLeadDays?: number; reviewLeadDays?: number };
-			const staticData = this.getWorkflowStaticData('node') as IDataObject & { lastSeq?: number };
+			const staticData = this.getWorkflowStaticData('node') as IDataObject & { lastSeq?: number; baselineSeq?: number };
 			const manual = this.getMode() === 'manual';
-			const { events, lastSeq } = await pollCaseEvents(createCore({ store, profile }).context, {
+			const { events, lastSeq, baselineSeq } = await pollCaseEvents(createCore({ store, profile }).context, {
 				triggerId: `${this.getWorkflow().id ?? 'workflow'}:${node.id ?? node.name}`,
 				types,
 				lastSeq: staticData.lastSeq,
+				baselineSeq: staticData.baselineSeq,
 				limitLeadDays: options.limitLeadDays,
 				reviewLeadDays: options.reviewLeadDays,
 				record: !manual,
 			});
-			if (!manual) staticData.lastSeq = lastSeq;
+			if (!manual) {
+				staticData.lastSeq = lastSeq;
+				staticData.baselineSeq = baselineSeq;
+			}
 			if (events.length === 0) {
 				if (manual) throw new NodeOperationError(node, 'Zurzeit gibt es kein passendes Ereignis.', { description: 'Keine neuen Fälle, fälligen Überprüfungen oder überfälligen Weitervermittlungen.' });
 				return null;

@@ -8,7 +8,7 @@ export class IntegrationCase extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Integration Case',
 			name: 'integrationCase',
-			icon: 'file:integrationCase.svg',
+			icon: { light: 'file:integrationCase.svg', dark: 'file:integrationCase.dark.svg' },
 			group: ['transform'],
 			description: 'Case work in Integrationsmanagement: intake, integration plan, counselling contacts, referrals, closure',
 			defaultVersion: 1,

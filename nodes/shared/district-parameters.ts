@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { DomainError } from '../../src/errors';
+import { parseJsonParameter } from '../../src/validation/json-text';
 import type { DistrictProfile } from '../../src/generated/types';
+export { parseJsonParameter };
 import { loadShippedProfile, parseProfile, shippedProfileIds } from '../../src/districts/profile';
 
 const shippedOptions: INodePropertyOptions[] = shippedProfileIds().map((id) => ({
@@ -50,15 +51,4 @@ export function resolveProfile(choice: string, json: unknown): DistrictProfile {
 		customCache.set(text, profile);
 	}
 	return profile;
-}
-
-/** JSON parameters arrive as objects (expressions) or as text (typed in); bad JSON is a German error. */
-export function parseJsonParameter(value: unknown, label: string): unknown {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') return undefined;
-	try {
-		return JSON.parse(value);
-	} catch {
-		throw new DomainError('VALIDATION_FAILED', `„${label}“ ist kein gültiges JSON.`);
-	}
 }

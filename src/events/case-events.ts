@@ -37,6 +37,8 @@ export interface PollOptions {
 	types: CaseEventType[];
 	/** Highest case_events sequence seen by this trigger; undefined on the first poll. */
 	lastSeq?: number;
+	/** Highest sequence at activation: what happened before is history and never emitted. */
+	baselineSeq?: number;
 	/** Days before the review date / the limit that count as "due". */
 	reviewLeadDays?: number;
 	limitLeadDays?: number;
@@ -54,7 +56,7 @@ const LOOKBACK_MINUTES = 15;
  * returns only events this trigger has not emitted before. Emission is recorded in the same transaction,
  * so an event is neither emitted twice nor skipped between polls, also with several workers.
  */
-export async function pollCaseEvents(ctx: CoreContext, options: PollOptions): Promise<{ events: CaseEvent[]; lastSeq: number }> {
+export async function pollCaseEvents(ctx: CoreContext, options: PollOptions): Promise<{ events: CaseEvent[]; lastSeq: number; baselineSeq: number }> {
 	const db = ctx.store.db;
 	const now = ctx.clock.now();
 	const day = today(ctx.clock);
@@ -64,6 +66,7 @@ export async function pollCaseEvents(ctx: CoreContext, options: PollOptions): Pr
 	const maxSeq = Number(maxSeqRow?.max ?? 0);
 	// First poll: history before activation is not replayed; conditions that are due now are.
 	const fromSeq = options.lastSeq ?? maxSeq;
+	const baselineSeq = options.baselineSeq ?? fromSeq;
 	const outboxTypes = { caseCreated: 'case.created', caseClosed: 'case.closed' } as const;
 	const wantedOutbox = options.types.filter((t): t is keyof typeof outboxTypes => t in outboxTypes);
 	if (wantedOutbox.length) {
@@ -79,7 +82,7 @@ export async function pollCaseEvents(ctx: CoreContext, options: PollOptions): Pr
 			.where((eb) =>
 				options.lastSeq === undefined
 					? eb('case_events.seq', '>', fromSeq)
-					: eb.or([eb('case_events.seq', '>', fromSeq), eb('case_events.created_at', '>=', since)]),
+					: eb.or([eb('case_events.seq', '>', fromSeq), eb.and([eb('case_events.created_at', '>=', since), eb('case_events.seq', '>', baselineSeq)])]),
 			)
 			.orderBy('case_events.seq')
 			.execute();
@@ -184,7 +187,7 @@ export async function pollCaseEvents(ctx: CoreContext, options: PollOptions): Pr
 		}
 	}
 	if (!options.record) {
-		return { events: candidates.slice(0, options.previewLimit ?? 10), lastSeq: options.lastSeq ?? maxSeq };
+		return { events: candidates.slice(0, options.previewLimit ?? 10), lastSeq: options.lastSeq ?? maxSeq, baselineSeq };
 	}
 	const emitted = await db.transaction().execute(async (trx) => {
 		const fresh: CaseEvent[] = [];
@@ -209,5 +212,5 @@ export async function pollCaseEvents(ctx: CoreContext, options: PollOptions): Pr
 		});
 		return fresh;
 	});
-	return { events: emitted, lastSeq: Math.max(maxSeq, fromSeq) };
+	return { events: emitted, lastSeq: Math.max(maxSeq, fromSeq), baselineSeq };
 }

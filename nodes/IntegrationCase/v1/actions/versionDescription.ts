@@ -9,7 +9,7 @@ import * as referral from './referral';
 export const versionDescription: INodeTypeDescription = {
 	displayName: 'Integration Case',
 	name: 'integrationCase',
-	icon: 'file:integrationCase.svg',
+	icon: { light: 'file:integrationCase.svg', dark: 'file:integrationCase.dark.svg' },
 	group: ['transform'],
 	version: 1,
 	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -1,1 +1,1 @@
-export * as credentialTest from './credentialTest';
+export * as credentialTest from '../../../shared/credential-test';

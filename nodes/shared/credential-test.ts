@@ -1,5 +1,5 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
-import { testStoreConnection, type CaseStoreCredential } from '../../../shared/store-from-credential';
+import { testStoreConnection, type CaseStoreCredential } from './store-from-credential';
 
 /** Really connects to the configured store and reports a German message. */
 export async function integrationCaseStoreConnectionTest(
