@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run generate`: regenerates every generated file from schemas/.
+// `npm run generate`: regenerates every generated file from schemas/ (and the workflow templates from districts/).
 // `node scripts/generate.js --check`: exits 1 and names the files that are stale.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -22,6 +22,7 @@ async function generateAll() {
 		if (error.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('generate-forms')) throw error;
 	}
 	for (const [name, content] of Object.entries(forms)) files.set(name, content);
+	for (const [name, content] of Object.entries(require('./generate-workflows').generateWorkflows())) files.set(name, content);
 	return files;
 }
 

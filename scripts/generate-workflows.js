@@ -1,0 +1,375 @@
+'use strict';
+// Workflow templates per district: one template source per workflow (below) + the shipped district profile
+// (districts/<id>.json) → workflows/<district>/<nn>-<name>.json (committed, checked for staleness by
+// `node scripts/generate.js --check`). Everything an admin reads in them (sticky notes, answers, e-mails) is German.
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const PKG = 'n8n-nodes-integrationsmanagement';
+const CASE = `${PKG}.integrationCase`;
+const EVENTS = `${PKG}.caseEventTrigger`;
+
+/** The case-store credential every template uses; `npm start` creates it under this id (SQLite in the user folder). */
+const CASE_STORE_CREDENTIAL = { id: 'imCaseStoreCred1', name: 'Falldatenbank' };
+/** The SMTP credential `npm start` creates when SMTP is configured (IM_SMTP_HOST); e-mail nodes are disabled otherwise. */
+const SMTP_CREDENTIAL = { id: 'imSmtpCredential', name: 'E-Mail-Versand (SMTP)' };
+
+const DISTRICTS = ['emmendingen', 'ortenaukreis', 'ludwigsburg', 'sigmaringen', 'wehr'];
+
+const uuid = (seed) => {
+	const h = crypto.createHash('sha256').update(seed).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+/** n8n workflow ids: 16 alphanumerics, stable per district and workflow. */
+const workflowId = (district, name) => `im${crypto.createHash('sha256').update(`${district}/${name}`).digest('hex').slice(0, 14)}`;
+
+const js = (value) => JSON.stringify(value);
+
+/** A small builder for one workflow: nodes, connections, sticky notes. */
+class Flow {
+	constructor(profile, name, title) {
+		this.profile = profile;
+		this.name = name;
+		this.title = title;
+		this.nodes = [];
+		this.connections = {};
+	}
+
+	add(name, type, typeVersion, position, parameters, extra = {}) {
+		this.nodes.push({ parameters, id: uuid(`${this.profile.id}/${this.name}/${name}`), name, type, typeVersion, position, ...extra });
+		return name;
+	}
+
+	connect(from, to, output = 0) {
+		const outputs = (this.connections[from] ??= { main: [] }).main;
+		while (outputs.length <= output) outputs.push([]);
+		outputs[output].push({ node: to, type: 'main', index: 0 });
+	}
+
+	chain(...names) {
+		for (let i = 1; i < names.length; i++) this.connect(names[i - 1], names[i]);
+	}
+
+	note(key, content, position, width = 420, height = 260, color = 7) {
+		this.add(`Hinweis ${key}`, 'n8n-nodes-base.stickyNote', 1, position, { content, height, width, color });
+	}
+
+	caseNode(name, position, resource, operation, parameters = {}, { continueOnError = true } = {}) {
+		return this.add(
+			name,
+			CASE,
+			1,
+			position,
+			{ resource, operation, districtProfile: this.profile.id, ...parameters },
+			{ credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL }, ...(continueOnError ? { onError: 'continueRegularOutput' } : {}) },
+		);
+	}
+
+	/** The form input: the submitted form as `{data, actor, submissionId, caseId?}` (the Case Form Trigger's shape). */
+	formInput(path, label, position = [0, 300], dataName = 'Formulardaten') {
+		const hook = this.add(
+			`Formular: ${label}`,
+			'n8n-nodes-base.webhook',
+			2.1,
+			position,
+			{ httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
+			{ webhookId: uuid(`${this.profile.id}/${this.name}/webhook/${path}`) },
+		);
+		const data = this.add(dataName, 'n8n-nodes-base.set', 3.4, [position[0] + 220, position[1]], {
+			mode: 'raw',
+			jsonOutput: '={{ JSON.stringify($json.body) }}',
+			options: {},
+		});
+		this.connect(hook, data);
+		return data;
+	}
+
+	respond(name, position, status, body) {
+		return this.add(name, 'n8n-nodes-base.respondToWebhook', 1.5, position, {
+			respondWith: 'json',
+			responseBody: `={{ JSON.stringify(${body}) }}`,
+			options: { responseCode: status },
+		});
+	}
+
+	/** `If` on a boolean expression. */
+	ifTrue(name, position, expression) {
+		return this.add(name, 'n8n-nodes-base.if', 2.2, position, {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [{ id: uuid(`${this.profile.id}/${this.name}/${name}/c`), leftValue: `={{ ${expression} }}`, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+				combinator: 'and',
+			},
+			looseTypeValidation: true,
+			options: {},
+		});
+	}
+
+	/** A refused operation (German message, code, field errors) → HTTP 422; otherwise on to `next`. */
+	checked(caseNode, position, next) {
+		const check = this.ifTrue(`${caseNode} abgelehnt?`, position, '!!$json.code');
+		this.connect(caseNode, check);
+		const refused = this.respond(`Antwort: ${caseNode} abgelehnt`, [position[0] + 260, position[1] - 120], 422, "{ status: 'abgelehnt', code: $json.code, message: $json.error, fieldErrors: $json.fieldErrors ?? [] }");
+		this.connect(check, refused, 0);
+		this.connect(check, next, 1);
+	}
+
+	/** E-mail node: disabled until SMTP is set up (`npm start` with IM_SMTP_HOST enables it). */
+	email(name, position, { to, subject, text }) {
+		return this.add(
+			name,
+			'n8n-nodes-base.emailSend',
+			2.1,
+			position,
+			{ fromEmail: `integrationsmanagement@${this.profile.id}.example`, toEmail: to, subject, emailFormat: 'text', text, options: {} },
+			{ disabled: true, credentials: { smtp: SMTP_CREDENTIAL }, notesInFlow: true, notes: 'Ohne SMTP deaktiviert' },
+		);
+	}
+
+	toJSON() {
+		return {
+			id: workflowId(this.profile.id, this.name),
+			name: `${this.profile.name}: ${this.title}`,
+			nodes: this.nodes,
+			connections: this.connections,
+			settings: { executionOrder: 'v1', timezone: 'Europe/Berlin', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+			pinData: {},
+			meta: { templateCredsSetupCompleted: true, integrationsmanagement: { district: this.profile.id, template: this.name } },
+			tags: [],
+		};
+	}
+}
+
+const modelText = {
+	central: 'zentrales Kreismodell: alle Gemeinden haben das Integrationsmanagement an den Landkreis übertragen',
+	central_delegated: 'zentrales Modell mit Delegation: der Landkreis organisiert, die Beratung übernimmt ein freier Träger',
+	mixed: 'gemischtes Modell: der Landkreis berät in einem Teil der Gemeinden, die übrigen organisieren es selbst',
+	provider_network: 'Trägernetzwerk: mehrere Träger beraten, jede Gemeinde ist einem Träger zugeordnet',
+	municipal: 'kommunales Modell: die Stadt organisiert das Integrationsmanagement selbst',
+};
+
+function coordinatorOf(profile) {
+	return profile.staff.find((s) => s.role === 'coordinator');
+}
+
+const intro = (profile, what) =>
+	`## ${profile.name}: ${what}\n\nKreisprofil **${profile.id}** (${modelText[profile.model] ?? profile.model}).\n\n` +
+	'Die Knoten *Integration Case* lesen Regeln, Gemeinden, Träger und Personal aus dem Kreisprofil. ' +
+	'Wer handelt (*actor*), kommt aus dem Formular und wird gegen das Kreisprofil geprüft.';
+
+const formNote = (path) =>
+	`### Formular\nDas Formular sendet an **/webhook/${path}**: \`{ data, actor, submissionId, caseId }\`.\n\n` +
+	'**Anpassen:** Pfad nur ändern, wenn die Formular-Links mitgeändert werden. ' +
+	'Dieselbe *submissionId* zweimal legt nichts doppelt an (die erste Antwort kommt zurück).';
+
+const refusedNote =
+	'### Abgelehnt?\nLehnt die Falldatenbank ab (Pflichtfeld fehlt, Fall beendet, keine Berechtigung …), ' +
+	'antwortet der Workflow mit **422** und der deutschen Meldung samt Feldfehlern. Nichts wird halb gespeichert.';
+
+const smtpNote =
+	'### E-Mail (standardmäßig aus)\nDie E-Mail-Knoten sind **deaktiviert**, solange kein SMTP-Server eingerichtet ist: ' +
+	'Erinnerungen erscheinen dann nur in der Ausführungsliste.\n\n**Einschalten:** SMTP-Zugang *E-Mail-Versand (SMTP)* anlegen ' +
+	'(oder `npm start` mit `IM_SMTP_HOST` …, siehe docs/runtime.md), Knoten aktivieren, Empfängeradresse prüfen.';
+
+// ---------------------------------------------------------------------------------------------------------
+// Templates
+
+function intake(profile) {
+	const f = new Flow(profile, 'aufnahme', 'Aufnahme');
+	f.note('Überblick', `${intro(profile, 'Aufnahme (neuer Fall)')}\n\nEine Aufnahme legt einen Fall im Status *Aufnahme* an und weist ihn dem zuständigen Träger und einer Integrationsmanager*in zu (namentlich oder die mit den wenigsten offenen Fällen).`, [-40, -60], 520, 300, 4);
+	f.note('Formular', formNote('aufnahme'), [-40, 480], 440, 220);
+	let entry = f.formInput('aufnahme', 'Aufnahme');
+	const notServed = profile.municipalities.filter((m) => m.programme !== 'served');
+	const create = 'Fall anlegen';
+	if (notServed.length) {
+		const notes = Object.fromEntries(notServed.map((m) => [m.ags, `${m.name} nimmt nicht am Integrationsmanagement von „${profile.name}“ teil. ${m.responsibleNote ?? ''}`.trim()]));
+		const check = f.ifTrue('Gemeinde selbst zuständig?', [480, 300], `Object.keys(${js(notes)}).includes($json.data?.municipality)`);
+		f.connect(entry, check);
+		const notice = f.respond('Antwort: Hinweis statt Fall', [740, 120], 200, `{ status: 'hinweis', code: 'NOT_IN_PROGRAMME', message: (${js(notes)})[$json.data.municipality] }`);
+		f.connect(check, notice, 0);
+		f.connect(check, create, 1);
+		f.note(
+			'Gemeinden mit eigener Zuständigkeit',
+			`### ${notServed.length} Gemeinden organisieren es selbst\n${notServed.map((m) => `- ${m.name}`).join('\n')}\n\n` +
+				'Für sie wird **kein Fall** angelegt: die Antwort ist ein Hinweis, wer zuständig ist (Text aus dem Kreisprofil, *responsibleNote*).\n\n' +
+				'**Anpassen:** Zuständigkeiten im Kreisprofil pflegen und `npm run generate` ausführen – nicht hier von Hand.',
+			[420, -300], 460, 400, 3,
+		);
+		entry = check;
+	}
+	f.caseNode(create, [notServed.length ? 760 : 480, 300], 'case', 'create', { actor: '={{ $json.actor }}', intake: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}', managerId: '' });
+	if (!notServed.length) f.connect(entry, create);
+	const x = notServed.length ? 1020 : 740;
+	const orgNames = Object.fromEntries(profile.organisations.map((o) => [o.id, o.name]));
+	const staffNames = Object.fromEntries(profile.staff.filter((s) => s.role === 'manager').map((s) => [s.id, s.name]));
+	const answer = f.respond('Antwort: Fall angelegt', [x + 780, 400], 201,
+		`{ status: 'angelegt', caseId: $json.caseId, organisationId: $json.organisationId, managerId: $json.managerId, ` +
+		`message: 'Fall angelegt. Zuständig: ' + (${js(orgNames)})[$json.organisationId] + ', ' + (${js(staffNames)})[$json.managerId] + '.' }`);
+	if (profile.model === 'provider_network') {
+		const route = f.add('An Träger weiterleiten', 'n8n-nodes-base.switch', 3.2, [x + 260, 400], {
+			rules: {
+				values: profile.organisations.map((o) => ({
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [{ id: uuid(`${profile.id}/route/${o.id}`), leftValue: '={{ $json.organisationId }}', rightValue: o.id, operator: { type: 'string', operation: 'equals' } }],
+						combinator: 'and',
+					},
+					renameOutput: true,
+					outputKey: o.name,
+				})),
+			},
+			options: {},
+		});
+		f.checked(create, [x, 300], route);
+		profile.organisations.forEach((o, i) => {
+			const mail = f.email(`Träger informieren: ${o.name}`, [x + 520, 160 + i * 160], {
+				to: `integrationsmanagement@${o.id}.example`,
+				subject: '=Neuer Fall in {{ $json.municipality }} für ' + o.name,
+				text: `=Guten Tag,\n\nim Integrationsmanagement ${profile.name} wurde ein neuer Fall angelegt und ${o.name} zugewiesen.\nFall: {{ $json.caseId }}\nZuständig: {{ $json.managerId }}\n\nDie Fallakte ist in der Falldatenbank einsehbar (keine personenbezogenen Daten in dieser E-Mail).`,
+			});
+			f.connect(route, mail, i);
+			f.connect(mail, answer);
+		});
+		f.note(
+			'Trägernetzwerk',
+			`### Weiterleitung an den Träger der Gemeinde\nJede Gemeinde ist im Kreisprofil einem Träger zugeordnet (${profile.organisations.map((o) => o.name).join(', ')}). ` +
+				'Die Falldatenbank weist den Fall diesem Träger zu; hier wird der Träger benachrichtigt.\n\n' +
+				'**Anpassen:** Empfängeradressen der Träger eintragen; neue Träger: Kreisprofil ändern und `npm run generate`.\n\n' + smtpNote,
+			[x + 460, -300], 520, 440, 5,
+		);
+	} else {
+		f.checked(create, [x, 300], answer);
+	}
+	f.note('Abgelehnt', refusedNote, [x - 40, 560], 380, 200);
+	return f;
+}
+
+function plan(profile) {
+	const f = new Flow(profile, 'integrationsplan', 'Integrationsplan');
+	f.note('Überblick', `${intro(profile, 'Integrationsplan')}\n\nDer erste Plan eines Falls wird **erstellt** (der Fall geht in *Beratung*), jeder weitere **fortgeschrieben**; alle Fassungen bleiben lesbar.`, [-40, -60], 520, 300, 4);
+	f.note('Formular', formNote('integrationsplan'), [-40, 480], 440, 220);
+	const entry = f.formInput('integrationsplan', 'Integrationsplan');
+	const get = f.caseNode('Fall lesen', [480, 300], 'case', 'get', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}' });
+	f.connect(entry, get);
+	const first = f.ifTrue('Erster Plan?', [1000, 400], "$json.status === 'intake'");
+	f.checked(get, [740, 300], first);
+	const input = "$('Formulardaten').item.json";
+	const common = { actor: `={{ ${input}.actor }}`, caseId: `={{ ${input}.caseId }}`, plan: `={{ ${input}.data }}`, submissionId: `={{ ${input}.submissionId ?? "" }}` };
+	const create = f.caseNode('Plan erstellen', [1260, 300], 'plan', 'create', common);
+	const cont = f.caseNode('Plan fortschreiben', [1260, 500], 'plan', 'continue', common);
+	f.connect(first, create, 0);
+	f.connect(first, cont, 1);
+	const answer = f.respond('Antwort: Plan gespeichert', [1780, 400], 201, "{ status: 'gespeichert', caseId: $json.caseId, version: $json.version, reviewDate: $json.reviewDate, message: 'Integrationsplan (Fassung ' + $json.version + ') gespeichert. Überprüfung am ' + $json.reviewDate + '.' }");
+	f.checked(create, [1520, 300], answer);
+	f.checked(cont, [1520, 560], answer);
+	f.note('Überprüfung', `### Überprüfung des Plans\nDas Überprüfungsdatum (*reviewDate*) steuert die Erinnerung im Workflow *Tägliche Erinnerungen* (${profile.settings.planReviewLeadDays} Tage vorher, Einstellung *planReviewLeadDays* im Kreisprofil).`, [1220, 700], 420, 200);
+	return f;
+}
+
+function contact(profile) {
+	const f = new Flow(profile, 'kontakt', 'Beratungskontakt');
+	f.note('Überblick', `${intro(profile, 'Beratungskontakt')}\n\nJedes Gespräch und jeder Kontakt wird dokumentiert (Datum, Art, Dauer, Themen). Das muss in Sekunden gehen: das Formular hat nur diese Felder.`, [-40, -60], 520, 300, 4);
+	f.note('Formular', formNote('kontakt'), [-40, 480], 440, 220);
+	const entry = f.formInput('kontakt', 'Beratungskontakt');
+	const log = f.caseNode('Kontakt dokumentieren', [480, 300], 'contact', 'log', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}', contact: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}' });
+	f.connect(entry, log);
+	const answer = f.respond('Antwort: Kontakt gespeichert', [1000, 400], 201, "{ status: 'gespeichert', caseId: $json.caseId, contactId: $json.id, message: 'Beratungskontakt vom ' + $json.date + ' dokumentiert.' }");
+	f.checked(log, [740, 300], answer);
+	f.note('Abgelehnt', refusedNote, [700, 560], 380, 200);
+	return f;
+}
+
+function referral(profile) {
+	const f = new Flow(profile, 'weitervermittlung', 'Weitervermittlung');
+	const days = profile.settings.referralOverdueDays;
+	f.note('Überblick', `${intro(profile, 'Weitervermittlung')}\n\nWeitervermittlung an Fachdienste aus dem Kreisprofil (${profile.services.length} Dienste, z. B. ${profile.services.slice(0, 3).map((s) => s.name).join(', ')}). Die meisten Dienste nutzen das System nicht: die Rückmeldung trägt die Integrationsmanager*in nach (Formular *Rückmeldung*).`, [-40, -60], 560, 300, 4);
+	f.note('Formular', formNote('weitervermittlung'), [-40, 480], 440, 220);
+	const entry = f.formInput('weitervermittlung', 'Weitervermittlung');
+	const create = f.caseNode('Weitervermittlung anlegen', [480, 300], 'referral', 'create', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}', referral: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}' });
+	f.connect(entry, create);
+	const answer = f.respond('Antwort: Weitervermittlung angelegt', [1000, 400], 201, "{ status: 'angelegt', caseId: $json.caseId, referralId: $json.id, overdueFrom: $json.overdueFrom, message: 'Weitervermittlung angelegt. Ohne Rückmeldung erinnern wir ab ' + $json.overdueFrom + '.' }");
+	f.checked(create, [740, 300], answer);
+
+	// Feedback of the service (accepted / declined / done)
+	const status = f.formInput('weitervermittlung-rueckmeldung', 'Rückmeldung', [0, 900], 'Formulardaten: Rückmeldung');
+	const set = f.caseNode('Rückmeldung eintragen', [480, 900], 'referral', 'setStatus', { actor: '={{ $json.actor }}', referralId: '={{ $json.data.referralId }}', status: '={{ $json.data.status }}', date: '={{ $json.data.date }}', note: '={{ $json.data.note ?? "" }}', submissionId: '={{ $json.submissionId ?? "" }}' });
+	f.connect(status, set);
+	const statusAnswer = f.respond('Antwort: Rückmeldung gespeichert', [1000, 1000], 200, "{ status: 'gespeichert', referralId: $json.id, referralStatus: $json.status, message: 'Rückmeldung gespeichert.' }");
+	f.checked(set, [740, 900], statusAnswer);
+	f.note('Rückmeldung', '### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder erledigt – mit Datum. Sendet an **/webhook/weitervermittlung-rueckmeldung**.', [-40, 1080], 440, 180);
+
+	// Reminder when overdue
+	const trigger = f.add('Weitervermittlung überfällig', EVENTS, 1, [0, 1500], { districtProfile: profile.id, events: ['referralOverdue'], options: {}, pollTimes: { item: [{ mode: 'everyDay', hour: 7, minute: 30 }] } }, { credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL } });
+	const mail = f.email('Erinnerung an Integrationsmanager*in', [300, 1500], {
+		to: `integrationsmanagement@${profile.id}.example`,
+		subject: '=Weitervermittlung überfällig (Fall {{ $json.caseId }})',
+		text: `={{ $json.message }}\n\nBitte beim Fachdienst nachfragen und die Rückmeldung im Formular eintragen. Überfällig heißt: nach ${days} Tagen ohne Rückmeldung.\n\nFall: {{ $json.caseId }}\nZuständig: {{ $json.managerId }}`,
+	});
+	f.connect(trigger, mail);
+	f.note('Erinnerung', `### Erinnerung bei Überfälligkeit\nJeden Morgen um 7:30 Uhr: jede Weitervermittlung, die nach **${days} Tagen** (*referralOverdueDays* im Kreisprofil) noch offen ist, löst genau **eine** Erinnerung aus.\n\n**Anpassen:** Uhrzeit im Auslöser, Empfänger in der E-Mail (z. B. das Postfach des Trägers).\n\n${smtpNote}`, [-40, 1680], 560, 360, 3);
+	return f;
+}
+
+function closure(profile) {
+	const f = new Flow(profile, 'beendigung', 'Beendigung');
+	f.note('Überblick', `${intro(profile, 'Beendigung')}\n\nEin Fall wird mit Grund (selbstständig, verzogen, Kontakt abgebrochen, Höchstdauer …) und Ergebnissen (eigener Mietvertrag, Deutsch B1, sozialversicherungspflichtige Arbeit, Ausbildung/Praktikum/Studium) beendet. Die Ergebnisse gehen in den Bericht an das Land ein.`, [-40, -60], 560, 300, 4);
+	f.note('Formular', formNote('beendigung'), [-40, 480], 440, 220);
+	const entry = f.formInput('beendigung', 'Beendigung');
+	const close = f.caseNode('Fall beenden', [480, 300], 'closure', 'close', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}', closure: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}' });
+	f.connect(entry, close);
+	const answer = f.respond('Antwort: Fall beendet', [1000, 400], 200, "{ status: 'beendet', caseId: $json.caseId ?? $json.id, message: 'Fall beendet am ' + $json.closedOn + '.' }");
+	f.checked(close, [740, 300], answer);
+	f.note('Umzug', '### Umzug in einen anderen Kreis\nBei Grund *verzogen* bitte vor dem Beenden mit der Person klären, ob der Plan an den neuen Kreis gehen darf (Einwilligung, Zweckbindung).', [700, 560], 420, 200);
+	return f;
+}
+
+function reminders(profile) {
+	const f = new Flow(profile, 'erinnerungen', 'Tägliche Erinnerungen');
+	const c = coordinatorOf(profile);
+	f.note('Überblick', `${intro(profile, 'Tägliche Erinnerungen')}\n\nJeden Morgen um 7:00 Uhr prüft die Falldatenbank:\n- **Überprüfung fällig**: Überprüfungsdatum des Plans in ${profile.settings.planReviewLeadDays} Tagen\n- **Weitervermittlung überfällig**: nach ${profile.settings.referralOverdueDays} Tagen ohne Rückmeldung\n- **3-Jahres-Grenze**: Beratungsende in ${profile.settings.limitLeadDays} Tagen (4 Jahre nur mit Begründung)\n\nJedes Ereignis wird genau einmal gemeldet. Die E-Mail enthält keine Namen, nur die Fallnummer.`, [-40, -80], 560, 380, 4);
+	const trigger = f.add('Fällige Fristen', EVENTS, 1, [0, 400], { districtProfile: profile.id, events: ['planReviewDue', 'referralOverdue', 'limitApproaching'], options: {}, pollTimes: { item: [{ mode: 'everyDay', hour: 7, minute: 0 }] } }, { credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL } });
+	const mail = f.email('E-Mail an die Koordination', [320, 400], {
+		to: `koordination@${profile.id}.example`,
+		subject: '={{ $json.label }} – Fall {{ $json.caseId }}',
+		text: `={{ $json.message }}\n\nFall: {{ $json.caseId }}\nZuständig: {{ $json.managerId }} ({{ $json.organisationId }})\nDatum: {{ $json.date }}\n\nDiese Nachricht kommt aus dem Workflow „Tägliche Erinnerungen“ (${profile.name}).`,
+	});
+	f.connect(trigger, mail);
+	f.note('Empfänger', `### Empfänger anpassen\nStandard: die Koordination${c ? ` (${c.name})` : ''}. Für Erinnerungen an die einzelnen Integrationsmanager*innen einen Knoten *Integration Case → Case Get* (als Koordination) einfügen oder je Träger filtern.\n\n${smtpNote}`, [280, 580], 520, 340, 3);
+	return f;
+}
+
+const TEMPLATES = [
+	['01', intake],
+	['02', plan],
+	['03', contact],
+	['04', referral],
+	['05', closure],
+	['06', reminders],
+];
+
+function loadProfile(id) {
+	return JSON.parse(fs.readFileSync(path.join(root, 'districts', `${id}.json`), 'utf8'));
+}
+
+/** { 'workflows/<district>/<nn>-<name>.json': content } for every shipped district. */
+function generateWorkflows() {
+	const files = {};
+	for (const district of DISTRICTS) {
+		const profile = loadProfile(district);
+		for (const [nn, template] of TEMPLATES) {
+			const flow = template(profile);
+			files[`workflows/${district}/${nn}-${flow.name}.json`] = `${JSON.stringify(flow.toJSON(), null, '\t')}\n`;
+		}
+	}
+	return files;
+}
+
+module.exports = { generateWorkflows, workflowId, DISTRICTS, CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL };
+if (require.main === module) {
+	for (const [rel, content] of Object.entries(generateWorkflows())) {
+		fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+		fs.writeFileSync(path.join(root, rel), content);
+	}
+}
