@@ -67,7 +67,7 @@ function smtpFromEnv(env = process.env) {
  * Prepares (first time) and starts n8n for a district.
  * state (persisted in <userFolder>/im-setup.json): encryption key, owner login, which templates were imported.
  */
-async function launchDistrict({ district, userFolder, port, owner, smtp, reimport = false, log = () => {}, packageRoot = rt.PACKAGE_ROOT }) {
+async function launchDistrict({ district, userFolder, port, owner, smtp, reimport = false, log = () => {}, packageRoot = rt.PACKAGE_ROOT, extraEnv = {} }) {
 	const timings = {};
 	const t = (key, since) => (timings[key] = Date.now() - since);
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
@@ -86,7 +86,7 @@ async function launchDistrict({ district, userFolder, port, owner, smtp, reimpor
 
 	rt.linkPackage(userFolder, packageRoot);
 	const brokerPort = await rt.freePort();
-	const env = rt.n8nEnv({ userFolder, port, brokerPort, encryptionKey: state.encryptionKey });
+	const env = rt.n8nEnv({ userFolder, port, brokerPort, encryptionKey: state.encryptionKey, extra: extraEnv });
 	const templates = templatesFor(district, packageRoot);
 	const firstSetup = !state.imported || reimport;
 

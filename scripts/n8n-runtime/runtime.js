@@ -159,9 +159,11 @@ function freePort() {
  */
 function n8nEnv({ userFolder, port, brokerPort, encryptionKey, extra = {} }) {
 	const p = paths();
-	const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|N8N_|DB_|NODE_OPTIONS$|EXECUTIONS_|QUEUE_)/i.test(k)));
+	// Nothing of the calling process's n8n/npm/jest setup leaks in (jest sets NODE_ENV=test, which silences n8n).
+	const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|N8N_|DB_|NODE_OPTIONS$|NODE_ENV$|JEST_|EXECUTIONS_|QUEUE_)/i.test(k)));
 	return {
 		...base,
+		NODE_ENV: 'production',
 		PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),

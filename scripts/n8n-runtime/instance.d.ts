@@ -1,0 +1,48 @@
+// Types of instance.js for the TypeScript tests.
+import type { N8nClient, N8nProcess } from './runtime';
+
+export interface Smtp {
+	host: string;
+	port: number;
+	user: string;
+	password: string;
+	secure: boolean;
+	from?: string;
+	to?: string;
+}
+export interface WebhookInfo {
+	node: string;
+	path: string;
+	method: string;
+	url: string;
+}
+export interface DistrictInstance {
+	n8n: N8nProcess;
+	client: N8nClient;
+	district: string;
+	baseUrl: string;
+	editorUrl: string;
+	owner: { email: string; password: string; firstName: string; lastName: string };
+	storeFile: string;
+	userFolder: string;
+	timings: Record<string, number>;
+	workflows: { id: string; name: string; webhooks: WebhookInfo[] }[];
+	stop(): Promise<{ code: number | null; signal: string | null }>;
+}
+export function launchDistrict(options: {
+	district: string;
+	userFolder: string;
+	port: number;
+	owner?: { email?: string; password?: string };
+	smtp?: Smtp;
+	reimport?: boolean;
+	log?: (message: string) => void;
+	packageRoot?: string;
+	extraEnv?: Record<string, string>;
+}): Promise<DistrictInstance>;
+export function resolveDistrict(name: string): string;
+export function templatesFor(district: string, packageRoot?: string): { file: string; workflow: any }[];
+export function webhooksOf(workflow: any): { node: string; path: string; method: string }[];
+export function smtpFromEnv(env?: NodeJS.ProcessEnv): Smtp | undefined;
+export function withSmtp(workflow: any, smtp?: Smtp): any;
+export const CASE_STORE_FILE: string;

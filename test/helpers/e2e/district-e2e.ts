@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { launchDistrict, type DistrictInstance, type WebhookInfo } from '../../../scripts/n8n-runtime/instance';
+import { ensureRuntime, freePort } from '../../../scripts/n8n-runtime/runtime';
+import { openStore, type CaseStore } from '../../../src/store/open-store';
+
+const root = path.join(__dirname, '..', '..', '..');
+
+/** dist/ is what n8n loads: build it once per test run (tsc + asset copy, a few seconds). */
+export function buildPackage(): void {
+	const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Installs the pinned n8n runtime if it is not in its cache folder yet (first time: minutes). */
+export async function runtimeReady(): Promise<void> {
+	await ensureRuntime({ log: (m) => process.stderr.write(`[e2e] ${m}\n`) });
+}
+
+export interface RunningDistrict {
+	instance: DistrictInstance;
+	store: CaseStore;
+	netlog: string;
+	/** POST a form submission to a production webhook URL. */
+	submit(path: string, body: unknown): Promise<{ status: number; json: any }>;
+	url(path: string): string;
+	stop(): Promise<{ code: number | null; signal: string | null; stopMs: number; traffic: { loaded: number; nonLocal: string[] } }>;
+}
+
+/** A real n8n for one district: temp user folder, free ports, templates imported and published. */
+export async function startDistrict(district: string): Promise<RunningDistrict> {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `im-e2e-${district}-`));
+	const netlog = path.join(userFolder, 'netlog.jsonl');
+	const instance = await launchDistrict({
+		district,
+		userFolder,
+		port: await freePort(),
+		owner: { email: 'e2e@integrationsmanagement.example', password: 'E2e-Passwort-1' },
+		extraEnv: { NODE_OPTIONS: `--require ${path.join(__dirname, 'netlog.cjs')}`, IM_NETLOG_FILE: netlog },
+	});
+	const store = await openStore({ backend: 'sqlite', file: instance.storeFile });
+	const hooks = new Map<string, WebhookInfo>(instance.workflows.flatMap((w) => w.webhooks).map((h) => [h.path, h]));
+	const url = (p: string): string => {
+		const hook = hooks.get(p);
+		if (!hook) throw new Error(`no published webhook ${p} in ${district}`);
+		return hook.url;
+	};
+	return {
+		instance,
+		store,
+		netlog,
+		url,
+		async submit(p, body) {
+			const response = await fetch(url(p), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			const text = await response.text();
+			let json: unknown;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = text;
+			}
+			return { status: response.status, json };
+		},
+		async stop() {
+			await store.close();
+			const traffic = recordedTraffic(netlog);
+			const started = Date.now();
+			const exit = await instance.stop();
+			const stopMs = Date.now() - started;
+			if (!process.env.IM_E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
+			process.stderr.write(`[e2e] ${district}: ${JSON.stringify({ ...instance.timings, stopMs })}\n`);
+			return { ...exit, stopMs, traffic };
+		},
+	};
+}
+
+/**
+ * What netlog.cjs recorded in the n8n processes: `loaded` (proof that the preload ran) and every outgoing
+ * connect/lookup that was not localhost.
+ */
+export function recordedTraffic(netlog: string): { loaded: number; nonLocal: string[] } {
+	const lines = fs.existsSync(netlog) ? fs.readFileSync(netlog, 'utf8').split('\n').filter(Boolean) : [];
+	const entries = lines.map((l) => JSON.parse(l) as { kind: string; target: string });
+	return { loaded: entries.filter((e) => e.kind === 'loaded').length, nonLocal: entries.filter((e) => e.kind !== 'loaded').map((e) => `${e.kind} ${e.target}`) };
+}
+
+export const isoDaysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+export function intakeFor(municipality: string, recordedBy: string, intakeDate = isoDaysAgo(100)) {
+	return {
+		intakeDate,
+		municipality,
+		accommodation: 'follow_up_housing',
+		person: { firstName: 'Amina', lastName: 'Haddad', birthDate: '1988-06-14', gender: 'female', nationality: 'syrisch', germanLevel: 'A2' },
+		household: [{ firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' }],
+		residence: { status: 'refugee_protection' },
+		languages: ['Arabisch'],
+		consent: { given: true, purposes: ['counselling', 'statistics'], date: intakeDate, recordedBy },
+	};
+}
+
+export const planData = (planDate = isoDaysAgo(90)) => ({
+	planDate,
+	reviewDate: isoDaysAgo(-90),
+	goals: [{ domain: 'language', goal: 'Deutsch B1 erreichen', status: 'in_progress', steps: [{ description: 'Anmeldung Integrationskurs', responsible: 'client', status: 'open' }] }],
+});
+
+export const contactData = (date = isoDaysAgo(80)) => ({ date, channel: 'in_person', minutes: 30, topics: ['language', 'housing'], note: 'Kurs besprochen' });
+
+export const closureData = (date = isoDaysAgo(1)) => ({
+	date,
+	reason: 'self_reliant',
+	outcomes: { ownTenancy: true, germanLevel: 'B1', employmentSocialInsurance: false, trainingInternshipStudy: true },
+});
