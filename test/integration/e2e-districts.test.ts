@@ -121,6 +121,47 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		await lifecycle(run!, profile, served(profile, 'caritas-em').ags);
 	});
 
+	it('reminds once of a due plan review, an overdue referral and the approaching 3-year limit (Tägliche Erinnerungen)', async () => {
+		const r = run!;
+		const c = coordinator(profile);
+		const town = served(profile, 'drk-em').ags;
+		const fresh = await r.submit('aufnahme', { actor: c, submissionId: 'em-reminder-1', data: intakeFor(town, c.staffId, isoDaysAgo(100)) });
+		const old = await r.submit('aufnahme', { actor: c, submissionId: 'em-reminder-2', data: { ...intakeFor(town, c.staffId, isoDaysAgo(1050)), person: { ...intakeFor(town, c.staffId).person, lastName: 'Langzeit' } } });
+		expect([fresh.status, old.status]).toEqual([201, 201]);
+		const manager = actorOf(profile, fresh.json.managerId);
+		const plan = await r.submit('integrationsplan', { actor: manager, caseId: fresh.json.caseId, submissionId: 'em-reminder-plan', data: { ...planData(), reviewDate: isoDaysAgo(-3) } });
+		expect(plan.status).toBe(201);
+		const referral = await r.submit('weitervermittlung', { actor: manager, caseId: fresh.json.caseId, submissionId: 'em-reminder-ref', data: { date: isoDaysAgo(60), serviceId: 'psz', reason: 'Belastung nach der Flucht' } });
+		expect(referral.status).toBe(201);
+		const oldPlan = await r.submit('integrationsplan', { actor: actorOf(profile, old.json.managerId), caseId: old.json.caseId, submissionId: 'em-reminder-oldplan', data: planData(isoDaysAgo(1000)) });
+		expect(oldPlan.status).toBe(201);
+
+		// Publishing again runs the polling trigger once at once (as n8n does on every activation), instead of waiting for 7:00.
+		const reminders = r.instance.workflows.find((w) => w.name.endsWith('Tägliche Erinnerungen'))!;
+		await r.instance.client.request('POST', `/rest/workflows/${reminders.id}/deactivate`, {});
+		await r.instance.client.publishWorkflow(reminders.id);
+		const emitted = async () =>
+			(await r.store.db.selectFrom('trigger_emissions').select('event_key').where('trigger_id', 'like', `${reminders.id}:%`).execute()).map((e) => e.event_key).sort();
+		let keys: string[] = [];
+		for (let i = 0; i < 40 && keys.length < 3; i++) {
+			keys = await emitted();
+			if (keys.length < 3) await new Promise((done) => setTimeout(done, 250));
+		}
+		expect(keys).toEqual([
+			expect.stringMatching(new RegExp(`^limitApproaching:${old.json.caseId}:`)),
+			expect.stringMatching(/^planReviewDue:/),
+			`referralOverdue:${referral.json.referralId}`,
+		]);
+		// Once only: publishing again emits nothing new.
+		await r.instance.client.request('POST', `/rest/workflows/${reminders.id}/deactivate`, {});
+		await r.instance.client.publishWorkflow(reminders.id);
+		await new Promise((done) => setTimeout(done, 1000));
+		expect(await emitted()).toEqual(keys);
+		// n8n ran the workflow (e-mail node disabled without SMTP, so the reminder ends in the execution list).
+		const executions = await r.instance.client.request('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: reminders.id }))}`);
+		expect(executions.results).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: reminders.id, status: 'success' })]));
+	});
+
 	it('answers an invalid intake with 422 and German field errors, and stores nothing', async () => {
 		const before = await run!.store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 		const bad = await run!.submit('aufnahme', { actor: coordinator(profile), data: { ...intakeFor(served(profile).ags, 'em-koordination'), person: { firstName: 'X' } } });
