@@ -1,0 +1,118 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadShippedProfile, shippedProfileIds } from '../../src/districts/profile';
+
+/** Structure of the generated workflow templates (workflows/<district>/*.json); the e2e suite runs them in n8n. */
+const root = path.join(__dirname, '..', '..');
+interface WfNode {
+	id: string;
+	name: string;
+	type: string;
+	disabled?: boolean;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+interface Workflow {
+	id: string;
+	name: string;
+	nodes: WfNode[];
+	connections: Record<string, { main: { node: string }[][] }>;
+}
+
+const load = (district: string): Workflow[] =>
+	fs
+		.readdirSync(path.join(root, 'workflows', district))
+		.sort()
+		.map((f) => JSON.parse(fs.readFileSync(path.join(root, 'workflows', district, f), 'utf8')) as Workflow);
+
+const knownTypes = new Set([
+	'n8n-nodes-integrationsmanagement.integrationCase',
+	'n8n-nodes-integrationsmanagement.caseEventTrigger',
+	'n8n-nodes-integrationsmanagement.caseFormTrigger',
+	'n8n-nodes-integrationsmanagement.funderReport',
+	'n8n-nodes-base.webhook',
+	'n8n-nodes-base.set',
+	'n8n-nodes-base.if',
+	'n8n-nodes-base.switch',
+	'n8n-nodes-base.respondToWebhook',
+	'n8n-nodes-base.emailSend',
+	'n8n-nodes-base.stickyNote',
+	'n8n-nodes-base.scheduleTrigger',
+]);
+
+describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
+	const workflows = load(district);
+	const profile = loadShippedProfile(district);
+
+	it('are the six workflows, named for the district, with unique ids', () => {
+		expect(workflows.map((w) => w.name.replace(`${profile.name}: `, ''))).toEqual([
+			'Aufnahme',
+			'Integrationsplan',
+			'Beratungskontakt',
+			'Weitervermittlung',
+			'Beendigung',
+			'Tägliche Erinnerungen',
+		]);
+		expect(new Set(workflows.map((w) => w.id)).size).toBe(workflows.length);
+		for (const w of workflows) expect(w.id).toMatch(/^[A-Za-z0-9]{16}$/);
+	});
+
+	it('connect only existing nodes, with unique names and ids, of known types', () => {
+		for (const w of workflows) {
+			const names = new Set(w.nodes.map((n) => n.name));
+			expect(names.size).toBe(w.nodes.length);
+			expect(new Set(w.nodes.map((n) => n.id)).size).toBe(w.nodes.length);
+			for (const n of w.nodes) expect(knownTypes).toContain(n.type);
+			for (const [from, { main }] of Object.entries(w.connections)) {
+				expect(names).toContain(from);
+				for (const target of main.flat()) expect(names).toContain(target.node);
+			}
+		}
+	});
+
+	it('use the district profile and the case-store credential in every case node', () => {
+		for (const n of workflows.flatMap((w) => w.nodes).filter((x) => x.type.startsWith('n8n-nodes-integrationsmanagement.'))) {
+			expect(n.parameters.districtProfile).toBe(district);
+			expect(n.credentials?.integrationCaseStoreApi?.id).toBe('imCaseStoreCred1');
+		}
+	});
+
+	it('explain themselves to the admin in German sticky notes', () => {
+		for (const w of workflows) {
+			const notes = w.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content));
+			expect(notes.length).toBeGreaterThanOrEqual(2);
+			expect(notes.join('\n')).toMatch(/Kreisprofil/);
+		}
+	});
+
+	it('keep e-mail off until SMTP is set up', () => {
+		const mails = workflows.flatMap((w) => w.nodes).filter((n) => n.type === 'n8n-nodes-base.emailSend');
+		expect(mails.length).toBeGreaterThan(0);
+		for (const m of mails) expect(m.disabled).toBe(true);
+	});
+
+	it('answer municipalities outside the programme with a notice exactly when the profile has some', () => {
+		const intake = workflows[0];
+		const notServed = profile.municipalities.filter((m) => m.programme !== 'served');
+		const notice = intake.nodes.find((n) => n.name === 'Antwort: Hinweis statt Fall');
+		expect(Boolean(notice)).toBe(notServed.length > 0);
+		for (const m of notServed) expect(JSON.stringify(intake)).toContain(m.ags);
+	});
+});
+
+describe('district differences in the templates', () => {
+	it('Ludwigsburg routes an intake by provider: one Switch output and notification per organisation', () => {
+		const intake = load('ludwigsburg')[0];
+		const profile = loadShippedProfile('ludwigsburg');
+		const route = intake.nodes.find((n) => n.name === 'An Träger weiterleiten')!;
+		expect(route.type).toBe('n8n-nodes-base.switch');
+		expect(intake.connections[route.name].main).toHaveLength(profile.organisations.length);
+		expect(intake.connections[route.name].main.map((targets) => targets[0].node)).toEqual(profile.organisations.map((o) => `Träger informieren: ${o.name}`));
+	});
+
+	it('Emmendingen has neither a notice branch nor a provider switch', () => {
+		const names = load('emmendingen')[0].nodes.map((n) => n.name);
+		expect(names).not.toContain('Gemeinde selbst zuständig?');
+		expect(names).not.toContain('An Träger weiterleiten');
+	});
+});
