@@ -119,7 +119,7 @@ async function main() {
 function printSummary(instance, smtp) {
 	const lines = [
 		'',
-		`Integrationsmanagement – ${instance.district} läuft (n8n ${rt.N8N_VERSION}, nur auf diesem Rechner erreichbar).`,
+		`Integrationsmanagement – ${JSON.parse(fs.readFileSync(path.join(root, 'districts', `${instance.district}.json`), 'utf8')).name} läuft (n8n ${rt.N8N_VERSION}, nur auf diesem Rechner erreichbar).`,
 		'',
 		`  Editor:        ${instance.editorUrl}`,
 		`  Anmeldung:     ${instance.owner.email}  /  Passwort: ${instance.owner.password}`,
