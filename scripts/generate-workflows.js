@@ -10,11 +10,19 @@ const root = path.join(__dirname, '..');
 const PKG = 'n8n-nodes-integrationsmanagement';
 const CASE = `${PKG}.integrationCase`;
 const EVENTS = `${PKG}.caseEventTrigger`;
+const FORM = `${PKG}.caseFormTrigger`;
+/**
+ * With the Case Form Trigger in the package, every form entry is that trigger (GET serves the German Form.io page,
+ * POST validates and stores through the core). Before it existed, an n8n Webhook + Set node stood in.
+ */
+const HAS_FORM_TRIGGER = fs.existsSync(path.join(root, 'nodes', 'CaseFormTrigger', 'CaseFormTrigger.node.ts'));
 
 /** The case-store credential every template uses; `npm start` creates it under this id (SQLite in the user folder). */
 const CASE_STORE_CREDENTIAL = { id: 'imCaseStoreCred1', name: 'Falldatenbank' };
 /** The SMTP credential `npm start` creates when SMTP is configured (IM_SMTP_HOST); e-mail nodes are disabled otherwise. */
 const SMTP_CREDENTIAL = { id: 'imSmtpCredential', name: 'E-Mail-Versand (SMTP)' };
+/** The password of the form pages (Basic Auth; user = staff id or e-mail of the profile); `npm start` creates it. */
+const FORM_LOGIN_CREDENTIAL = { id: 'imFormLoginCred1', name: 'Formular-Anmeldung' };
 
 const DISTRICTS = ['emmendingen', 'ortenaukreis', 'ludwigsburg', 'sigmaringen', 'wehr'];
 
@@ -84,6 +92,22 @@ class Flow {
 		});
 		this.connect(hook, data);
 		return data;
+	}
+
+	/**
+	 * A Case Form Trigger: GET serves the form, POST (login: Basic Auth with a staff id of the profile) stores the
+	 * submission through the core and answers the manager in German; the workflow then gets
+	 * `{kind, data, extras, actor, submissionId, caseId, result}`.
+	 */
+	formTrigger(path, label, form, position = [0, 300]) {
+		return this.add(
+			`Formular: ${label}`,
+			FORM,
+			1,
+			position,
+			{ form, path, districtProfile: this.profile.id, authentication: 'basicAuth', save: true },
+			{ webhookId: uuid(`${this.profile.id}/${this.name}/webhook/${path}`), credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL, caseFormBasicAuth: FORM_LOGIN_CREDENTIAL } },
+		);
 	}
 
 	respond(name, position, status, body) {
@@ -292,24 +316,29 @@ function referral(profile) {
 	const answer = f.respond('Antwort: Weitervermittlung angelegt', [1000, 400], 201, "{ status: 'angelegt', caseId: $json.caseId, referralId: $json.id, overdueFrom: $json.overdueFrom, message: 'Weitervermittlung angelegt. Ohne Rückmeldung erinnern wir ab ' + $json.overdueFrom + '.' }");
 	f.checked(create, [740, 300], answer);
 
+	referralFeedbackAndReminder(f, profile, days, 900);
+	return f;
+}
+
+/** Feedback of the service (JSON to a webhook) and the reminder e-mail when a referral is overdue. */
+function referralFeedbackAndReminder(f, profile, days, y) {
 	// Feedback of the service (accepted / declined / done)
-	const status = f.formInput('weitervermittlung-rueckmeldung', 'Rückmeldung', [0, 900], 'Formulardaten: Rückmeldung');
-	const set = f.caseNode('Rückmeldung eintragen', [480, 900], 'referral', 'setStatus', { actor: '={{ $json.actor }}', referralId: '={{ $json.data.referralId }}', status: '={{ $json.data.status }}', date: '={{ $json.data.date }}', note: '={{ $json.data.note ?? "" }}', submissionId: '={{ $json.submissionId ?? "" }}' });
+	const status = f.formInput('weitervermittlung-rueckmeldung', 'Rückmeldung', [0, y], 'Formulardaten: Rückmeldung');
+	const set = f.caseNode('Rückmeldung eintragen', [480, y], 'referral', 'setStatus', { actor: '={{ $json.actor }}', referralId: '={{ $json.data.referralId }}', status: '={{ $json.data.status }}', date: '={{ $json.data.date }}', note: '={{ $json.data.note ?? "" }}', submissionId: '={{ $json.submissionId ?? "" }}' });
 	f.connect(status, set);
-	const statusAnswer = f.respond('Antwort: Rückmeldung gespeichert', [1000, 1000], 200, "{ status: 'gespeichert', referralId: $json.id, referralStatus: $json.status, message: 'Rückmeldung gespeichert.' }");
-	f.checked(set, [740, 900], statusAnswer);
-	f.note('Rückmeldung', '### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder erledigt – mit Datum. Sendet an **/webhook/weitervermittlung-rueckmeldung**.', [-40, 1080], 440, 180);
+	const statusAnswer = f.respond('Antwort: Rückmeldung gespeichert', [1000, y + 100], 200, "{ status: 'gespeichert', referralId: $json.id, referralStatus: $json.status, message: 'Rückmeldung gespeichert.' }");
+	f.checked(set, [740, y], statusAnswer);
+	f.note('Rückmeldung', '### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder erledigt – mit Datum. Sendet an **/webhook/weitervermittlung-rueckmeldung**.', [-40, y + 180], 440, 180);
 
 	// Reminder when overdue
-	const trigger = f.add('Weitervermittlung überfällig', EVENTS, 1, [0, 1500], { districtProfile: profile.id, events: ['referralOverdue'], options: {}, pollTimes: { item: [{ mode: 'everyDay', hour: 7, minute: 30 }] } }, { credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL } });
-	const mail = f.email('Erinnerung an Integrationsmanager*in', [300, 1500], {
+	const trigger = f.add('Weitervermittlung überfällig', EVENTS, 1, [0, y + 600], { districtProfile: profile.id, events: ['referralOverdue'], options: {}, pollTimes: { item: [{ mode: 'everyDay', hour: 7, minute: 30 }] } }, { credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL } });
+	const mail = f.email('Erinnerung an Integrationsmanager*in', [300, y + 600], {
 		to: `integrationsmanagement@${profile.id}.example`,
 		subject: '=Weitervermittlung überfällig (Fall {{ $json.caseId }})',
 		text: `={{ $json.message }}\n\nBitte beim Fachdienst nachfragen und die Rückmeldung im Formular eintragen. Überfällig heißt: nach ${days} Tagen ohne Rückmeldung.\n\nFall: {{ $json.caseId }}\nZuständig: {{ $json.managerId }}`,
 	});
 	f.connect(trigger, mail);
-	f.note('Erinnerung', `### Erinnerung bei Überfälligkeit\nJeden Morgen um 7:30 Uhr: jede Weitervermittlung, die nach **${days} Tagen** (*referralOverdueDays* im Kreisprofil) noch offen ist, löst genau **eine** Erinnerung aus.\n\n**Anpassen:** Uhrzeit im Auslöser, Empfänger in der E-Mail (z. B. das Postfach des Trägers).\n\n${smtpNote}`, [-40, 1680], 560, 360, 3);
-	return f;
+	f.note('Erinnerung', `### Erinnerung bei Überfälligkeit\nJeden Morgen um 7:30 Uhr: jede Weitervermittlung, die nach **${days} Tagen** (*referralOverdueDays* im Kreisprofil) noch offen ist, löst genau **eine** Erinnerung aus.\n\n**Anpassen:** Uhrzeit im Auslöser, Empfänger in der E-Mail (z. B. das Postfach des Trägers).\n\n${smtpNote}`, [-40, y + 780], 560, 360, 3);
 }
 
 function closure(profile) {
@@ -322,6 +351,127 @@ function closure(profile) {
 	const answer = f.respond('Antwort: Fall beendet', [1000, 400], 200, "{ status: 'beendet', caseId: $json.caseId ?? $json.id, message: 'Fall beendet am ' + $json.closedOn + '.' }");
 	f.checked(close, [740, 300], answer);
 	f.note('Umzug', '### Umzug in einen anderen Kreis\nBei Grund *verzogen* bitte vor dem Beenden mit der Person klären, ob der Plan an den neuen Kreis gehen darf (Einwilligung, Zweckbindung).', [700, 560], 420, 200);
+	return f;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Templates with the Case Form Trigger: the trigger stores and answers; the workflow does what follows.
+
+const formTriggerNote = (path, who) =>
+	`### Formular\n**Link:** \`/webhook/…/${path}\` (die genaue Adresse zeigt der Knoten; \`npm start\` druckt sie). ` +
+	'Die Seite fragt nach **Kennung** (Mitarbeiter-ID oder E-Mail aus dem Kreisprofil) und dem **Formular-Passwort** (Zugang *Formular-Anmeldung*).\n\n' +
+	`${who}\n\nDer Knoten prüft, speichert in der Falldatenbank und antwortet auf Deutsch; abgelehnte Eingaben (Pflichtfeld, Frist, Berechtigung) landen gar nicht erst hier. ` +
+	'Dieselbe Übermittlung zweimal speichert nichts doppelt.\n\n**Anpassen:** Anmeldung auf *Trusted Header* umstellen, wenn ein SSO-Proxy vorgeschaltet ist.';
+
+const caseLinkNote = '**Fallbezogen:** das Formular wird mit `?case=<Fallnummer>` geöffnet (Link aus der Fallakte) und ist mit den Falldaten vorbelegt.';
+
+function intakeForm(profile) {
+	const f = new Flow(profile, 'aufnahme', 'Aufnahme');
+	const c = coordinatorOf(profile);
+	f.note('Überblick', `${intro(profile, 'Aufnahme (neuer Fall)')}\n\nEine Aufnahme legt einen Fall im Status *Aufnahme* an und weist ihn dem zuständigen Träger und einer Integrationsmanager*in zu (namentlich oder die mit den wenigsten offenen Fällen).`, [-40, -60], 520, 300, 4);
+	const trigger = f.formTrigger('aufnahme', 'Aufnahme', 'intake');
+	f.note('Formular', formTriggerNote('aufnahme', `Aufnahmen erfassen die Koordination${c ? ` (Kennung \`${c.id}\`)` : ''} und die Integrationsmanager*innen für Gemeinden ihres Trägers.`), [-40, 480], 480, 320);
+	const notServed = profile.municipalities.filter((m) => m.programme !== 'served');
+	if (notServed.length) {
+		f.note(
+			'Gemeinden mit eigener Zuständigkeit',
+			`### ${notServed.length} Gemeinden organisieren es selbst\n${notServed.map((m) => `- ${m.name}`).join('\n')}\n\n` +
+				'Eine Aufnahme aus diesen Gemeinden legt **keinen Fall** an: das Formular antwortet mit einem **Hinweis**, wer zuständig ist ' +
+				'(Text aus dem Kreisprofil, *responsibleNote*), direkt am Feld *Wohnort*.\n\n**Anpassen:** Zuständigkeiten im Kreisprofil pflegen und `npm run generate` ausführen – nicht hier von Hand.',
+			[560, -340], 480, 420, 3,
+		);
+	}
+	if (profile.model === 'provider_network') {
+		const route = f.add('An Träger weiterleiten', 'n8n-nodes-base.switch', 3.2, [300, 300], {
+			rules: {
+				values: profile.organisations.map((o) => ({
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [{ id: uuid(`${profile.id}/route/${o.id}`), leftValue: '={{ $json.result.routing.organisationId }}', rightValue: o.id, operator: { type: 'string', operation: 'equals' } }],
+						combinator: 'and',
+					},
+					renameOutput: true,
+					outputKey: o.name,
+				})),
+			},
+			options: {},
+		});
+		f.connect(trigger, route);
+		profile.organisations.forEach((o, i) => {
+			const mail = f.email(`Träger informieren: ${o.name}`, [600, 140 + i * 160], {
+				to: `integrationsmanagement@${o.id}.example`,
+				subject: `=Neuer Fall für ${o.name} ({{ $json.caseId }})`,
+				text: `=Guten Tag,\n\nim Integrationsmanagement ${profile.name} wurde ein neuer Fall angelegt und ${o.name} zugewiesen.\nFallnummer: {{ $json.caseId }}\nZuständig: {{ $json.result.routing.managerId }}\n\nDie Fallakte ist in der Falldatenbank einsehbar (keine personenbezogenen Daten in dieser E-Mail).`,
+			});
+			f.connect(route, mail, i);
+		});
+		f.note(
+			'Trägernetzwerk',
+			`### Weiterleitung an den Träger der Gemeinde\nJede Gemeinde ist im Kreisprofil einem Träger zugeordnet (${profile.organisations.map((o) => o.name).join(', ')}). ` +
+				'Die Falldatenbank weist den Fall diesem Träger und dort einer Integrationsmanager*in zu; hier wird der Träger benachrichtigt.\n\n' +
+				'**Anpassen:** Empfängeradressen der Träger eintragen; neue Träger: Kreisprofil ändern und `npm run generate`.\n\n' + smtpNote,
+			[980, 40], 520, 460, 5,
+		);
+	} else {
+		const mail = f.email('Neuer Fall: Koordination informieren', [320, 300], {
+			to: `koordination@${profile.id}.example`,
+			subject: '=Neuer Fall {{ $json.caseId }}',
+			text: `=Im Integrationsmanagement ${profile.name} wurde ein Fall angelegt.\nFallnummer: {{ $json.caseId }}\nTräger: {{ $json.result.routing.organisationId }}\nZuständig: {{ $json.result.routing.managerId }}\n\n(keine personenbezogenen Daten in dieser E-Mail)`,
+		});
+		f.connect(trigger, mail);
+		f.note('E-Mail', smtpNote, [260, 480], 420, 240);
+	}
+	return f;
+}
+
+function planForm(profile) {
+	const f = new Flow(profile, 'integrationsplan', 'Integrationsplan');
+	f.note('Überblick', `${intro(profile, 'Integrationsplan')}\n\nDer erste Plan eines Falls wird **erstellt** (der Fall geht in *Beratung*), jeder weitere **fortgeschrieben**; alle Fassungen bleiben lesbar. Das Formular entscheidet das selbst.`, [-40, -60], 520, 300, 4);
+	const trigger = f.formTrigger('integrationsplan', 'Integrationsplan', 'plan');
+	f.note('Formular', formTriggerNote('integrationsplan', caseLinkNote), [-40, 480], 480, 320);
+	const first = f.ifTrue('Erster Plan?', [300, 300], '$json.result.version === 1');
+	f.connect(trigger, first);
+	const mail = f.email('Fall in Beratung: Koordination informieren', [580, 220], {
+		to: `koordination@${profile.id}.example`,
+		subject: '=Fall {{ $json.caseId }} ist in Beratung',
+		text: `=Für Fall {{ $json.caseId }} wurde der erste Integrationsplan erstellt; der Fall ist jetzt in Beratung.\nNächste Überprüfung: {{ $json.result.reviewDate }}\n\n(${profile.name}, keine personenbezogenen Daten in dieser E-Mail)`,
+	});
+	f.connect(first, mail, 0);
+	f.note('Überprüfung', `### Überprüfung des Plans\nDas Überprüfungsdatum (*reviewDate*) steuert die Erinnerung im Workflow *Tägliche Erinnerungen* (${profile.settings.planReviewLeadDays} Tage vorher, *planReviewLeadDays* im Kreisprofil).\n\n${smtpNote}`, [540, 420], 460, 320);
+	return f;
+}
+
+function contactForm(profile) {
+	const f = new Flow(profile, 'kontakt', 'Beratungskontakt');
+	f.note('Überblick', `${intro(profile, 'Beratungskontakt')}\n\nJedes Gespräch und jeder Kontakt wird dokumentiert (Datum, Art, Dauer, Themen). Das muss in Sekunden gehen: das Formular hat nur diese Felder.`, [-40, -60], 520, 300, 4);
+	f.formTrigger('kontakt', 'Beratungskontakt', 'contact');
+	f.note('Formular', formTriggerNote('kontakt', caseLinkNote), [-40, 480], 480, 320);
+	f.note('Erweitern', '### Folgeschritte\nHier können Schritte nach jedem Kontakt angehängt werden (z. B. eine Statistik oder eine Wiedervorlage). Die Daten des Kontakts stehen in `$json.result`.', [300, 200], 380, 200);
+	return f;
+}
+
+function referralForm(profile) {
+	const f = new Flow(profile, 'weitervermittlung', 'Weitervermittlung');
+	const days = profile.settings.referralOverdueDays;
+	f.note('Überblick', `${intro(profile, 'Weitervermittlung')}\n\nWeitervermittlung an Fachdienste aus dem Kreisprofil (${profile.services.length} Dienste, z. B. ${profile.services.slice(0, 3).map((x) => x.name).join(', ')}). Die meisten Dienste nutzen das System nicht: ihre Rückmeldung trägt die Integrationsmanager*in nach.`, [-40, -60], 560, 300, 4);
+	f.formTrigger('weitervermittlung', 'Weitervermittlung', 'referral');
+	f.note('Formular', formTriggerNote('weitervermittlung', caseLinkNote), [-40, 480], 480, 320);
+	referralFeedbackAndReminder(f, profile, days, 900);
+	return f;
+}
+
+function closureForm(profile) {
+	const f = new Flow(profile, 'beendigung', 'Beendigung');
+	f.note('Überblick', `${intro(profile, 'Beendigung')}\n\nEin Fall wird mit Grund (selbstständig, verzogen, Kontakt abgebrochen, Höchstdauer …) und Ergebnissen (eigener Mietvertrag, Deutsch B1, sozialversicherungspflichtige Arbeit, Ausbildung/Praktikum/Studium) beendet. Die Ergebnisse gehen in den Bericht an das Land ein.`, [-40, -60], 560, 300, 4);
+	const trigger = f.formTrigger('beendigung', 'Beendigung', 'closure');
+	f.note('Formular', formTriggerNote('beendigung', caseLinkNote), [-40, 480], 480, 320);
+	const mail = f.email('Fall beendet: Koordination informieren', [320, 300], {
+		to: `koordination@${profile.id}.example`,
+		subject: '=Fall {{ $json.caseId }} beendet',
+		text: `=Fall {{ $json.caseId }} wurde beendet (Grund: {{ $json.data.reason }}).\n\n(${profile.name}, keine personenbezogenen Daten in dieser E-Mail)`,
+	});
+	f.connect(trigger, mail);
+	f.note('Umzug', `### Umzug in einen anderen Kreis\nBei Grund *verzogen* bitte vor dem Beenden mit der Person klären, ob der Plan an den neuen Kreis gehen darf (Einwilligung, Zweckbindung).\n\n${smtpNote}`, [260, 480], 460, 320);
 	return f;
 }
 
@@ -341,11 +491,11 @@ function reminders(profile) {
 }
 
 const TEMPLATES = [
-	['01', intake],
-	['02', plan],
-	['03', contact],
-	['04', referral],
-	['05', closure],
+	['01', HAS_FORM_TRIGGER ? intakeForm : intake],
+	['02', HAS_FORM_TRIGGER ? planForm : plan],
+	['03', HAS_FORM_TRIGGER ? contactForm : contact],
+	['04', HAS_FORM_TRIGGER ? referralForm : referral],
+	['05', HAS_FORM_TRIGGER ? closureForm : closure],
 	['06', reminders],
 ];
 
@@ -366,7 +516,7 @@ function generateWorkflows() {
 	return files;
 }
 
-module.exports = { generateWorkflows, workflowId, DISTRICTS, CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL };
+module.exports = { generateWorkflows, workflowId, DISTRICTS, CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, HAS_FORM_TRIGGER };
 if (require.main === module) {
 	for (const [rel, content] of Object.entries(generateWorkflows())) {
 		fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

@@ -5,7 +5,7 @@
 //
 //   npm start -- [--district emmendingen|ortenau|ludwigsburg|sigmaringen|wehr] [--port 5678] [--demo] [--fresh] [--reimport]
 //   env: IM_DISTRICT, IM_PORT, IM_DEMO=1, IM_N8N_HOME (folder for the n8n user folders, default .n8n-runtime/),
-//        IM_OWNER_EMAIL / IM_OWNER_PASSWORD, IM_SMTP_HOST/PORT/USER/PASSWORD/SECURE/FROM/TO (e-mail, off by default),
+//        IM_OWNER_EMAIL / IM_OWNER_PASSWORD, IM_FORM_PASSWORD, IM_SMTP_HOST/PORT/USER/PASSWORD/SECURE/FROM/TO (e-mail, off by default),
 //        IM_N8N_CACHE / IM_N8N_RUNTIME_DIR (where the n8n runtime is installed)
 const fs = require('node:fs');
 const path = require('node:path');
@@ -85,7 +85,16 @@ async function main() {
 	const smtp = smtpFromEnv();
 	say(`starte ${options.district} auf http://127.0.0.1:${options.port}/ (Benutzerordner ${userFolder}) …`);
 	const started = Date.now();
-	const instance = await launchDistrict({ district: options.district, userFolder, port: options.port, owner, smtp, reimport: options.reimport, log: say });
+	const instance = await launchDistrict({
+		district: options.district,
+		userFolder,
+		port: options.port,
+		owner,
+		formPassword: process.env.IM_FORM_PASSWORD || undefined,
+		smtp,
+		reimport: options.reimport,
+		log: say,
+	});
 	say(`bereit nach ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 	let stopping = false;
@@ -126,10 +135,25 @@ function printSummary(instance, smtp) {
 		`  Falldatenbank: ${instance.storeFile} (SQLite)`,
 		`  E-Mail:        ${smtp ? `SMTP ${smtp.host}:${smtp.port}` : 'aus (IM_SMTP_HOST setzen, siehe docs/runtime.md)'}`,
 		'',
-		'  Formulare (Produktions-URLs):',
 	];
-	for (const wf of instance.workflows) {
-		for (const hook of wf.webhooks) lines.push(`    ${hook.node.padEnd(36)} ${hook.method.padEnd(5)} ${hook.url}`);
+	const hooks = instance.workflows.flatMap((wf) => wf.webhooks);
+	const forms = hooks.filter((h) => h.form);
+	const apis = hooks.filter((h) => !h.form);
+	if (forms.length) {
+		const profile = JSON.parse(fs.readFileSync(path.join(root, 'districts', `${instance.district}.json`), 'utf8'));
+		const coordinator = profile.staff.find((s) => s.role === 'coordinator');
+		const manager = profile.staff.find((s) => s.role === 'manager');
+		lines.push(
+			'  Formulare (im Browser öffnen):',
+			...forms.map((h) => `    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.url}${h.form === 'intake' ? '' : '?case=<Fallnummer>'}`),
+			'',
+			`  Formular-Anmeldung: Kennung aus dem Kreisprofil, z. B. ${coordinator?.id} (Koordination) oder ${manager?.id} (Integrationsmanager*in)`,
+			`                      Passwort: ${instance.formPassword}`,
+			'',
+		);
+	}
+	if (apis.length) {
+		lines.push(forms.length ? '  Weitere Eingänge (JSON):' : '  Formulare (Produktions-URLs, JSON):', ...apis.map((h) => `    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.method} ${h.url}`));
 	}
 	lines.push('', '  Veröffentlichte Workflows:', ...instance.workflows.map((wf) => `    ${wf.name}  ${instance.baseUrl}/workflow/${wf.id}`));
 	lines.push('', 'Beenden mit Strg+C.', '');

@@ -12,8 +12,13 @@ export interface Smtp {
 }
 export interface WebhookInfo {
 	node: string;
+	/** The path parameter of the node. */
 	path: string;
+	/** Below /webhook/: the path, or `<webhookId>/<path>` for a trigger without isFullPath. */
+	urlPath: string;
 	method: string;
+	/** Case Form Trigger: the form kind (intake, plan, contact, referral, closure). */
+	form?: string;
 	url: string;
 }
 export interface DistrictInstance {
@@ -23,6 +28,8 @@ export interface DistrictInstance {
 	baseUrl: string;
 	editorUrl: string;
 	owner: { email: string; password: string; firstName: string; lastName: string };
+	/** Password of the form pages (with the Case Form Trigger). */
+	formPassword?: string;
 	storeFile: string;
 	userFolder: string;
 	timings: Record<string, number>;
@@ -34,6 +41,7 @@ export function launchDistrict(options: {
 	userFolder: string;
 	port: number;
 	owner?: { email?: string; password?: string };
+	formPassword?: string;
 	smtp?: Smtp;
 	reimport?: boolean;
 	log?: (message: string) => void;
@@ -42,7 +50,8 @@ export function launchDistrict(options: {
 }): Promise<DistrictInstance>;
 export function resolveDistrict(name: string): string;
 export function templatesFor(district: string, packageRoot?: string): { file: string; workflow: any }[];
-export function webhooksOf(workflow: any): { node: string; path: string; method: string }[];
+export function webhooksOf(workflow: any, packageRoot?: string): Omit<WebhookInfo, 'url'>[];
 export function smtpFromEnv(env?: NodeJS.ProcessEnv): Smtp | undefined;
 export function withSmtp(workflow: any, smtp?: Smtp): any;
 export const CASE_STORE_FILE: string;
+export const HAS_FORM_TRIGGER: boolean;

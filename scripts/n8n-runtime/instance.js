@@ -6,7 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const rt = require('./runtime');
-const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL } = require('../generate-workflows');
+const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, HAS_FORM_TRIGGER } = require('../generate-workflows');
 
 const DISTRICT_ALIASES = { ortenau: 'ortenaukreis', ortenaukreis: 'ortenaukreis', emmendingen: 'emmendingen', ludwigsburg: 'ludwigsburg', sigmaringen: 'sigmaringen', wehr: 'wehr' };
 const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
@@ -27,11 +27,35 @@ function templatesFor(district, packageRoot = rt.PACKAGE_ROOT) {
 		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) }));
 }
 
-/** Webhook paths of a workflow (production URLs are `<base>/webhook/<path>`) and the labels of their nodes. */
-function webhooksOf(workflow) {
-	return workflow.nodes
-		.filter((n) => n.type === 'n8n-nodes-base.webhook' || /caseFormTrigger$/.test(n.type))
-		.map((n) => ({ node: n.name, path: n.parameters.path, method: n.parameters.httpMethod ?? 'POST' }));
+/**
+ * Whether n8n takes the Case Form Trigger's path as the full webhook path (`isFullPath`), read from the built node;
+ * otherwise its production URL is `/webhook/<webhookId>/<path>` (n8n's rule for trigger nodes).
+ */
+function formTriggerFullPath(packageRoot) {
+	try {
+		const file = path.join(packageRoot, 'dist', 'nodes', 'CaseFormTrigger', 'CaseFormTrigger.node.js');
+		const { CaseFormTrigger } = require(file);
+		return (new CaseFormTrigger().description.webhooks ?? []).some((w) => w.isFullPath === true);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The production webhooks of a workflow: n8n Webhook nodes (JSON APIs) and Case Form Triggers (GET: the form page).
+ * `form` is the Case Form Trigger's form kind; all but the intake are opened with `?case=<case id>`.
+ */
+function webhooksOf(workflow, packageRoot = rt.PACKAGE_ROOT) {
+	const hooks = [];
+	for (const n of workflow.nodes) {
+		if (n.type === 'n8n-nodes-base.webhook') {
+			hooks.push({ node: n.name, path: n.parameters.path, urlPath: n.parameters.path, method: n.parameters.httpMethod ?? 'POST' });
+		} else if (/\.caseFormTrigger$/.test(n.type)) {
+			const urlPath = formTriggerFullPath(packageRoot) ? n.parameters.path : `${n.webhookId}/${n.parameters.path}`;
+			hooks.push({ node: n.name, path: n.parameters.path, urlPath, method: 'GET', form: n.parameters.form ?? 'intake' });
+		}
+	}
+	return hooks;
 }
 
 /** With SMTP configured, the e-mail nodes are switched on and use the SMTP credential. */
@@ -67,7 +91,7 @@ function smtpFromEnv(env = process.env) {
  * Prepares (first time) and starts n8n for a district.
  * state (persisted in <userFolder>/im-setup.json): encryption key, owner login, which templates were imported.
  */
-async function launchDistrict({ district, userFolder, port, owner, smtp, reimport = false, log = () => {}, packageRoot = rt.PACKAGE_ROOT, extraEnv = {} }) {
+async function launchDistrict({ district, userFolder, port, owner, formPassword, smtp, reimport = false, log = () => {}, packageRoot = rt.PACKAGE_ROOT, extraEnv = {} }) {
 	const timings = {};
 	const t = (key, since) => (timings[key] = Date.now() - since);
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
@@ -82,6 +106,8 @@ async function launchDistrict({ district, userFolder, port, owner, smtp, reimpor
 		firstName: 'Kreis',
 		lastName: 'Administration',
 	};
+	// One password for the form pages (Basic Auth; the user name is a staff id or e-mail of the profile).
+	state.formPassword = formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
 	fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 
 	rt.linkPackage(userFolder, packageRoot);
@@ -96,6 +122,9 @@ async function launchDistrict({ district, userFolder, port, owner, smtp, reimpor
 		fs.rmSync(importDir, { recursive: true, force: true });
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
 		const credentials = [{ ...CASE_STORE_CREDENTIAL, type: 'integrationCaseStoreApi', data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE } }];
+		if (HAS_FORM_TRIGGER) {
+			credentials.push({ ...FORM_LOGIN_CREDENTIAL, type: 'caseFormBasicAuth', data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` } });
+		}
 		if (smtp) {
 			credentials.push({ ...SMTP_CREDENTIAL, type: 'smtp', data: { host: smtp.host, port: smtp.port, user: smtp.user, password: smtp.password, secure: smtp.secure } });
 		}
@@ -128,13 +157,14 @@ async function launchDistrict({ district, userFolder, port, owner, smtp, reimpor
 			baseUrl: base,
 			editorUrl: `${base}/`,
 			owner: state.owner,
+			formPassword: HAS_FORM_TRIGGER ? state.formPassword : undefined,
 			storeFile: path.join(userFolder, '.n8n', CASE_STORE_FILE),
 			userFolder,
 			timings,
 			workflows: templates.map(({ workflow }) => ({
 				id: workflow.id,
 				name: workflow.name,
-				webhooks: webhooksOf(workflow).map((w) => ({ ...w, url: `${base}/webhook/${w.path}` })),
+				webhooks: webhooksOf(workflow, packageRoot).map((w) => ({ ...w, url: `${base}/webhook/${w.urlPath}` })),
 			})),
 			stop: () => n8n.stop(),
 		};
@@ -144,4 +174,4 @@ async function launchDistrict({ district, userFolder, port, owner, smtp, reimpor
 	}
 }
 
-module.exports = { launchDistrict, resolveDistrict, templatesFor, webhooksOf, smtpFromEnv, withSmtp, CASE_STORE_FILE };
+module.exports = { launchDistrict, resolveDistrict, templatesFor, webhooksOf, smtpFromEnv, withSmtp, CASE_STORE_FILE, HAS_FORM_TRIGGER };

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { launchDistrict, type DistrictInstance, type WebhookInfo } from '../../../scripts/n8n-runtime/instance';
+import { HAS_FORM_TRIGGER, launchDistrict, type DistrictInstance, type WebhookInfo } from '../../../scripts/n8n-runtime/instance';
 import { ensureRuntime, freePort } from '../../../scripts/n8n-runtime/runtime';
 import { openStore, type CaseStore } from '../../../src/store/open-store';
 
@@ -19,12 +19,35 @@ export async function runtimeReady(): Promise<void> {
 	await ensureRuntime({ log: (m) => process.stderr.write(`[e2e] ${m}\n`) });
 }
 
+/** Whether the templates use the Case Form Trigger (else n8n's Webhook node with the actor in the JSON body). */
+export const FORM_TRIGGER = HAS_FORM_TRIGGER;
+export const FORM_PASSWORD = 'Formular-Passwort-E2E';
+
+export interface Actor {
+	staffId: string;
+	role: string;
+	organisationId: string;
+}
+
+/** The answer to a form submission, the same for both kinds of form entry. */
+export interface FormAnswer {
+	ok: boolean;
+	status: number;
+	caseId?: string;
+	message: string;
+	code?: string;
+	errors: { path: string; message: string }[];
+	json: any;
+}
+
 export interface RunningDistrict {
 	instance: DistrictInstance;
 	store: CaseStore;
 	netlog: string;
-	/** POST a form submission to a production webhook URL. */
-	submit(path: string, body: unknown): Promise<{ status: number; json: any }>;
+	/** POST JSON to a production webhook URL. */
+	submit(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+	/** Submit a form as `actor` (Case Form Trigger: Basic Auth with the staff id; webhook: actor in the body). */
+	form(path: string, actor: Actor, data: unknown, options?: { caseId?: string; submissionId?: string }): Promise<FormAnswer>;
 	url(path: string): string;
 	stop(): Promise<{ code: number | null; signal: string | null; stopMs: number; traffic: { loaded: number; nonLocal: string[] } }>;
 }
@@ -38,6 +61,7 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		userFolder,
 		port: await freePort(),
 		owner: { email: 'e2e@integrationsmanagement.example', password: 'E2e-Passwort-1' },
+		formPassword: FORM_PASSWORD,
 		extraEnv: { NODE_OPTIONS: `--require ${path.join(__dirname, 'netlog.cjs')}`, IM_NETLOG_FILE: netlog },
 	});
 	const store = await openStore({ backend: 'sqlite', file: instance.storeFile });
@@ -47,22 +71,35 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		if (!hook) throw new Error(`no published webhook ${p} in ${district}`);
 		return hook.url;
 	};
+	const submit = async (p: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> => {
+		const [hookPath, query] = p.split('?');
+		const response = await fetch(`${url(hookPath)}${query ? `?${query}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+		const text = await response.text();
+		let json: unknown;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = text;
+		}
+		return { status: response.status, json };
+	};
 	return {
 		instance,
 		store,
 		netlog,
 		url,
-		async submit(p, body) {
-			const response = await fetch(url(p), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-			const text = await response.text();
-			let json: unknown;
-			try {
-				json = JSON.parse(text);
-			} catch {
-				json = text;
+		async form(p, actor, data, options = {}) {
+			if (FORM_TRIGGER) {
+				const target = options.caseId ? `${p}?case=${encodeURIComponent(options.caseId)}` : p;
+				const auth = `Basic ${Buffer.from(`${actor.staffId}:${FORM_PASSWORD}`).toString('base64')}`;
+				const { status, json } = await submit(target, { data, submissionId: options.submissionId }, { authorization: auth });
+				return { ok: status === 200, status, caseId: json?.caseId, message: json?.message ?? '', code: json?.code, errors: json?.errors ?? [], json };
 			}
-			return { status: response.status, json };
+			const { status, json } = await submit(p, { actor, data, caseId: options.caseId, submissionId: options.submissionId });
+			const ok = (status === 200 || status === 201) && !json?.code;
+			return { ok, status, caseId: json?.caseId, message: json?.message ?? '', code: json?.code, errors: json?.fieldErrors ?? [], json };
 		},
+		submit,
 		async stop() {
 			await store.close();
 			const traffic = recordedTraffic(netlog);
