@@ -230,6 +230,24 @@ describe('e2e Ludwigsburg (provider network) on a real n8n', () => {
 		expect(answer.message).toContain(profile.organisations.find((o) => o.id === 'drk-lb')!.name);
 		const drkCase = await run!.store.db.selectFrom('cases').select('organisation_id').where('id', '=', answer.caseId!).executeTakeFirstOrThrow();
 		expect(drkCase.organisation_id).toBe('drk-lb');
+		// In n8n, the Switch "An Träger weiterleiten" sent each intake down its provider's branch (executions are saved just after the answer).
+		const intakeWorkflow = run!.instance.workflows.find((w) => w.name.endsWith(': Aufnahme'))!;
+		const branches = async () => {
+			const list = await run!.instance.client.request('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: intakeWorkflow.id }))}`);
+			const found: string[] = [];
+			for (const e of list.results as { id: string; status: string }[]) {
+				if (e.status !== 'success') continue;
+				const execution = await run!.instance.client.request('GET', `/rest/executions/${e.id}`);
+				found.push(...new Set(JSON.stringify(execution.data).match(/Träger informieren: [^\\"]+/g) ?? []));
+			}
+			return found.sort();
+		};
+		let seen: string[] = [];
+		for (let i = 0; i < 40 && !seen.includes('Träger informieren: DRK-Kreisverband Ludwigsburg'); i++) {
+			await new Promise((done) => setTimeout(done, 250));
+			seen = await branches();
+		}
+		expect(new Set(seen)).toEqual(new Set(['Träger informieren: Caritas Ludwigsburg-Waiblingen-Enz', 'Träger informieren: DRK-Kreisverband Ludwigsburg']));
 	});
 
 	it('refuses an intake by a manager of another provider than the municipality’s', async () => {
