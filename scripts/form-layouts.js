@@ -37,6 +37,7 @@ const layouts = {
 			municipality: { options: 'municipalities' },
 			person: { rowLayout: [['firstName', 'lastName'], ['birthDate', 'gender'], ['nationality', 'germanLevel', 'occupation'], ['phone', 'email']] },
 			'person.gender': { widget: 'radio' },
+			household: { rowLayout: [['firstName', 'lastName', 'birthDate'], ['relationship', 'gender'], ['germanLevel', 'occupation']] },
 			residence: { rowLayout: [['status', 'validUntil'], 'statusNote', ['ukraineEntryDate', 'ukraineRegistrationDate']] },
 			'residence.ukraineRegistrationDate': { showWhen: { path: 'residence.status', equals: 'ukraine_temporary_protection' } },
 			'consent.recordedBy': { options: 'staff', defaultActor: true },

@@ -210,7 +210,7 @@ class FormBuilder {
 				initEmpty: !(node.minItems >= 1),
 				addAnother: 'Weitere hinzufügen',
 				components: h.rowLayout
-					? [{ type: 'fieldset', key: `${base.key}Item`, label: items.title || base.label, legend: items.title || base.label, input: false, tableView: false, components: rowComponents }]
+					? [{ type: 'fieldset', key: `${base.key}Item`, label: items.title || base.label, input: false, tableView: false, components: rowComponents }]
 					: rowComponents,
 			};
 			if (node.minItems) validate.minLength = node.minItems;
