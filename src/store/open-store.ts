@@ -22,9 +22,8 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 		if (config.backend === 'postgres' && config.schema) {
 			await db.schema.createSchema(config.schema).ifNotExists().execute();
 		}
-		// Kysely looks for its migration tables in every schema unless told which one: with several stores in one
-		// PostgreSQL database (tests, several districts) it would find another schema's table and skip creating its own.
-		const migrationTableSchema = config.backend === 'postgres' ? config.schema : undefined;
+		// With several schemas in one database, the migration tables must be looked up in ours only.
+		const migrationTableSchema = config.backend === 'postgres' ? (config.schema ?? 'public') : undefined;
 		const { error, results } = await new Migrator({ db, provider: migrationProvider(config.backend), migrationTableSchema }).migrateToLatest();
 		const failed = results?.find((r) => r.status === 'Error');
 		if (error || failed) throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
