@@ -78,3 +78,9 @@ export function authenticate(config: AuthConfig, profile: DistrictProfile, heade
 			return denied('Unbekannte Anmeldeart.', config);
 	}
 }
+
+/** What the credential dialog's Test button says about a form password (there is no server to ask). */
+export function checkFormPassword(password: string): { ok: boolean; message: string } {
+	if (password.length < 12) return { ok: false, message: 'Das Passwort ist zu kurz: mindestens 12 Zeichen, weil es für alle Mitarbeitenden des Formulars gilt.' };
+	return { ok: true, message: 'Passwort geeignet. Anmeldung mit Kennung oder E-Mail aus dem Kreisprofil.' };
+}

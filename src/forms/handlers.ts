@@ -172,3 +172,11 @@ export async function handleFormPost(config: FormHandlerConfig, request: FormReq
 function routedField(error: DomainError): string {
 	return ['NOT_IN_PROGRAMME', 'UNKNOWN_MUNICIPALITY', 'NO_MANAGER_AVAILABLE'].includes(error.code) ? 'municipality' : '';
 }
+
+/** One entry for the webhook: GET → page or asset, POST → submission, anything else → 405. */
+export async function handleFormRequest(config: FormHandlerConfig, request: FormRequest & { method: string }): Promise<PostResult> {
+	const method = request.method.toUpperCase();
+	if (method === 'GET' || method === 'HEAD') return { response: await handleFormGet(config, request) };
+	if (method === 'POST') return handleFormPost(config, request);
+	return { response: { status: 405, headers: { Allow: 'GET, POST', 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Nur GET und POST.' } };
+}

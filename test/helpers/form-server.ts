@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getHtmlSandboxCSP } from 'n8n-core';
-import { handleFormGet, handleFormPost, type FormEmission, type FormHandlerConfig, type FormResponse } from '../../src/forms/handlers';
+import { handleFormRequest, type FormEmission, type FormHandlerConfig, type FormResponse } from '../../src/forms/handlers';
 import type { FormKind } from '../../src/forms/form-definitions';
 
 export interface FormServer {
@@ -22,8 +22,8 @@ function send(res: http.ServerResponse, response: FormResponse, sandbox: boolean
 }
 
 /**
- * A plain node:http server that hands every request to exactly the functions the Case Form Trigger's
- * webhook() calls (handleFormGet / handleFormPost), one form kind per path `/form/<kind>`.
+ * A plain node:http server that hands every request to exactly the function the Case Form Trigger's
+ * webhook() calls (handleFormRequest), one form kind per path `/form/<kind>`.
  */
 export async function startFormServer(
 	configs: Partial<Record<FormKind, Omit<FormHandlerConfig, 'kind'>>>,
@@ -46,15 +46,10 @@ export async function startFormServer(
 			const headers = { ...req.headers };
 			if (options.proxyHeader) headers[options.proxyHeader[0].toLowerCase()] = options.proxyHeader[1];
 			const request = { query: Object.fromEntries(url.searchParams), headers, body: Buffer.concat(chunks).toString('utf8') };
-			const handler =
-				req.method === 'GET'
-					? handleFormGet({ ...config, kind }, request)
-					: req.method === 'POST'
-						? handleFormPost({ ...config, kind }, request).then((r) => {
-								if (r.emission) emissions.push(r.emission);
-								return r.response;
-							})
-						: Promise.resolve<FormResponse>({ status: 405, headers: {}, body: '' });
+			const handler = handleFormRequest({ ...config, kind }, { method: req.method ?? 'GET', ...request }).then((r) => {
+				if (r.emission) emissions.push(r.emission);
+				return r.response;
+			});
 			handler.then(
 				(response) => send(res, response, options.sandbox),
 				(error: Error) => {
