@@ -1,5 +1,6 @@
 import { createCore, type Core } from '../../src/core';
 import { fixedClock } from '../../src/clock';
+import type { DistrictProfile } from '../../src/generated/types';
 import { handleFormRequest, type FormHandlerConfig, type FormRequest } from '../../src/forms/handlers';
 import type { FormKind } from '../../src/forms/form-definitions';
 import { freshStore, type TestStore } from '../helpers/stores';
@@ -123,8 +124,9 @@ describe('Case Form Trigger handlers', () => {
 	});
 
 	it('puts the core\'s refusals at the field they concern (routing, dates) or at the form', async () => {
-		const ortenau = createCore({ store: store.store, profile: { ...profile, municipalities: profile.municipalities.map((m) => (m.ags === '08316056' ? { ...m, programme: 'self_managed' as const, organisationId: undefined, responsibleNote: 'Die Stadt Waldkirch berät selbst.' } : m)) }, clock });
-		const refused = await handleFormRequest({ ...config('intake'), core: ortenau }, { method: 'POST', query: {}, headers: proxy('em-caritas-01'), body: { payload: JSON.stringify({ data: validIntake() }) } });
+		const municipalities = profile.municipalities.map((m) => (m.ags === '08316056' ? { ...m, programme: 'self_managed' as const, organisationId: undefined, responsibleNote: 'Die Stadt Waldkirch berät selbst.' } : m));
+		const selfManaged = createCore({ store: store.store, profile: { ...profile, municipalities } as DistrictProfile, clock });
+		const refused = await handleFormRequest({ ...config('intake'), core: selfManaged }, { method: 'POST', query: {}, headers: proxy('em-caritas-01'), body: { payload: JSON.stringify({ data: validIntake() }) } });
 		expect(refused.response.status).toBe(422);
 		expect(body(refused.response)).toMatchObject({ code: 'NOT_IN_PROGRAMME', errors: [{ path: 'municipality', message: expect.stringMatching(/Die Stadt Waldkirch berät selbst\./) }] });
 		const future = await post('intake', validIntake({ intakeDate: '2025-07-01' }));

@@ -1,4 +1,5 @@
 import { authenticate, checkFormPassword, findStaff } from '../../src/forms/auth';
+import type { DistrictProfile } from '../../src/generated/types';
 import { emmendingen } from '../helpers/fixtures';
 
 const profile = emmendingen();
@@ -39,7 +40,7 @@ describe('form authentication mapped to the district profile', () => {
 	});
 
 	it('does not let inactive staff in', () => {
-		const withInactive = { ...profile, staff: profile.staff.map((s) => (s.id === 'em-caritas-01' ? { ...s, active: false } : s)) };
+		const withInactive = { ...profile, staff: profile.staff.map((s) => (s.id === 'em-caritas-01' ? { ...s, active: false } : s)) } as DistrictProfile;
 		expect(findStaff(withInactive, 'em-caritas-01')).toBeUndefined();
 		expect(authenticate({ mode: 'trustedHeader', headerName: 'x-user' }, withInactive, { 'x-user': 'em-caritas-01' })).toMatchObject({ ok: false, status: 401 });
 	});
