@@ -41,11 +41,22 @@ export function normaliseSubmission(source: FormSource, body: unknown): Normalis
 	return { data: isPlainObject(data) ? data : {}, extras, context };
 }
 
+/** `deref` merges objects on every call; schema nodes never change, so each is resolved once. */
+const resolved = new WeakMap<SchemaNode, { node: SchemaNode; file: string }>();
+function resolve(rawNode: SchemaNode, file: string) {
+	let hit = resolved.get(rawNode);
+	if (!hit) {
+		hit = deref(rawNode, file);
+		resolved.set(rawNode, hit);
+	}
+	return hit;
+}
+
 /** Normalises one value against its schema node; `undefined` means "not given". */
 export function normaliseValue(value: unknown, rawNode: SchemaNode | undefined, file: string): unknown {
 	if (value === null || value === undefined) return undefined;
 	if (!rawNode) return value;
-	const { node, file: nodeFile } = deref(rawNode, file);
+	const { node, file: nodeFile } = resolve(rawNode, file);
 	if (typeof value === 'string') return normaliseText(value, node);
 	if (node.type === 'object' && isPlainObject(value)) return normaliseObject(value, node, nodeFile);
 	if (node.type === 'array') return normaliseArray(value, node, nodeFile);
@@ -82,7 +93,7 @@ function normaliseObject(value: Record<string, unknown>, node: SchemaNode, file:
 }
 
 function normaliseArray(value: unknown, node: SchemaNode, file: string): unknown {
-	const { node: items, file: itemsFile } = deref((node.items ?? {}) as SchemaNode, file);
+	const { node: items, file: itemsFile } = node.items ? resolve(node.items as SchemaNode, file) : { node: {} as SchemaNode, file };
 	if (isPlainObject(value) && Array.isArray(items.enum)) {
 		// Select boxes: {counselling: true, referral: false} → ['counselling'], in the schema's order.
 		const ticked = Object.entries(value).filter(([, on]) => on === true || on === 'true').map(([k]) => k);
