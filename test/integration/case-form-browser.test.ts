@@ -3,7 +3,7 @@ import { createCore, type Core } from '../../src/core';
 import { today } from '../../src/clock';
 import { addDays, germanDate } from '../../src/lifecycle/dates';
 import { freshStore, type TestStore } from '../helpers/stores';
-import { actorFor, emmendingen } from '../helpers/fixtures';
+import { actorFor, emmendingen, validIntake } from '../helpers/fixtures';
 import { startFormServer, type FormServer } from '../helpers/form-server';
 import { artifactPath, browserAvailable, launchChromium, watchedPage, type BrowserSession, type WatchedPage } from '../helpers/browser';
 
@@ -184,6 +184,54 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 		await page.screenshot({ path: artifactPath('case-form-intake-errors.png'), fullPage: true });
 		expect(await storedCases()).toHaveLength(before);
 		expect(w.requests.filter((u) => u === server.url('intake')).length).toBe(3); // the page and two POSTs
+	});
+});
+
+run('Contact form in Chromium (prefilled from the case, one screen)', () => {
+	let store: TestStore;
+	let core: Core;
+	let server: FormServer;
+	let session: BrowserSession;
+
+	beforeAll(async () => {
+		store = await freshStore('SQLite');
+		core = createCore({ store: store.store, profile });
+		server = await startFormServer({ contact: { core, auth: { mode: 'none', staffId: 'em-caritas-01' }, save: true } }, { sandbox: true });
+		session = await launchChromium();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+		await server?.close();
+		await store?.dispose();
+	});
+
+	it('documents a contact in seconds: date prefilled, everything on one laptop screen, stored on the case', async () => {
+		const created = await core.createCase(manager, { intake: validIntake({ intakeDate: addDays(today(core.context.clock), -30), consent: { ...validIntake().consent, date: addDays(today(core.context.clock), -30) } }) });
+		const w = await watchedPage(session);
+		const { page } = w;
+		await page.setViewportSize({ width: 1366, height: 768 });
+		await page.goto(server.url('contact', `?case=${created.case.id}`));
+		await page.waitForSelector('body[data-case-form="ready"]', { timeout: 20_000 });
+		await expect(page.locator('.case-label').innerText()).resolves.toMatch(/^Fall: Haddad, Amina/);
+		const form = page.locator('#case-form');
+		await expect(form.locator('.formio-component-date input.form-control:not([type="hidden"])').first().inputValue()).resolves.toBe(germanDate(today(core.context.clock)));
+		// The whole form, up to the save button, fits on a 1366×768 screen without scrolling.
+		const save = form.getByRole('button', { name: 'Speichern' });
+		const box = await save.boundingBox();
+		expect(box && box.y + box.height).toBeLessThanOrEqual(768);
+		await form.locator('select[name="data[channel]"]').selectOption({ label: 'Telefon' });
+		await form.locator('input[name="data[minutes]"]').fill('20');
+		await form.locator('.formio-component-topics').getByText('Arbeit', { exact: true }).click();
+		await page.screenshot({ path: artifactPath('case-form-contact.png') });
+		await save.click();
+		await page.locator('#case-form-done').waitFor({ timeout: 15_000 });
+		await expect(page.locator('#case-form-done').innerText()).resolves.toMatch(/Der Beratungskontakt vom .* \(Telefon, 20 Minuten\) ist gespeichert\./);
+		await page.screenshot({ path: artifactPath('case-form-contact-saved.png') });
+		await w.context.close();
+		expect(w.pageErrors).toEqual([]);
+		expect(w.foreignRequests()).toEqual([]);
+		expect(await core.listContacts(manager, created.case.id)).toMatchObject([{ date: today(core.context.clock), channel: 'phone', minutes: 20, topics: ['work'] }]);
 	});
 });
 
