@@ -3,7 +3,7 @@ import { createCore, type Core } from '../../src/core';
 import { today } from '../../src/clock';
 import { addDays, germanDate } from '../../src/lifecycle/dates';
 import { freshStore, type TestStore } from '../helpers/stores';
-import { actorFor, emmendingen, validIntake } from '../helpers/fixtures';
+import { actorFor, emmendingen, validIntake, validPlan } from '../helpers/fixtures';
 import { startFormServer, type FormServer } from '../helpers/form-server';
 import { artifactPath, browserAvailable, launchChromium, watchedPage, type BrowserSession, type WatchedPage } from '../helpers/browser';
 
@@ -14,6 +14,15 @@ jest.setTimeout(90_000);
 
 const profile = emmendingen();
 const manager = actorFor(profile, 'em-caritas-01');
+
+/** Types a date into a Form.io date field the way a manager does (dd.MM.yyyy, then Tab). */
+async function typeDate(field: Locator, germanText: string) {
+	const input = field.locator('input.form-control:not([type="hidden"])').first();
+	await input.click();
+	await input.fill('');
+	await input.pressSequentially(germanText);
+	await input.press('Tab');
+}
 
 run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 	let store: TestStore;
@@ -53,14 +62,6 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 	const wizard = (page: Page) => page.locator('#case-form');
 	const next = (page: Page) => wizard(page).locator('button.btn-wizard-nav-next').click();
 	const storedCases = async () => (await core.searchCases(manager)).cases;
-
-	async function typeDate(field: Locator, germanText: string) {
-		const input = field.locator('input.form-control:not([type="hidden"])').first();
-		await input.click();
-		await input.fill('');
-		await input.pressSequentially(germanText);
-		await input.press('Tab');
-	}
 
 	async function openIntake(page: Page) {
 		await page.goto(server.url('intake'));
@@ -187,7 +188,7 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 	});
 });
 
-run('Contact form in Chromium (prefilled from the case, one screen)', () => {
+run('Case forms in Chromium opened for a case (prefilled from the store)', () => {
 	let store: TestStore;
 	let core: Core;
 	let server: FormServer;
@@ -196,7 +197,8 @@ run('Contact form in Chromium (prefilled from the case, one screen)', () => {
 	beforeAll(async () => {
 		store = await freshStore('SQLite');
 		core = createCore({ store: store.store, profile });
-		server = await startFormServer({ contact: { core, auth: { mode: 'none', staffId: 'em-caritas-01' }, save: true } }, { sandbox: true });
+		const config = { core, auth: { mode: 'none' as const, staffId: 'em-caritas-01' }, save: true };
+		server = await startFormServer({ contact: config, plan: config }, { sandbox: true });
 		session = await launchChromium();
 	});
 
@@ -232,6 +234,36 @@ run('Contact form in Chromium (prefilled from the case, one screen)', () => {
 		expect(w.pageErrors).toEqual([]);
 		expect(w.foreignRequests()).toEqual([]);
 		expect(await core.listContacts(manager, created.case.id)).toMatchObject([{ date: today(core.context.clock), channel: 'phone', minutes: 20, topics: ['work'] }]);
+	});
+
+	it('continues the integration plan: the current goals and steps are prefilled, a new version is stored', async () => {
+		const opened = addDays(today(core.context.clock), -60);
+		const created = await core.createCase(manager, { intake: validIntake({ intakeDate: opened, consent: { ...validIntake().consent, date: opened } }) });
+		await core.createPlan(manager, created.case.id, validPlan(addDays(opened, 5), addDays(opened, 40)));
+		const w = await watchedPage(session);
+		const { page } = w;
+		await page.goto(server.url('plan', `?case=${created.case.id}`));
+		await page.waitForSelector('body[data-case-form="ready"]', { timeout: 20_000 });
+		await expect(page.locator('.case-label').innerText()).resolves.toMatch(/Fortschreibung von Fassung 1$/);
+		const form = page.locator('#case-form');
+		await expect(form.locator('input[name="data[goals][0][goal]"]').inputValue()).resolves.toBe('Deutsch B1 erreichen');
+		await expect(form.locator('input[name="data[goals][0][steps][0][description]"]').inputValue()).resolves.toBe('Anmeldung Integrationskurs VHS');
+		await form.locator('select[name="data[goals][1][status]"]').selectOption({ label: 'in Arbeit' });
+		await typeDate(form.locator('.formio-component-reviewDate'), germanDate(addDays(today(core.context.clock), 90)));
+		await page.locator('h1').click();
+		await form.getByRole('button', { name: 'Speichern' }).click();
+		await page.locator('#case-form-done').waitFor({ timeout: 15_000 });
+		await expect(page.locator('#case-form-done').innerText()).resolves.toMatch(/Der Integrationsplan ist fortgeschrieben \(Fassung 2\)\./);
+		await w.context.close();
+		expect(w.pageErrors).toEqual([]);
+		expect(w.foreignRequests()).toEqual([]);
+		const plan = await core.getPlan(manager, created.case.id);
+		expect(plan.versions.map((v) => v.version)).toEqual([1, 2]);
+		expect(plan.current.plan.goals.map((g) => [g.goal, g.status])).toEqual([
+			['Deutsch B1 erreichen', 'in_progress'],
+			['Eigene Wohnung finden', 'in_progress'],
+		]);
+		expect(plan.current.plan.goals[0].steps).toEqual(validPlan().goals[0].steps);
 	});
 });
 
