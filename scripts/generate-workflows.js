@@ -11,11 +11,6 @@ const PKG = 'n8n-nodes-integrationsmanagement';
 const CASE = `${PKG}.integrationCase`;
 const EVENTS = `${PKG}.caseEventTrigger`;
 const FORM = `${PKG}.caseFormTrigger`;
-/**
- * With the Case Form Trigger in the package, every form entry is that trigger (GET serves the German Form.io page,
- * POST validates and stores through the core). Before it existed, an n8n Webhook + Set node stood in.
- */
-const HAS_FORM_TRIGGER = fs.existsSync(path.join(root, 'nodes', 'CaseFormTrigger', 'CaseFormTrigger.node.ts'));
 
 /** The case-store credential every template uses; `npm start` creates it under this id (SQLite in the user folder). */
 const CASE_STORE_CREDENTIAL = { id: 'imCaseStoreCred1', name: 'Falldatenbank' };
@@ -183,142 +178,13 @@ const intro = (profile, what) =>
 	'Die Knoten *Integration Case* lesen Regeln, Gemeinden, Träger und Personal aus dem Kreisprofil. ' +
 	'Wer handelt (*actor*), kommt aus dem Formular und wird gegen das Kreisprofil geprüft.';
 
-const formNote = (path) =>
-	`### Formular\nDas Formular sendet an **/webhook/${path}**: \`{ data, actor, submissionId, caseId }\`.\n\n` +
-	'**Anpassen:** Pfad nur ändern, wenn die Formular-Links mitgeändert werden. ' +
-	'Dieselbe *submissionId* zweimal legt nichts doppelt an (die erste Antwort kommt zurück).';
-
-const refusedNote =
-	'### Abgelehnt?\nLehnt die Falldatenbank ab (Pflichtfeld fehlt, Fall beendet, keine Berechtigung …), ' +
-	'antwortet der Workflow mit **422** und der deutschen Meldung samt Feldfehlern. Nichts wird halb gespeichert.';
-
 const smtpNote =
 	'### E-Mail (standardmäßig aus)\nDie E-Mail-Knoten sind **deaktiviert**, solange kein SMTP-Server eingerichtet ist: ' +
 	'Erinnerungen erscheinen dann nur in der Ausführungsliste.\n\n**Einschalten:** SMTP-Zugang *E-Mail-Versand (SMTP)* anlegen ' +
 	'(oder `npm start` mit `IM_SMTP_HOST` …, siehe docs/runtime.md), Knoten aktivieren, Empfängeradresse prüfen.';
 
 // ---------------------------------------------------------------------------------------------------------
-// Templates
-
-function intake(profile) {
-	const f = new Flow(profile, 'aufnahme', 'Aufnahme');
-	f.note('Überblick', `${intro(profile, 'Aufnahme (neuer Fall)')}\n\nEine Aufnahme legt einen Fall im Status *Aufnahme* an und weist ihn dem zuständigen Träger und einer Integrationsmanager*in zu (namentlich oder die mit den wenigsten offenen Fällen).`, [-40, -60], 520, 300, 4);
-	f.note('Formular', formNote('aufnahme'), [-40, 480], 440, 220);
-	let entry = f.formInput('aufnahme', 'Aufnahme');
-	const notServed = profile.municipalities.filter((m) => m.programme !== 'served');
-	const create = 'Fall anlegen';
-	if (notServed.length) {
-		const notes = Object.fromEntries(notServed.map((m) => [m.ags, `${m.name} nimmt nicht am Integrationsmanagement von „${profile.name}“ teil. ${m.responsibleNote ?? ''}`.trim()]));
-		const check = f.ifTrue('Gemeinde selbst zuständig?', [480, 300], `Object.keys(${js(notes)}).includes($json.data?.municipality)`);
-		f.connect(entry, check);
-		const notice = f.respond('Antwort: Hinweis statt Fall', [740, 120], 200, `{ status: 'hinweis', code: 'NOT_IN_PROGRAMME', message: (${js(notes)})[$json.data.municipality] }`);
-		f.connect(check, notice, 0);
-		f.connect(check, create, 1);
-		f.note(
-			'Gemeinden mit eigener Zuständigkeit',
-			`### ${notServed.length} Gemeinden organisieren es selbst\n${notServed.map((m) => `- ${m.name}`).join('\n')}\n\n` +
-				'Für sie wird **kein Fall** angelegt: die Antwort ist ein Hinweis, wer zuständig ist (Text aus dem Kreisprofil, *responsibleNote*).\n\n' +
-				'**Anpassen:** Zuständigkeiten im Kreisprofil pflegen und `npm run generate` ausführen – nicht hier von Hand.',
-			[420, -300], 460, 400, 3,
-		);
-		entry = check;
-	}
-	f.caseNode(create, [notServed.length ? 760 : 480, 300], 'case', 'create', { actor: '={{ $json.actor }}', intake: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}', managerId: '' });
-	if (!notServed.length) f.connect(entry, create);
-	const x = notServed.length ? 1020 : 740;
-	const orgNames = Object.fromEntries(profile.organisations.map((o) => [o.id, o.name]));
-	const staffNames = Object.fromEntries(profile.staff.filter((s) => s.role === 'manager').map((s) => [s.id, s.name]));
-	const answer = f.respond('Antwort: Fall angelegt', [x + 780, 400], 201,
-		`{ status: 'angelegt', caseId: $json.caseId, organisationId: $json.organisationId, managerId: $json.managerId, ` +
-		`message: 'Fall angelegt. Zuständig: ' + (${js(orgNames)})[$json.organisationId] + ', ' + (${js(staffNames)})[$json.managerId] + '.' }`);
-	if (profile.model === 'provider_network') {
-		const route = f.add('An Träger weiterleiten', 'n8n-nodes-base.switch', 3.2, [x + 260, 400], {
-			rules: {
-				values: profile.organisations.map((o) => ({
-					conditions: {
-						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
-						conditions: [{ id: uuid(`${profile.id}/route/${o.id}`), leftValue: '={{ $json.organisationId }}', rightValue: o.id, operator: { type: 'string', operation: 'equals' } }],
-						combinator: 'and',
-					},
-					renameOutput: true,
-					outputKey: o.name,
-				})),
-			},
-			options: {},
-		});
-		f.checked(create, [x, 300], route);
-		profile.organisations.forEach((o, i) => {
-			const mail = f.email(`Träger informieren: ${o.name}`, [x + 520, 160 + i * 160], {
-				to: `integrationsmanagement@${o.id}.example`,
-				subject: '=Neuer Fall in {{ $json.municipality }} für ' + o.name,
-				text: `=Guten Tag,\n\nim Integrationsmanagement ${profile.name} wurde ein neuer Fall angelegt und ${o.name} zugewiesen.\nFall: {{ $json.caseId }}\nZuständig: {{ $json.managerId }}\n\nDie Fallakte ist in der Falldatenbank einsehbar (keine personenbezogenen Daten in dieser E-Mail).`,
-			});
-			f.connect(route, mail, i);
-			f.connect(mail, answer);
-		});
-		f.note(
-			'Trägernetzwerk',
-			`### Weiterleitung an den Träger der Gemeinde\nJede Gemeinde ist im Kreisprofil einem Träger zugeordnet (${profile.organisations.map((o) => o.name).join(', ')}). ` +
-				'Die Falldatenbank weist den Fall diesem Träger zu; hier wird der Träger benachrichtigt.\n\n' +
-				'**Anpassen:** Empfängeradressen der Träger eintragen; neue Träger: Kreisprofil ändern und `npm run generate`.\n\n' + smtpNote,
-			[x + 460, -300], 520, 440, 5,
-		);
-	} else {
-		f.checked(create, [x, 300], answer);
-	}
-	f.note('Abgelehnt', refusedNote, [x - 40, 560], 380, 200);
-	return f;
-}
-
-function plan(profile) {
-	const f = new Flow(profile, 'integrationsplan', 'Integrationsplan');
-	f.note('Überblick', `${intro(profile, 'Integrationsplan')}\n\nDer erste Plan eines Falls wird **erstellt** (der Fall geht in *Beratung*), jeder weitere **fortgeschrieben**; alle Fassungen bleiben lesbar.`, [-40, -60], 520, 300, 4);
-	f.note('Formular', formNote('integrationsplan'), [-40, 480], 440, 220);
-	const entry = f.formInput('integrationsplan', 'Integrationsplan');
-	const get = f.caseNode('Fall lesen', [480, 300], 'case', 'get', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}' });
-	f.connect(entry, get);
-	const first = f.ifTrue('Erster Plan?', [1000, 400], "$json.status === 'intake'");
-	f.checked(get, [740, 300], first);
-	const input = "$('Formulardaten').item.json";
-	const common = { actor: `={{ ${input}.actor }}`, caseId: `={{ ${input}.caseId }}`, plan: `={{ ${input}.data }}`, submissionId: `={{ ${input}.submissionId ?? "" }}` };
-	const create = f.caseNode('Plan erstellen', [1260, 300], 'plan', 'create', common);
-	const cont = f.caseNode('Plan fortschreiben', [1260, 500], 'plan', 'continue', common);
-	f.connect(first, create, 0);
-	f.connect(first, cont, 1);
-	const answer = f.respond('Antwort: Plan gespeichert', [1780, 400], 201, "{ status: 'gespeichert', caseId: $json.caseId, version: $json.version, reviewDate: $json.reviewDate, message: 'Integrationsplan (Fassung ' + $json.version + ') gespeichert. Überprüfung am ' + $json.reviewDate + '.' }");
-	f.checked(create, [1520, 300], answer);
-	f.checked(cont, [1520, 560], answer);
-	f.note('Überprüfung', `### Überprüfung des Plans\nDas Überprüfungsdatum (*reviewDate*) steuert die Erinnerung im Workflow *Tägliche Erinnerungen* (${profile.settings.planReviewLeadDays} Tage vorher, Einstellung *planReviewLeadDays* im Kreisprofil).`, [1220, 700], 420, 200);
-	return f;
-}
-
-function contact(profile) {
-	const f = new Flow(profile, 'kontakt', 'Beratungskontakt');
-	f.note('Überblick', `${intro(profile, 'Beratungskontakt')}\n\nJedes Gespräch und jeder Kontakt wird dokumentiert (Datum, Art, Dauer, Themen). Das muss in Sekunden gehen: das Formular hat nur diese Felder.`, [-40, -60], 520, 300, 4);
-	f.note('Formular', formNote('kontakt'), [-40, 480], 440, 220);
-	const entry = f.formInput('kontakt', 'Beratungskontakt');
-	const log = f.caseNode('Kontakt dokumentieren', [480, 300], 'contact', 'log', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}', contact: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}' });
-	f.connect(entry, log);
-	const answer = f.respond('Antwort: Kontakt gespeichert', [1000, 400], 201, "{ status: 'gespeichert', caseId: $json.caseId, contactId: $json.id, message: 'Beratungskontakt vom ' + $json.date + ' dokumentiert.' }");
-	f.checked(log, [740, 300], answer);
-	f.note('Abgelehnt', refusedNote, [700, 560], 380, 200);
-	return f;
-}
-
-function referral(profile) {
-	const f = new Flow(profile, 'weitervermittlung', 'Weitervermittlung');
-	const days = profile.settings.referralOverdueDays;
-	f.note('Überblick', `${intro(profile, 'Weitervermittlung')}\n\nWeitervermittlung an Fachdienste aus dem Kreisprofil (${profile.services.length} Dienste, z. B. ${profile.services.slice(0, 3).map((s) => s.name).join(', ')}). Die meisten Dienste nutzen das System nicht: die Rückmeldung trägt die Integrationsmanager*in nach (Formular *Rückmeldung*).`, [-40, -60], 560, 300, 4);
-	f.note('Formular', formNote('weitervermittlung'), [-40, 480], 440, 220);
-	const entry = f.formInput('weitervermittlung', 'Weitervermittlung');
-	const create = f.caseNode('Weitervermittlung anlegen', [480, 300], 'referral', 'create', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}', referral: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}' });
-	f.connect(entry, create);
-	const answer = f.respond('Antwort: Weitervermittlung angelegt', [1000, 400], 201, "{ status: 'angelegt', caseId: $json.caseId, referralId: $json.id, overdueFrom: $json.overdueFrom, message: 'Weitervermittlung angelegt. Ohne Rückmeldung erinnern wir ab ' + $json.overdueFrom + '.' }");
-	f.checked(create, [740, 300], answer);
-
-	referralFeedbackAndReminder(f, profile, days, 900);
-	return f;
-}
+// Templates: the Case Form Trigger stores and answers; the workflow does what follows.
 
 /** Feedback of the service (JSON to a webhook) and the reminder e-mail when a referral is overdue. */
 function referralFeedbackAndReminder(f, profile, days, y) {
@@ -328,7 +194,13 @@ function referralFeedbackAndReminder(f, profile, days, y) {
 	f.connect(status, set);
 	const statusAnswer = f.respond('Antwort: Rückmeldung gespeichert', [1000, y + 100], 200, "{ status: 'gespeichert', referralId: $json.id, referralStatus: $json.status, message: 'Rückmeldung gespeichert.' }");
 	f.checked(set, [740, y], statusAnswer);
-	f.note('Rückmeldung', '### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder erledigt – mit Datum. Sendet an **/webhook/weitervermittlung-rueckmeldung**.', [-40, y + 180], 440, 180);
+	f.note(
+		'Rückmeldung',
+		'### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder erledigt – mit Datum: JSON `{ actor, submissionId, data: { referralId, status, date, note } }` an **/webhook/weitervermittlung-rueckmeldung**. ' +
+			'Abgelehnte Eingaben werden mit **422** und deutscher Meldung beantwortet.\n\n**Anpassen:** Diese Schnittstelle nimmt die handelnde Person aus dem JSON. ' +
+			'Nur im geschützten Netz betreiben oder im Knoten *Authentication → Header Auth* einschalten.',
+		[-40, y + 180], 520, 260, 6,
+	);
 
 	// Reminder when overdue
 	const trigger = f.add('Weitervermittlung überfällig', EVENTS, 1, [0, y + 600], { districtProfile: profile.id, events: ['referralOverdue'], options: {}, pollTimes: { item: [{ mode: 'everyDay', hour: 7, minute: 30 }] } }, { credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL } });
@@ -340,22 +212,6 @@ function referralFeedbackAndReminder(f, profile, days, y) {
 	f.connect(trigger, mail);
 	f.note('Erinnerung', `### Erinnerung bei Überfälligkeit\nJeden Morgen um 7:30 Uhr: jede Weitervermittlung, die nach **${days} Tagen** (*referralOverdueDays* im Kreisprofil) noch offen ist, löst genau **eine** Erinnerung aus.\n\n**Anpassen:** Uhrzeit im Auslöser, Empfänger in der E-Mail (z. B. das Postfach des Trägers).\n\n${smtpNote}`, [-40, y + 780], 560, 360, 3);
 }
-
-function closure(profile) {
-	const f = new Flow(profile, 'beendigung', 'Beendigung');
-	f.note('Überblick', `${intro(profile, 'Beendigung')}\n\nEin Fall wird mit Grund (selbstständig, verzogen, Kontakt abgebrochen, Höchstdauer …) und Ergebnissen (eigener Mietvertrag, Deutsch B1, sozialversicherungspflichtige Arbeit, Ausbildung/Praktikum/Studium) beendet. Die Ergebnisse gehen in den Bericht an das Land ein.`, [-40, -60], 560, 300, 4);
-	f.note('Formular', formNote('beendigung'), [-40, 480], 440, 220);
-	const entry = f.formInput('beendigung', 'Beendigung');
-	const close = f.caseNode('Fall beenden', [480, 300], 'closure', 'close', { actor: '={{ $json.actor }}', caseId: '={{ $json.caseId }}', closure: '={{ $json.data }}', submissionId: '={{ $json.submissionId ?? "" }}' });
-	f.connect(entry, close);
-	const answer = f.respond('Antwort: Fall beendet', [1000, 400], 200, "{ status: 'beendet', caseId: $json.caseId ?? $json.id, message: 'Fall beendet am ' + $json.closedOn + '.' }");
-	f.checked(close, [740, 300], answer);
-	f.note('Umzug', '### Umzug in einen anderen Kreis\nBei Grund *verzogen* bitte vor dem Beenden mit der Person klären, ob der Plan an den neuen Kreis gehen darf (Einwilligung, Zweckbindung).', [700, 560], 420, 200);
-	return f;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Templates with the Case Form Trigger: the trigger stores and answers; the workflow does what follows.
 
 const formTriggerNote = (path, who) =>
 	`### Formular\n**Link:** \`/webhook/…/${path}\` (die genaue Adresse zeigt der Knoten; \`npm start\` druckt sie). ` +
@@ -491,11 +347,11 @@ function reminders(profile) {
 }
 
 const TEMPLATES = [
-	['01', HAS_FORM_TRIGGER ? intakeForm : intake],
-	['02', HAS_FORM_TRIGGER ? planForm : plan],
-	['03', HAS_FORM_TRIGGER ? contactForm : contact],
-	['04', HAS_FORM_TRIGGER ? referralForm : referral],
-	['05', HAS_FORM_TRIGGER ? closureForm : closure],
+	['01', intakeForm],
+	['02', planForm],
+	['03', contactForm],
+	['04', referralForm],
+	['05', closureForm],
 	['06', reminders],
 ];
 
@@ -516,7 +372,7 @@ function generateWorkflows() {
 	return files;
 }
 
-module.exports = { generateWorkflows, workflowId, DISTRICTS, CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, HAS_FORM_TRIGGER };
+module.exports = { generateWorkflows, workflowId, DISTRICTS, CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL };
 if (require.main === module) {
 	for (const [rel, content] of Object.entries(generateWorkflows())) {
 		fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

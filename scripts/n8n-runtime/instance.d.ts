@@ -28,8 +28,8 @@ export interface DistrictInstance {
 	baseUrl: string;
 	editorUrl: string;
 	owner: { email: string; password: string; firstName: string; lastName: string };
-	/** Password of the form pages (with the Case Form Trigger). */
-	formPassword?: string;
+	/** Password of the form pages (Basic Auth of the Case Form Triggers). */
+	formPassword: string;
 	storeFile: string;
 	userFolder: string;
 	timings: Record<string, number>;
@@ -54,4 +54,3 @@ export function webhooksOf(workflow: any, packageRoot?: string): Omit<WebhookInf
 export function smtpFromEnv(env?: NodeJS.ProcessEnv): Smtp | undefined;
 export function withSmtp(workflow: any, smtp?: Smtp): any;
 export const CASE_STORE_FILE: string;
-export const HAS_FORM_TRIGGER: boolean;

@@ -6,7 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const rt = require('./runtime');
-const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, HAS_FORM_TRIGGER } = require('../generate-workflows');
+const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL } = require('../generate-workflows');
 
 const DISTRICT_ALIASES = { ortenau: 'ortenaukreis', ortenaukreis: 'ortenaukreis', emmendingen: 'emmendingen', ludwigsburg: 'ludwigsburg', sigmaringen: 'sigmaringen', wehr: 'wehr' };
 const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
@@ -122,9 +122,7 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 		fs.rmSync(importDir, { recursive: true, force: true });
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
 		const credentials = [{ ...CASE_STORE_CREDENTIAL, type: 'integrationCaseStoreApi', data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE } }];
-		if (HAS_FORM_TRIGGER) {
-			credentials.push({ ...FORM_LOGIN_CREDENTIAL, type: 'caseFormBasicAuth', data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` } });
-		}
+		credentials.push({ ...FORM_LOGIN_CREDENTIAL, type: 'caseFormBasicAuth', data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` } });
 		if (smtp) {
 			credentials.push({ ...SMTP_CREDENTIAL, type: 'smtp', data: { host: smtp.host, port: smtp.port, user: smtp.user, password: smtp.password, secure: smtp.secure } });
 		}
@@ -157,7 +155,7 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 			baseUrl: base,
 			editorUrl: `${base}/`,
 			owner: state.owner,
-			formPassword: HAS_FORM_TRIGGER ? state.formPassword : undefined,
+			formPassword: state.formPassword,
 			storeFile: path.join(userFolder, '.n8n', CASE_STORE_FILE),
 			userFolder,
 			timings,
@@ -174,4 +172,4 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 	}
 }
 
-module.exports = { launchDistrict, resolveDistrict, templatesFor, webhooksOf, smtpFromEnv, withSmtp, CASE_STORE_FILE, HAS_FORM_TRIGGER };
+module.exports = { launchDistrict, resolveDistrict, templatesFor, webhooksOf, smtpFromEnv, withSmtp, CASE_STORE_FILE };

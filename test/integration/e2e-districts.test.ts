@@ -2,8 +2,8 @@
  * End-to-end: the district workflow templates on a real n8n 2.x (the pinned runtime, see docs/runtime.md).
  * Per district one n8n process: temp user folder, free localhost ports, templates imported with n8n's CLI and
  * published through its REST API, then intake → plan → contact → referral (+ feedback) → closure submitted to
- * the production webhook URLs over HTTP, and the case store (SQLite file of the credential) checked with
- * openStore. n8n is stopped with SIGTERM and must exit cleanly; it must not talk to anything but localhost.
+ * the production URLs of the Case Form Triggers over HTTP (as the form page posts, logged in with Basic Auth
+ * as a staff member), and the case store (SQLite file of the credential) checked with openStore. n8n is stopped with SIGTERM and must exit cleanly; it must not talk to anything but localhost.
  */
 import { loadShippedProfile } from '../../src/districts/profile';
 import type { DistrictProfile } from '../../src/generated/types';
@@ -11,7 +11,6 @@ import {
 	buildPackage,
 	closureData,
 	FORM_PASSWORD,
-	FORM_TRIGGER,
 	contactData,
 	intakeFor,
 	isoDaysAgo,
@@ -121,7 +120,7 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		await lifecycle(run!, profile, served(profile, 'caritas-em').ags);
 	});
 
-	(FORM_TRIGGER ? it : it.skip)('serves the German intake form to a logged-in staff member, and 401 without login', async () => {
+	it('serves the German intake form to a logged-in staff member, and 401 without login', async () => {
 		const url = run!.url('aufnahme');
 		const page = await fetch(url, { headers: { authorization: `Basic ${Buffer.from(`em-koordination:${FORM_PASSWORD}`).toString('base64')}` } });
 		expect(page.status).toBe(200);

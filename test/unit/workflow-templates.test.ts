@@ -91,12 +91,22 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 		for (const m of mails) expect(m.disabled).toBe(true);
 	});
 
-	it('answer municipalities outside the programme with a notice exactly when the profile has some', () => {
+	it('take each form through a Case Form Trigger with Basic Auth that stores through the core', () => {
+		const forms = workflows.slice(0, 5).map((w) => w.nodes.find((n) => n.type === 'n8n-nodes-integrationsmanagement.caseFormTrigger'));
+		expect(forms.map((n) => n?.parameters.form)).toEqual(['intake', 'plan', 'contact', 'referral', 'closure']);
+		expect(forms.map((n) => n?.parameters.path)).toEqual(['aufnahme', 'integrationsplan', 'kontakt', 'weitervermittlung', 'beendigung']);
+		for (const n of forms) {
+			expect(n?.parameters).toMatchObject({ authentication: 'basicAuth', save: true, districtProfile: district });
+			expect(n?.credentials?.caseFormBasicAuth?.id).toBe('imFormLoginCred1');
+		}
+	});
+
+	it('tell the admin which municipalities get a notice instead of a case, exactly when the profile has some', () => {
 		const intake = workflows[0];
 		const notServed = profile.municipalities.filter((m) => m.programme !== 'served');
-		const notice = intake.nodes.find((n) => n.name === 'Antwort: Hinweis statt Fall');
-		expect(Boolean(notice)).toBe(notServed.length > 0);
-		for (const m of notServed) expect(JSON.stringify(intake)).toContain(m.ags);
+		const note = intake.nodes.find((n) => n.name === 'Hinweis Gemeinden mit eigener Zuständigkeit');
+		expect(Boolean(note)).toBe(notServed.length > 0);
+		for (const m of notServed) expect(String(note?.parameters.content)).toContain(m.name);
 	});
 });
 

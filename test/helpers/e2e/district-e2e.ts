@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { HAS_FORM_TRIGGER, launchDistrict, type DistrictInstance, type WebhookInfo } from '../../../scripts/n8n-runtime/instance';
+import { launchDistrict, type DistrictInstance, type WebhookInfo } from '../../../scripts/n8n-runtime/instance';
 import { ensureRuntime, freePort } from '../../../scripts/n8n-runtime/runtime';
 import { openStore, type CaseStore } from '../../../src/store/open-store';
 
@@ -19,8 +19,6 @@ export async function runtimeReady(): Promise<void> {
 	await ensureRuntime({ log: (m) => process.stderr.write(`[e2e] ${m}\n`) });
 }
 
-/** Whether the templates use the Case Form Trigger (else n8n's Webhook node with the actor in the JSON body). */
-export const FORM_TRIGGER = HAS_FORM_TRIGGER;
 export const FORM_PASSWORD = 'Formular-Passwort-E2E';
 
 export interface Actor {
@@ -29,7 +27,7 @@ export interface Actor {
 	organisationId: string;
 }
 
-/** The answer to a form submission, the same for both kinds of form entry. */
+/** The Case Form Trigger's answer to a submission. */
 export interface FormAnswer {
 	ok: boolean;
 	status: number;
@@ -46,7 +44,7 @@ export interface RunningDistrict {
 	netlog: string;
 	/** POST JSON to a production webhook URL. */
 	submit(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
-	/** Submit a form as `actor` (Case Form Trigger: Basic Auth with the staff id; webhook: actor in the body). */
+	/** Submit a form as `actor` (the Case Form Trigger's POST, Basic Auth with the staff id, JSON `{data, submissionId}`). */
 	form(path: string, actor: Actor, data: unknown, options?: { caseId?: string; submissionId?: string }): Promise<FormAnswer>;
 	url(path: string): string;
 	stop(): Promise<{ code: number | null; signal: string | null; stopMs: number; traffic: { loaded: number; nonLocal: string[] } }>;
@@ -89,15 +87,10 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		netlog,
 		url,
 		async form(p, actor, data, options = {}) {
-			if (FORM_TRIGGER) {
-				const target = options.caseId ? `${p}?case=${encodeURIComponent(options.caseId)}` : p;
-				const auth = `Basic ${Buffer.from(`${actor.staffId}:${FORM_PASSWORD}`).toString('base64')}`;
-				const { status, json } = await submit(target, { data, submissionId: options.submissionId }, { authorization: auth });
-				return { ok: status === 200, status, caseId: json?.caseId, message: json?.message ?? '', code: json?.code, errors: json?.errors ?? [], json };
-			}
-			const { status, json } = await submit(p, { actor, data, caseId: options.caseId, submissionId: options.submissionId });
-			const ok = (status === 200 || status === 201) && !json?.code;
-			return { ok, status, caseId: json?.caseId, message: json?.message ?? '', code: json?.code, errors: json?.fieldErrors ?? [], json };
+			const target = options.caseId ? `${p}?case=${encodeURIComponent(options.caseId)}` : p;
+			const auth = `Basic ${Buffer.from(`${actor.staffId}:${FORM_PASSWORD}`).toString('base64')}`;
+			const { status, json } = await submit(target, { data, submissionId: options.submissionId }, { authorization: auth });
+			return { ok: status === 200, status, caseId: json?.caseId, message: json?.message ?? '', code: json?.code, errors: json?.errors ?? [], json };
 		},
 		submit,
 		async stop() {
