@@ -5,7 +5,9 @@
  * the production URLs of the Case Form Triggers over HTTP (as the form page posts, logged in with Basic Auth
  * as a staff member), and the case store (SQLite file of the credential) checked with openStore. n8n is stopped with SIGTERM and must exit cleanly; it must not talk to anything but localhost.
  */
+import type { Locator } from 'playwright-core';
 import { loadShippedProfile } from '../../src/districts/profile';
+import { browserAvailable, launchChromium } from '../helpers/browser';
 import type { DistrictProfile } from '../../src/generated/types';
 import {
 	buildPackage,
@@ -131,6 +133,57 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		const anonymous = await fetch(url);
 		expect(anonymous.status).toBe(401);
 		expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic /);
+	});
+
+	(browserAvailable() ? it : it.skip)('serves the intake form to Chromium at its production URL; the submitted wizard creates the case', async () => {
+		const session = await launchChromium();
+		try {
+			const context = await session.browser.newContext({
+				locale: 'de-DE',
+				timezoneId: 'Europe/Berlin',
+				httpCredentials: { username: 'em-caritas-01', password: FORM_PASSWORD },
+			});
+			const requests: string[] = [];
+			const pageErrors: string[] = [];
+			context.on('request', (r) => requests.push(r.url()));
+			const page = await context.newPage();
+			page.on('pageerror', (e) => pageErrors.push(e.message));
+			await page.goto(run!.url('aufnahme'));
+			await page.waitForSelector('body[data-case-form="ready"]', { timeout: 30_000 });
+			const form = page.locator('#case-form');
+			const next = () => form.locator('button.btn-wizard-nav-next').click();
+			const typeDate = async (field: Locator, text: string) => {
+				const input = field.locator('input.form-control:not([type="hidden"])').first();
+				await input.click();
+				await input.fill('');
+				await input.pressSequentially(text);
+				await input.press('Tab');
+			};
+			await form.locator('select[name="data[municipality]"]').selectOption({ label: 'Waldkirch, Stadt' });
+			await form.locator('input[name="data[person][firstName]"]').fill('Browser');
+			await form.locator('input[name="data[person][lastName]"]').fill('Test');
+			await typeDate(form.locator('.formio-component-person .formio-component-birthDate'), '14.06.1988');
+			await form.locator('.formio-component-gender').getByText('weiblich', { exact: true }).click();
+			await form.locator('select[name="data[person][germanLevel]"]').selectOption({ label: 'A2' });
+			await next();
+			await next(); // no household members
+			await form.locator('select[name="data[residence][status]"]').selectOption('refugee_protection');
+			await next();
+			await form.locator('.formio-component-languages input.form-control').first().fill('Arabisch');
+			await next();
+			await form.locator('.formio-component-given input[type="checkbox"]').check();
+			await form.locator('button.btn-wizard-nav-submit').click();
+			const done = page.locator('#case-form-done');
+			await done.waitFor({ timeout: 20_000 });
+			await expect(done.innerText()).resolves.toMatch(/Die Aufnahme von Browser Test ist gespeichert \(Fallnummer .+\)\. Zuständig: .+, Caritasverband/);
+			const stored = await run!.store.db.selectFrom('cases').select(['organisation_id', 'created_by', 'status']).where('search_name', 'like', '%browser%').execute();
+			expect(stored).toEqual([{ organisation_id: 'caritas-em', created_by: 'em-caritas-01', status: 'intake' }]);
+			expect(pageErrors).toEqual([]);
+			expect(requests.filter((u) => !/^(data:|blob:|about:)/.test(u) && new URL(u).hostname !== '127.0.0.1')).toEqual([]);
+			await context.close();
+		} finally {
+			await session.close();
+		}
 	});
 
 	it('reminds once of a due plan review, an overdue referral and the approaching 3-year limit (Tägliche Erinnerungen)', async () => {
