@@ -31,6 +31,8 @@ export interface DistrictInstance {
 	/** Password of the form pages (Basic Auth of the Case Form Triggers). */
 	formPassword: string;
 	storeFile: string;
+	/** Where workflows may write files (funder report). */
+	reportsDir: string;
 	userFolder: string;
 	timings: Record<string, number>;
 	workflows: { id: string; name: string; webhooks: WebhookInfo[] }[];
@@ -49,7 +51,8 @@ export function launchDistrict(options: {
 	extraEnv?: Record<string, string>;
 }): Promise<DistrictInstance>;
 export function resolveDistrict(name: string): string;
-export function templatesFor(district: string, packageRoot?: string): { file: string; workflow: any }[];
+export function templatesFor(district: string, packageRoot?: string, options?: { reportsDir?: string }): { file: string; workflow: any }[];
+export function funderReportFor(district: string, packageRoot: string, reportsDir?: string): any | undefined;
 export function webhooksOf(workflow: any, packageRoot?: string): Omit<WebhookInfo, 'url'>[];
 export function smtpFromEnv(env?: NodeJS.ProcessEnv): Smtp | undefined;
 export function withSmtp(workflow: any, smtp?: Smtp): any;

@@ -6,7 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const rt = require('./runtime');
-const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL } = require('../generate-workflows');
+const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, workflowId } = require('../generate-workflows');
 
 const DISTRICT_ALIASES = { ortenau: 'ortenaukreis', ortenaukreis: 'ortenaukreis', emmendingen: 'emmendingen', ludwigsburg: 'ludwigsburg', sigmaringen: 'sigmaringen', wehr: 'wehr' };
 const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
@@ -17,14 +17,45 @@ function resolveDistrict(name) {
 	return id;
 }
 
-/** The workflow templates of a district (workflows/<district>/*.json, generated and committed). */
-function templatesFor(district, packageRoot = rt.PACKAGE_ROOT) {
+/**
+ * The workflow templates of a district: workflows/<district>/*.json (generated and committed) plus, once the
+ * Funder Report node is in the package, the quarterly funder report (workflows/funder-report-quarterly.json,
+ * one template for all districts) set up for this district.
+ */
+function templatesFor(district, packageRoot = rt.PACKAGE_ROOT, { reportsDir } = {}) {
 	const dir = path.join(packageRoot, 'workflows', district);
-	return fs
+	const templates = fs
 		.readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) }));
+	const report = funderReportFor(district, packageRoot, reportsDir);
+	if (report) templates.push({ file: '07-foerderbericht.json', workflow: report });
+	return templates;
+}
+
+/** The funder-report template for one district: its profile, its coordinator as actor, our credential, a reports folder. */
+function funderReportFor(district, packageRoot, reportsDir = '/home/node/.n8n/berichte') {
+	const file = path.join(packageRoot, 'workflows', 'funder-report-quarterly.json');
+	if (!fs.existsSync(file) || !fs.existsSync(path.join(packageRoot, 'nodes', 'FunderReport'))) return undefined;
+	const profile = JSON.parse(fs.readFileSync(path.join(packageRoot, 'districts', `${district}.json`), 'utf8'));
+	const coordinator = profile.staff.find((s) => s.role === 'coordinator');
+	const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
+	workflow.id = workflowId(district, 'foerderbericht');
+	workflow.name = `${profile.name}: Auswertung für den Zuwendungsgeber (vierteljährlich)`;
+	delete workflow.active;
+	delete workflow.tags;
+	for (const node of workflow.nodes) {
+		if (/\.funderReport$/.test(node.type)) {
+			node.parameters.districtProfile = district;
+			if (coordinator) node.parameters.actor = JSON.stringify({ staffId: coordinator.id, role: coordinator.role, organisationId: coordinator.organisationId });
+			node.credentials = { ...node.credentials, integrationCaseStoreApi: CASE_STORE_CREDENTIAL };
+		}
+		if (node.type === 'n8n-nodes-base.readWriteFile' && typeof node.parameters.fileName === 'string') {
+			node.parameters.fileName = node.parameters.fileName.replace(/\/home\/node\/\.n8n\/berichte\/?/, `${reportsDir.replace(/\/$/, '')}/`);
+		}
+	}
+	return workflow;
 }
 
 /**
@@ -112,8 +143,11 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 
 	rt.linkPackage(userFolder, packageRoot);
 	const brokerPort = await rt.freePort();
-	const env = rt.n8nEnv({ userFolder, port, brokerPort, encryptionKey: state.encryptionKey, extra: extraEnv });
-	const templates = templatesFor(district, packageRoot);
+	// Files written by workflows (the funder report) go to <userFolder>/berichte, the only folder n8n may write.
+	const reportsDir = path.join(userFolder, 'berichte');
+	fs.mkdirSync(reportsDir, { recursive: true });
+	const env = rt.n8nEnv({ userFolder, port, brokerPort, encryptionKey: state.encryptionKey, extra: { N8N_RESTRICT_FILE_ACCESS_TO: reportsDir, ...extraEnv } });
+	const templates = templatesFor(district, packageRoot, { reportsDir });
 	const firstSetup = !state.imported || reimport;
 
 	if (firstSetup) {
@@ -157,6 +191,7 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 			owner: state.owner,
 			formPassword: state.formPassword,
 			storeFile: path.join(userFolder, '.n8n', CASE_STORE_FILE),
+			reportsDir,
 			userFolder,
 			timings,
 			workflows: templates.map(({ workflow }) => ({
@@ -172,4 +207,4 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 	}
 }
 
-module.exports = { launchDistrict, resolveDistrict, templatesFor, webhooksOf, smtpFromEnv, withSmtp, CASE_STORE_FILE };
+module.exports = { launchDistrict, resolveDistrict, templatesFor, funderReportFor, webhooksOf, smtpFromEnv, withSmtp, CASE_STORE_FILE };
