@@ -231,6 +231,25 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		expect(executions.results).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: reminders.id, status: 'success' })]));
 	});
 
+	(fs.existsSync(path.join(__dirname, '..', '..', 'nodes', 'FunderReport')) ? it : it.skip)('runs the funder report template in n8n: the files land in the reports folder', async () => {
+		const r = run!;
+		const report = r.instance.workflows.find((w) => w.name.includes('Zuwendungsgeber'))!;
+		const template = await r.instance.client.request('GET', `/rest/workflows/${report.id}`);
+		// The same workflow, started by a webhook instead of the quarterly schedule.
+		const schedule = template.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
+		const hook = { id: 'e2e0e2e0-0000-4000-8000-000000000001', name: 'Jetzt auswerten', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: schedule.position, webhookId: 'e2e0e2e0-0000-4000-8000-0000000000aa', parameters: { httpMethod: 'POST', path: 'e2e-bericht', responseMode: 'lastNode', options: {} } };
+		const nodes = [...template.nodes.filter((n: { name: string }) => n.name !== schedule.name), hook];
+		const connections = { ...template.connections, [hook.name]: template.connections[schedule.name] };
+		delete connections[schedule.name];
+		const created = await r.instance.client.request('POST', '/rest/workflows', { name: 'E2E: Bericht jetzt', nodes, connections, settings: template.settings });
+		await r.instance.client.request('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
+		const response = await fetch(`${r.instance.baseUrl}/webhook/e2e-bericht`, { method: 'POST' });
+		expect(response.status).toBe(200);
+		const files = fs.readdirSync(r.instance.reportsDir);
+		expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
+		expect(files.length).toBeGreaterThanOrEqual(2);
+	});
+
 	it('answers an invalid intake with 422 and German field errors, and stores nothing', async () => {
 		const before = await run!.store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 		const bad = await run!.form('aufnahme', coordinator(profile), { ...intakeFor(served(profile).ags, 'em-koordination'), person: { firstName: 'X' } });
