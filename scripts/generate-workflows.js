@@ -18,6 +18,8 @@ const CASE_STORE_CREDENTIAL = { id: 'imCaseStoreCred1', name: 'Falldatenbank' };
 const SMTP_CREDENTIAL = { id: 'imSmtpCredential', name: 'E-Mail-Versand (SMTP)' };
 /** The password of the form pages (Basic Auth; user = staff id or e-mail of the profile); `npm start` creates it. */
 const FORM_LOGIN_CREDENTIAL = { id: 'imFormLoginCred1', name: 'Formular-Anmeldung' };
+/** Header token of the JSON interface (referral feedback); `npm start` creates it (header X-IM-Token). */
+const API_TOKEN_CREDENTIAL = { id: 'imApiTokenCred01', name: 'Schnittstellen-Token' };
 
 const DISTRICTS = ['emmendingen', 'ortenaukreis', 'ludwigsburg', 'sigmaringen', 'wehr'];
 
@@ -71,14 +73,15 @@ class Flow {
 	}
 
 	/** The form input: the submitted form as `{data, actor, submissionId, caseId?}` (the Case Form Trigger's shape). */
+	/** A JSON interface (n8n Webhook with Header Auth) whose body is `{actor, data, submissionId, caseId?}`. */
 	formInput(path, label, position = [0, 300], dataName = 'Formulardaten') {
 		const hook = this.add(
-			`Formular: ${label}`,
+			`Eingang: ${label}`,
 			'n8n-nodes-base.webhook',
 			2.1,
 			position,
-			{ httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
-			{ webhookId: uuid(`${this.profile.id}/${this.name}/webhook/${path}`) },
+			{ httpMethod: 'POST', path, authentication: 'headerAuth', responseMode: 'responseNode', options: {} },
+			{ webhookId: uuid(`${this.profile.id}/${this.name}/webhook/${path}`), credentials: { httpHeaderAuth: API_TOKEN_CREDENTIAL } },
 		);
 		const data = this.add(dataName, 'n8n-nodes-base.set', 3.4, [position[0] + 220, position[1]], {
 			mode: 'raw',
@@ -197,8 +200,8 @@ function referralFeedbackAndReminder(f, profile, days, y) {
 	f.note(
 		'Rückmeldung',
 		'### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder erledigt – mit Datum: JSON `{ actor, submissionId, data: { referralId, status, date, note } }` an **/webhook/weitervermittlung-rueckmeldung**. ' +
-			'Abgelehnte Eingaben werden mit **422** und deutscher Meldung beantwortet.\n\n**Anpassen:** Diese Schnittstelle nimmt die handelnde Person aus dem JSON. ' +
-			'Nur im geschützten Netz betreiben oder im Knoten *Authentication → Header Auth* einschalten.',
+			'Abgelehnte Eingaben werden mit **422** und deutscher Meldung beantwortet.\n\n**Zugang:** Header `X-IM-Token` mit dem Token aus dem Zugang *Schnittstellen-Token* (`npm start` druckt ihn). ' +
+			'Die handelnde Person kommt aus dem JSON: den Token nur Systemen geben, die ihre Nutzer selbst anmelden.',
 		[-40, y + 180], 520, 260, 6,
 	);
 
@@ -372,7 +375,7 @@ function generateWorkflows() {
 	return files;
 }
 
-module.exports = { generateWorkflows, workflowId, DISTRICTS, CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL };
+module.exports = { generateWorkflows, workflowId, DISTRICTS, CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, API_TOKEN_CREDENTIAL };
 if (require.main === module) {
 	for (const [rel, content] of Object.entries(generateWorkflows())) {
 		fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

@@ -5,7 +5,7 @@
 //
 //   npm start -- [--district emmendingen|ortenau|ludwigsburg|sigmaringen|wehr] [--port 5678] [--demo] [--fresh] [--reimport]
 //   env: IM_DISTRICT, IM_PORT, IM_DEMO=1, IM_N8N_HOME (folder for the n8n user folders, default .n8n-runtime/),
-//        IM_OWNER_EMAIL / IM_OWNER_PASSWORD, IM_FORM_PASSWORD, IM_SMTP_HOST/PORT/USER/PASSWORD/SECURE/FROM/TO (e-mail, off by default),
+//        IM_OWNER_EMAIL / IM_OWNER_PASSWORD, IM_FORM_PASSWORD, IM_API_TOKEN, IM_SMTP_HOST/PORT/USER/PASSWORD/SECURE/FROM/TO (e-mail, off by default),
 //        IM_N8N_CACHE / IM_N8N_RUNTIME_DIR (where the n8n runtime is installed)
 const fs = require('node:fs');
 const path = require('node:path');
@@ -91,6 +91,7 @@ async function main() {
 		port: options.port,
 		owner,
 		formPassword: process.env.IM_FORM_PASSWORD || undefined,
+		apiToken: process.env.IM_API_TOKEN || undefined,
 		smtp,
 		reimport: options.reimport,
 		log: say,
@@ -133,6 +134,7 @@ function printSummary(instance, smtp) {
 		`  Editor:        ${instance.editorUrl}`,
 		`  Anmeldung:     ${instance.owner.email}  /  Passwort: ${instance.owner.password}`,
 		`  Falldatenbank: ${instance.storeFile} (SQLite)`,
+		`  Berichte:      ${instance.reportsDir}`,
 		`  E-Mail:        ${smtp ? `SMTP ${smtp.host}:${smtp.port}` : 'aus (IM_SMTP_HOST setzen, siehe docs/runtime.md)'}`,
 		'',
 	];
@@ -153,7 +155,11 @@ function printSummary(instance, smtp) {
 		);
 	}
 	if (apis.length) {
-		lines.push(forms.length ? '  Weitere Eingänge (JSON):' : '  Formulare (Produktions-URLs, JSON):', ...apis.map((h) => `    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.method} ${h.url}`));
+		lines.push(
+			'  Schnittstelle (JSON, Header X-IM-Token):',
+			...apis.map((h) => `    ${h.node.replace(/^Eingang: /, '').padEnd(20)} ${h.method} ${h.url}`),
+			`    Token: ${instance.apiToken}`,
+		);
 	}
 	lines.push('', '  Veröffentlichte Workflows:', ...instance.workflows.map((wf) => `    ${wf.name}  ${instance.baseUrl}/workflow/${wf.id}`));
 	lines.push('', 'Beenden mit Strg+C.', '');

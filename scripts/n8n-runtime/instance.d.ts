@@ -30,6 +30,8 @@ export interface DistrictInstance {
 	owner: { email: string; password: string; firstName: string; lastName: string };
 	/** Password of the form pages (Basic Auth of the Case Form Triggers). */
 	formPassword: string;
+	/** Token of the JSON interface (header X-IM-Token). */
+	apiToken: string;
 	storeFile: string;
 	/** Where workflows may write files (funder report). */
 	reportsDir: string;
@@ -44,6 +46,7 @@ export function launchDistrict(options: {
 	port: number;
 	owner?: { email?: string; password?: string };
 	formPassword?: string;
+	apiToken?: string;
 	smtp?: Smtp;
 	reimport?: boolean;
 	log?: (message: string) => void;

@@ -6,7 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const rt = require('./runtime');
-const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, workflowId } = require('../generate-workflows');
+const { CASE_STORE_CREDENTIAL, SMTP_CREDENTIAL, FORM_LOGIN_CREDENTIAL, API_TOKEN_CREDENTIAL, workflowId } = require('../generate-workflows');
 
 const DISTRICT_ALIASES = { ortenau: 'ortenaukreis', ortenaukreis: 'ortenaukreis', emmendingen: 'emmendingen', ludwigsburg: 'ludwigsburg', sigmaringen: 'sigmaringen', wehr: 'wehr' };
 const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
@@ -122,7 +122,7 @@ function smtpFromEnv(env = process.env) {
  * Prepares (first time) and starts n8n for a district.
  * state (persisted in <userFolder>/im-setup.json): encryption key, owner login, which templates were imported.
  */
-async function launchDistrict({ district, userFolder, port, owner, formPassword, smtp, reimport = false, log = () => {}, packageRoot = rt.PACKAGE_ROOT, extraEnv = {} }) {
+async function launchDistrict({ district, userFolder, port, owner, formPassword, apiToken, smtp, reimport = false, log = () => {}, packageRoot = rt.PACKAGE_ROOT, extraEnv = {} }) {
 	const timings = {};
 	const t = (key, since) => (timings[key] = Date.now() - since);
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
@@ -139,6 +139,8 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 	};
 	// One password for the form pages (Basic Auth; the user name is a staff id or e-mail of the profile).
 	state.formPassword = formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
+	// Token of the JSON interface (referral feedback), sent as header X-IM-Token.
+	state.apiToken = apiToken ?? state.apiToken ?? crypto.randomBytes(18).toString('base64url');
 	fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 
 	rt.linkPackage(userFolder, packageRoot);
@@ -157,6 +159,7 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
 		const credentials = [{ ...CASE_STORE_CREDENTIAL, type: 'integrationCaseStoreApi', data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE } }];
 		credentials.push({ ...FORM_LOGIN_CREDENTIAL, type: 'caseFormBasicAuth', data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` } });
+		credentials.push({ ...API_TOKEN_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'X-IM-Token', value: state.apiToken } });
 		if (smtp) {
 			credentials.push({ ...SMTP_CREDENTIAL, type: 'smtp', data: { host: smtp.host, port: smtp.port, user: smtp.user, password: smtp.password, secure: smtp.secure } });
 		}
@@ -190,6 +193,7 @@ async function launchDistrict({ district, userFolder, port, owner, formPassword,
 			editorUrl: `${base}/`,
 			owner: state.owner,
 			formPassword: state.formPassword,
+			apiToken: state.apiToken,
 			storeFile: path.join(userFolder, '.n8n', CASE_STORE_FILE),
 			reportsDir,
 			userFolder,

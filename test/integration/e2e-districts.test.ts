@@ -14,6 +14,7 @@ import type { DistrictProfile } from '../../src/generated/types';
 import {
 	buildPackage,
 	closureData,
+	API_TOKEN,
 	FORM_PASSWORD,
 	contactData,
 	intakeFor,
@@ -73,7 +74,9 @@ async function lifecycle(run: RunningDistrict, profile: DistrictProfile, municip
 	const [stored] = await run.store.db.selectFrom('referrals').select(['id', 'service_id', 'status']).where('case_id', '=', caseId).execute();
 	expect(stored).toMatchObject({ service_id: 'vhs', status: 'open' });
 	// The service's feedback (no form: JSON to the workflow's feedback webhook).
-	const feedback = await run.submit('weitervermittlung-rueckmeldung', { actor: manager, submissionId: `${prefix}-feedback`, data: { referralId: stored.id, status: 'accepted', date: isoDaysAgo(60) } });
+	const feedbackBody = { actor: manager, submissionId: `${prefix}-feedback`, data: { referralId: stored.id, status: 'accepted', date: isoDaysAgo(60) } };
+	expect((await run.submit('weitervermittlung-rueckmeldung', feedbackBody)).status).toBe(403); // no token
+	const feedback = await run.submit('weitervermittlung-rueckmeldung', feedbackBody, { 'x-im-token': API_TOKEN });
 	expect(feedback).toMatchObject({ status: 200, json: { referralStatus: 'accepted' } });
 	expect((await run.store.db.selectFrom('referrals').select('status').where('id', '=', stored.id).executeTakeFirstOrThrow()).status).toBe('accepted');
 

@@ -20,6 +20,7 @@ export async function runtimeReady(): Promise<void> {
 }
 
 export const FORM_PASSWORD = 'Formular-Passwort-E2E';
+export const API_TOKEN = 'e2e-schnittstellen-token';
 
 export interface Actor {
 	staffId: string;
@@ -60,6 +61,7 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		port: await freePort(),
 		owner: { email: 'e2e@integrationsmanagement.example', password: 'E2e-Passwort-1' },
 		formPassword: FORM_PASSWORD,
+		apiToken: API_TOKEN,
 		extraEnv: { NODE_OPTIONS: `--require ${path.join(__dirname, 'netlog.cjs')}`, IM_NETLOG_FILE: netlog },
 	});
 	const store = await openStore({ backend: 'sqlite', file: instance.storeFile });
