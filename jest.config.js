@@ -7,6 +7,7 @@ const common = {
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': tsJest },
 	moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+	setupFiles: ['<rootDir>/test/helpers/n8n/setup-env.ts'],
 };
 module.exports = {
 	projects: [

@@ -17,11 +17,17 @@ export function shippedProfileIds(): string[] {
 		.sort();
 }
 
+const shippedCache = new Map<string, DistrictProfile>();
+
 export function loadShippedProfile(id: string): DistrictProfile {
+	const cached = shippedCache.get(id);
+	if (cached) return structuredClone(cached);
 	if (!shippedProfileIds().includes(id)) {
 		throw new DomainError('PROFILE_INVALID', `Es gibt kein mitgeliefertes Kreisprofil „${id}“. Vorhanden: ${shippedProfileIds().join(', ')}.`);
 	}
-	return parseProfile(JSON.parse(fs.readFileSync(path.join(profileDir, `${id}.json`), 'utf8')));
+	const profile = parseProfile(JSON.parse(fs.readFileSync(path.join(profileDir, `${id}.json`), 'utf8')));
+	shippedCache.set(id, profile);
+	return structuredClone(profile);
 }
 
 /** Validates a profile against its schema and checks that every reference inside it resolves. */

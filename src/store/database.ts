@@ -17,6 +17,13 @@ export interface Database {
 	submissions: SubmissionTable;
 	case_events: CaseEventTable;
 	audit_log: AuditLogTable;
+	trigger_emissions: TriggerEmissionTable;
+}
+
+export interface TriggerEmissionTable {
+	trigger_id: string;
+	event_key: string;
+	emitted_at: string;
 }
 
 export type CaseStatus = 'intake' | 'active' | 'closed';

@@ -22,9 +22,8 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 		if (config.backend === 'postgres' && config.schema) {
 			await db.schema.createSchema(config.schema).ifNotExists().execute();
 		}
-		// The migration bookkeeping lives in the store's own schema: with only the search path, Kysely would take
-		// another store's bookkeeping tables in `public` for its own and fail.
-		const migrationTableSchema = config.backend === 'postgres' ? config.schema : undefined;
+		// With several schemas in one database, the migration tables must be looked up in ours only.
+		const migrationTableSchema = config.backend === 'postgres' ? (config.schema ?? 'public') : undefined;
 		const { error, results } = await new Migrator({ db, provider: migrationProvider(config.backend), migrationTableSchema }).migrateToLatest();
 		const failed = results?.find((r) => r.status === 'Error');
 		if (error || failed) throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);

@@ -10,6 +10,8 @@ export const postgresUrl = process.env.IM_TEST_POSTGRES_URL ?? 'postgres://postg
 
 export interface TestStore {
 	store: CaseStore;
+	/** Where it lives: the SQLite file or the PostgreSQL schema. */
+	target: { file?: string; schema?: string };
 	dispose(): Promise<void>;
 }
 
@@ -21,9 +23,11 @@ export const backends: BackendName[] = ['SQLite', 'PostgreSQL'];
 export async function freshStore(backend: BackendName): Promise<TestStore> {
 	if (backend === 'SQLite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-store-'));
-		const store = await openStore({ backend: 'sqlite', file: path.join(dir, 'cases.sqlite') });
+		const file = path.join(dir, 'cases.sqlite');
+		const store = await openStore({ backend: 'sqlite', file });
 		return {
 			store,
+			target: { file },
 			dispose: async () => {
 				await store.close();
 				fs.rmSync(dir, { recursive: true, force: true });
@@ -34,6 +38,7 @@ export async function freshStore(backend: BackendName): Promise<TestStore> {
 	const store = await openStore({ backend: 'postgres', connectionString: postgresUrl, schema, poolSize: 4 });
 	return {
 		store,
+		target: { schema },
 		dispose: async () => {
 			await store.close();
 			const client = new Client({ connectionString: postgresUrl });

@@ -1,0 +1,26 @@
+// n8n's community-node lint rules (the plugin @n8n/node-cli uses) on nodes, credentials and package.json.
+// One deliberate deviation: runtime dependencies are allowed, because this package is for self-hosted
+// n8n only (see README, "Dependencies and why").
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import tseslint from 'typescript-eslint';
+
+// The preset for self-hosted n8n: it leaves out the two n8n Cloud rules (no Node built-ins, no `process`).
+const recommended = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport;
+
+export default [
+	{ ignores: ['node_modules/**', 'dist/**', 'test/**', 'bench/**', 'scripts/**', 'src/generated/**', '*.js', '*.mjs'] },
+	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		...recommended,
+		languageOptions: { parser: tseslint.parser },
+	},
+	{
+		files: ['package.json'],
+		...recommended,
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
+		rules: {
+			...recommended.rules,
+			'@n8n/community-nodes/no-runtime-dependencies': 'off',
+		},
+	},
+];

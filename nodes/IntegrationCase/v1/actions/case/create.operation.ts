@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { dataField, jsonParameter, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+
+const show = { resource: ['case'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	dataField(show, 'intake', 'Intake', 'The intake (Aufnahme) as JSON, validated against intake.schema.json'),
+	submissionIdField(show),
+	{
+		displayName: 'Manager ID',
+		name: 'managerId',
+		type: 'string',
+		default: '',
+		description: 'Assign to this manager; empty = the responsible organisation\'s manager with the fewest open cases',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject> {
+	const intake = jsonParameter(this, 'intake', 'Intake', itemIndex);
+	const managerId = stringParameter(this, 'managerId', itemIndex) || undefined;
+	const created = await core.createCase(actor, { intake, managerId }, writeOptions(this, itemIndex));
+	return { caseId: created.case.id, ...created.case, routing: created.routing } as unknown as IDataObject;
+}

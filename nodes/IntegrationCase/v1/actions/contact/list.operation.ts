@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { caseIdField, stringParameter, type OperationContext } from '../operation';
+
+const show = { resource: ['contact'], operation: ['list'] };
+
+export const description: INodeProperties[] = [
+	caseIdField(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'From (YYYY-MM-DD)', name: 'from', type: 'string', default: '' },
+			{ displayName: 'To (YYYY-MM-DD)', name: 'to', type: 'string', default: '' },
+		],
+	},
+];
+
+/** One output item per contact, newest first. */
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as { from?: string; to?: string };
+	const range = { from: options.from || undefined, to: options.to || undefined };
+	return (await core.listContacts(actor, stringParameter(this, 'caseId', itemIndex), range)) as unknown as IDataObject[];
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+
+const show = { resource: ['referral'], operation: ['setStatus'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Referral ID',
+		name: 'referralId',
+		type: 'string',
+		default: '={{ $json.referralId ?? $json.id }}',
+		required: true,
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Accepted', value: 'accepted' },
+			{ name: 'Declined', value: 'declined' },
+			{ name: 'Done', value: 'done' },
+		],
+		default: 'accepted',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Date (YYYY-MM-DD)',
+		name: 'date',
+		type: 'string',
+		default: '={{ $today.toFormat("yyyy-MM-dd") }}',
+		required: true,
+		displayOptions: { show },
+	},
+	{ displayName: 'Note', name: 'note', type: 'string', default: '', displayOptions: { show } },
+	submissionIdField(show),
+];
+
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject> {
+	const change: IDataObject = { status: stringParameter(this, 'status', itemIndex), date: stringParameter(this, 'date', itemIndex) };
+	const note = stringParameter(this, 'note', itemIndex);
+	if (note) change.note = note;
+	return (await core.setReferralStatus(actor, stringParameter(this, 'referralId', itemIndex), change, writeOptions(this, itemIndex))) as unknown as IDataObject;
+}

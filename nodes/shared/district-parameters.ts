@@ -1,0 +1,54 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { parseJsonParameter } from '../../src/validation/json-text';
+import type { DistrictProfile } from '../../src/generated/types';
+export { parseJsonParameter };
+import { loadShippedProfile, parseProfile, shippedProfileIds } from '../../src/districts/profile';
+
+const shippedOptions: INodePropertyOptions[] = shippedProfileIds().map((id) => ({
+	name: loadShippedProfile(id).name,
+	value: id,
+	description: `Shipped profile "${id}"`,
+}));
+
+/** District profile: one of the shipped profiles or the district's own JSON. */
+export const districtProfileProperties: INodeProperties[] = [
+	{
+		displayName: 'District Profile',
+		name: 'districtProfile',
+		type: 'options',
+		options: [...shippedOptions, { name: 'Custom (JSON)', value: 'custom', description: 'Paste a profile that follows district-profile.schema.json' }],
+		default: 'emmendingen',
+		description: 'How the district organises Integrationsmanagement: organisations, staff, municipalities, services',
+	},
+	{
+		displayName: 'Profile JSON',
+		name: 'districtProfileJson',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show: { districtProfile: ['custom'] } },
+		description: 'District profile as JSON (validated against district-profile.schema.json)',
+	},
+];
+
+/** Who acts: normally the Case Form Trigger's output. */
+export const actorProperty: INodeProperties = {
+	displayName: 'Actor',
+	name: 'actor',
+	type: 'json',
+	default: '={{ $json.actor }}',
+	required: true,
+	description: 'The acting staff member as JSON: {"staffId", "role", "organisationId"}. Checked against the district profile.',
+};
+
+const customCache = new Map<string, DistrictProfile>();
+
+export function resolveProfile(choice: string, json: unknown): DistrictProfile {
+	if (choice !== 'custom') return loadShippedProfile(choice);
+	const text = typeof json === 'string' ? json : JSON.stringify(json ?? {});
+	let profile = customCache.get(text);
+	if (!profile) {
+		profile = parseProfile(parseJsonParameter(text, 'Profile JSON'));
+		customCache.set(text, profile);
+	}
+	return profile;
+}
