@@ -3,3 +3,5 @@ export { runFunderReport, reportScope, type RunReportOptions } from './run-repor
 export { loadShippedDefinition, parseDefinition, shippedReportIds, DEFAULT_REPORT_ID } from './definitions';
 export { resolvePeriod, periodLabel, checkPeriod, type Period, type PeriodChoice } from './period';
 export type { FunderReport, ReportRow, ReportGroup, Figures, Grouping } from './report-types';
+export { renderWorkbook } from './xlsx';
+export { renderSachbericht, shippedSachberichtTemplate } from './sachbericht';
