@@ -1,11 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CountSource, ReportDefinition } from '../generated/types';
-import type { Backend } from '../store/migrations';
 import type { Database } from '../store/database';
 import { isCount } from './definitions';
 import { breakdownValues } from './labels';
 import { all, always } from './conditions';
-import { breakdownCondition, indicatorCondition, sourceQuery, type Column, type QueryScope } from './sources';
+import { breakdownCondition, indicatorCondition, sourceQuery, type CellRow, type Column, type ColumnLayout, type QueryScope } from './sources';
+
+/** What the source queries have in common (their column types differ only in the source tag). */
+interface UnionQuery {
+	unionAll(other: UnionQuery): UnionQuery;
+	execute(): Promise<unknown[]>;
+}
 
 /** Figures of one manager in one municipality (the finest grain); keys are row keys (`contacts`, `contacts_by_channel.phone`). */
 export interface Cell {
@@ -34,31 +39,25 @@ export function columnsBySource(definition: ReportDefinition, scope: QueryScope)
 }
 
 /**
- * Runs one grouped query per source inside one read-only snapshot, so all figures of a report describe the same
- * state of the data (repeatable read on PostgreSQL, a read transaction on SQLite that does not block writers).
+ * Runs the report as one statement: one grouped query per source, combined with `union all`. A single statement
+ * sees one consistent snapshot of the data on both backends (no figure of a report can contradict another) and
+ * needs one round trip.
  */
-export async function computeCells(db: Kysely<Database>, backend: Backend, definition: ReportDefinition, scope: QueryScope): Promise<Cell[]> {
-	const cells = new Map<string, Cell>();
+export async function computeCells(db: Kysely<Database>, definition: ReportDefinition, scope: QueryScope): Promise<Cell[]> {
 	const bySource = columnsBySource(definition, scope);
-	await db.connection().execute(async (conn) => {
-		await sql.raw(backend === 'postgres' ? 'begin transaction isolation level repeatable read read only' : 'begin deferred').execute(conn);
-		try {
-			for (const [source, columns] of bySource) {
-				const rows = await sourceQuery(conn, source, columns, scope).execute();
-				for (const row of rows) {
-					const id = `${row.manager_id}\u0000${row.organisation_id}\u0000${row.municipality_ags}`;
-					let cell = cells.get(id);
-					if (!cell) {
-						cell = { managerId: row.manager_id, organisationId: row.organisation_id, municipality: row.municipality_ags, values: {} };
-						cells.set(id, cell);
-					}
-					const values = row as unknown as Record<string, number | string | null>;
-					columns.forEach((column, i) => (cell.values[column.key] = Number(values[`v${i}`] ?? 0)));
-				}
-			}
-		} finally {
-			await sql.raw('commit').execute(conn);
-		}
-	});
+	const layout: ColumnLayout = { keys: [...bySource.values()].flatMap((columns) => columns.map((c) => c.key)) };
+	const [first, ...rest] = [...bySource].map(([source, columns]) => sourceQuery(db, source, columns, scope, layout) as unknown as UnionQuery);
+	if (!first) return [];
+	const rows = (await rest.reduce((query, branch) => query.unionAll(branch), first).execute()) as CellRow[];
+	const cells = new Map<string, Cell>();
+	for (const row of rows) {
+		const id = `${row.manager_id}\u0000${row.organisation_id}\u0000${row.municipality_ags}`;
+		let cell = cells.get(id);
+		if (!cell) cells.set(id, (cell = { managerId: row.manager_id, organisationId: row.organisation_id, municipality: row.municipality_ags, values: {} }));
+		const own = new Set((bySource.get(row.source as CountSource) ?? []).map((c) => c.key));
+		layout.keys.forEach((key, i) => {
+			if (own.has(key)) cell.values[key] = Number(row[`v${i}`] ?? 0);
+		});
+	}
 	return [...cells.values()];
 }

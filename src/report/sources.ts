@@ -22,6 +22,11 @@ export interface Column {
 	condition: Condition;
 }
 
+/** The position of every count column in the report's one statement. */
+export interface ColumnLayout {
+	keys: string[];
+}
+
 /** The finest grain the SQL groups by; every figure is a sum over it, so all groupings are exact roll-ups. */
 export interface CellRow {
 	manager_id: string;
@@ -101,9 +106,18 @@ export function indicatorCondition(indicator: CountIndicator, scope: QueryScope)
  * One query per source: its rows in the period, grouped by manager, organisation and municipality, with one
  * conditional count per column. Everything is counted in the database; only the grouped rows come back.
  */
-export function sourceQuery(db: Kysely<Database>, source: CountSource, columns: Column[], scope: QueryScope) {
+export function sourceQuery(db: Kysely<Database>, source: CountSource, columns: Column[], scope: QueryScope, layout: ColumnLayout) {
 	const { period } = scope;
-	const aggregates = columns.map((c, i) => countWhere(c.condition).as(`v${i}`));
+	const own = new Map(columns.map((c) => [c.key, c.condition]));
+	// Every source selects every column of the report (its own counts, 0 for the others), so that all sources can be
+	// one statement (union all): one round trip, and one consistent snapshot of the data on both backends.
+	const aggregates = [
+		sql<string>`${sql.lit(source)}`.as('source'),
+		...layout.keys.map((key, i) => {
+			const condition = own.get(key);
+			return (condition ? countWhere(condition) : sql<number>`0`).as(`v${i}`);
+		}),
+	];
 	const inDistrict = all([sql<SqlBool>`c.district_id = ${scope.districtId}`, ...(scope.organisationId ? [sql<SqlBool>`c.organisation_id = ${scope.organisationId}`] : [])]);
 	const grouped = ['c.manager_id', 'c.organisation_id', 'c.municipality_ags'] as const;
 	switch (source) {
