@@ -78,3 +78,13 @@ export const dataField = (show: Show, name: string, displayName: string, descrip
 	description,
 	displayOptions: { show },
 });
+
+/** A calendar date typed as text; default today. */
+export const dateField = (show: Show): INodeProperties => ({
+	displayName: 'Date (YYYY-MM-DD)',
+	name: 'date',
+	type: 'string',
+	default: '={{ $today.toFormat("yyyy-MM-dd") }}',
+	required: true,
+	displayOptions: { show },
+});

@@ -1,18 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { caseIdField, expectedVersionField, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+import { dateField, caseIdField, expectedVersionField, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
 
 const show = { resource: ['closure'], operation: ['reopen'] };
 
 export const description: INodeProperties[] = [
 	caseIdField(show),
-	{
-		displayName: 'Date (YYYY-MM-DD)',
-		name: 'date',
-		type: 'string',
-		default: '={{ $today.toFormat("yyyy-MM-dd") }}',
-		required: true,
-		displayOptions: { show },
-	},
+	dateField(show),
 	{ displayName: 'Reason', name: 'reason', type: 'string', default: '', required: true, displayOptions: { show } },
 	submissionIdField(show),
 	expectedVersionField(show, false),

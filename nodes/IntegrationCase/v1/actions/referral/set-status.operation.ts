@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+import { dateField, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
 
 const show = { resource: ['referral'], operation: ['setStatus'] };
 
@@ -24,14 +24,7 @@ export const description: INodeProperties[] = [
 		default: 'accepted',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Date (YYYY-MM-DD)',
-		name: 'date',
-		type: 'string',
-		default: '={{ $today.toFormat("yyyy-MM-dd") }}',
-		required: true,
-		displayOptions: { show },
-	},
+	dateField(show),
 	{ displayName: 'Note', name: 'note', type: 'string', default: '', displayOptions: { show } },
 	submissionIdField(show),
 ];
