@@ -30,27 +30,38 @@ function eligibleOf(profile: DistrictProfile, include: (ags: string, organisatio
 
 export type EligibleScope = { kind: 'manager' } | { kind: 'organisation'; id: string } | { kind: 'municipality'; ags: string } | { kind: 'all'; organisationId?: string };
 
+/** The count keys of a definition (indicators and their breakdown values), computed once per definition. */
+const countKeyCache = new WeakMap<ReportDefinition, string[]>();
+function countKeys(definition: ReportDefinition): string[] {
+	let keys = countKeyCache.get(definition);
+	if (!keys) {
+		keys = definition.indicators.filter(isCount).flatMap((i) => (i.breakdown ? [i.id, ...breakdownValues(i.breakdown).map((v) => `${i.id}.${v.value}`)] : [i.id]));
+		countKeyCache.set(definition, keys);
+	}
+	return keys;
+}
+
 /** Sums the cells of a group, then adds the profile figures and the shares (computed from the summed figures). */
 export function figuresOf(definition: ReportDefinition, profile: DistrictProfile, cells: Cell[], eligible: EligibleScope): Figures {
 	const figures: Figures = {};
-	for (const indicator of definition.indicators.filter(isCount)) {
-		const keys = indicator.breakdown ? [indicator.id, ...breakdownValues(indicator.breakdown).map((v) => `${indicator.id}.${v.value}`)] : [indicator.id];
-		for (const key of keys) figures[key] = 0;
-	}
+	for (const key of countKeys(definition)) figures[key] = 0;
 	for (const cell of cells) {
-		for (const [key, value] of Object.entries(cell.values)) figures[key] = (figures[key] ?? 0) + value;
+		for (const key in cell.values) figures[key] = (figures[key] ?? 0) + cell.values[key];
 	}
-	for (const indicator of definition.indicators.filter(isProfile)) {
-		figures[indicator.id] =
-			eligible.kind === 'manager'
-				? null
-				: eligible.kind === 'organisation'
-					? eligibleOf(profile, (_, org) => org === eligible.id)
-					: eligible.kind === 'municipality'
-						? eligibleOf(profile, (ags) => ags === eligible.ags)
-						: eligibleOf(profile, (_, org) => !eligible.organisationId || org === eligible.organisationId);
+	for (const indicator of definition.indicators) {
+		if (isProfile(indicator)) {
+			figures[indicator.id] =
+				eligible.kind === 'manager'
+					? null
+					: eligible.kind === 'organisation'
+						? eligibleOf(profile, (_, org) => org === eligible.id)
+						: eligible.kind === 'municipality'
+							? eligibleOf(profile, (ags) => ags === eligible.ags)
+							: eligibleOf(profile, (_, org) => !eligible.organisationId || org === eligible.organisationId);
+		}
 	}
-	for (const indicator of definition.indicators.filter(isShare)) {
+	for (const indicator of definition.indicators) {
+		if (!isShare(indicator)) continue;
 		const numerator = figures[indicator.share.numerator];
 		const denominator = figures[indicator.share.denominator];
 		figures[indicator.id] = numerator === null || numerator === undefined || !denominator ? null : numerator / denominator;
@@ -61,6 +72,14 @@ export function figuresOf(definition: ReportDefinition, profile: DistrictProfile
 /** Managers (one column each), organisations and municipalities of the report's scope, each with its figures. */
 export function groupFigures(definition: ReportDefinition, profile: DistrictProfile, cells: Cell[], organisationId: string | undefined) {
 	const inScope = (org: string | undefined) => !organisationId || org === organisationId;
+	const by = (pick: (c: Cell) => string) => {
+		const map = new Map<string, Cell[]>();
+		for (const cell of cells) map.set(pick(cell), [...(map.get(pick(cell)) ?? []), cell]);
+		return (id: string) => map.get(id) ?? [];
+	};
+	const ofManager = by((c) => c.managerId);
+	const ofOrganisation = by((c) => c.organisationId);
+	const ofMunicipality = by((c) => c.municipality);
 	const withData = (pick: (c: Cell) => string) => new Set(cells.map(pick));
 	const orgName = (id: string | undefined) => (id ? organisationName(profile, id) : null);
 
@@ -70,12 +89,12 @@ export function groupFigures(definition: ReportDefinition, profile: DistrictProf
 	const manager: ReportGroup[] = [
 		...managers.map((m) => ({ id: m.id, name: m.name, organisation: orgName(m.organisationId) })),
 		...unknownManagers.map((id) => ({ id, name: id, organisation: orgName(cells.find((c) => c.managerId === id)?.organisationId) })),
-	].map((g) => ({ ...g, figures: figuresOf(definition, profile, cells.filter((c) => c.managerId === g.id), { kind: 'manager' }) }));
+	].map((g) => ({ ...g, figures: figuresOf(definition, profile, ofManager(g.id), { kind: 'manager' }) }));
 
 	const orgIds = withData((c) => c.organisationId);
 	const organisation: ReportGroup[] = profile.organisations
 		.filter((o) => inScope(o.id) && (orgIds.has(o.id) || profile.staff.some((s) => s.role === 'manager' && s.organisationId === o.id)))
-		.map((o) => ({ id: o.id, name: o.name, organisation: null, figures: figuresOf(definition, profile, cells.filter((c) => c.organisationId === o.id), { kind: 'organisation', id: o.id }) }));
+		.map((o) => ({ id: o.id, name: o.name, organisation: null, figures: figuresOf(definition, profile, ofOrganisation(o.id), { kind: 'organisation', id: o.id }) }));
 
 	const agsWithData = withData((c) => c.municipality);
 	const municipality: ReportGroup[] = profile.municipalities
@@ -84,7 +103,7 @@ export function groupFigures(definition: ReportDefinition, profile: DistrictProf
 			id: m.ags,
 			name: m.name,
 			organisation: orgName(m.organisationId),
-			figures: figuresOf(definition, profile, cells.filter((c) => c.municipality === m.ags), { kind: 'municipality', ags: m.ags }),
+			figures: figuresOf(definition, profile, ofMunicipality(m.ags), { kind: 'municipality', ags: m.ags }),
 		}));
 	const total = figuresOf(definition, profile, cells, { kind: 'all', organisationId });
 	return { groups: { manager, organisation, municipality }, total };
