@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/store/database';
+import type { Backend } from '../src/store/migrations';
+import { withoutJit } from '../src/report/compute';
 import type { Period } from '../src/report/period';
 import { eighteenYearsBefore } from '../src/report/conditions';
 
@@ -7,7 +9,7 @@ import { eighteenYearsBefore } from '../src/report/conditions';
  * The floor of the benchmark: the figures of the shipped definition per manager, as one SQL statement written by
  * hand for exactly this definition (what an expert would write without any generality). Same period rules.
  */
-export async function handwrittenReport(db: Kysely<Database>, districtId: string, period: Period, eligible: string[], services: Map<string, string[]>) {
+export async function handwrittenReport(db: Kysely<Database>, backend: Backend, districtId: string, period: Period, eligible: string[], services: Map<string, string[]>) {
 	const { from, to } = period;
 	const threshold = sql`case when c.opened_on > ${from} then (cast(substr(c.opened_on, 1, 4) as integer) - 18) || substr(c.opened_on, 5) else ${eighteenYearsBefore(from)} end`;
 	const counselled = sql`c.district_id = ${districtId} and c.opened_on <= ${to} and not exists (select 1 from closures x0 where x0.case_id = c.id and x0.closed_on < ${from} and (x0.reopened_on is null or x0.reopened_on > ${to}))`;
@@ -17,7 +19,7 @@ export async function handwrittenReport(db: Kysely<Database>, districtId: string
 	const topics = ['language', 'childcare_school', 'training_study', 'work', 'housing', 'health', 'participation', 'family', 'residence', 'benefits_finances', 'authorities_forms', 'other'];
 	const reasons = ['self_reliant', 'moved_away', 'contact_lost', 'maximum_duration', 'client_request', 'other_service', 'other'];
 	const categories = [...services.keys()];
-	const result = await sql<Record<string, string | number | null>>`
+	const query = sql<Record<string, string | number | null>>`
 		with
 		cs as (
 			select c.manager_id, count(*) as cases_counselled,
@@ -58,6 +60,8 @@ export async function handwrittenReport(db: Kysely<Database>, districtId: string
 		left join cs on cs.manager_id = m.manager_id left join ps on ps.manager_id = m.manager_id
 		left join pls on pls.manager_id = m.manager_id left join ks on ks.manager_id = m.manager_id
 		left join ts on ts.manager_id = m.manager_id left join rs on rs.manager_id = m.manager_id
-		left join xs on xs.manager_id = m.manager_id`.execute(db);
+		left join xs on xs.manager_id = m.manager_id`;
+	// Same session setting as the report (JIT off on PostgreSQL), so that only the SQL differs.
+	const result = await withoutJit(db, backend, (conn) => query.execute(conn));
 	return result.rows;
 }

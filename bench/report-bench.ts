@@ -72,7 +72,7 @@ async function measure(store: CaseStore, profile: DistrictProfile, period: Perio
 	const scope = { districtId: profile.id, period, eligibleMunicipalities: eligible, servicesByCategory: services };
 
 	const report = () => runFunderReport(ctx, actor, { period, definition });
-	const handwritten = () => handwrittenReport(store.db, profile.id, period, eligible, services);
+	const handwritten = () => handwrittenReport(store.db, store.backend, profile.id, period, eligible, services);
 	const naive = async () => groupFigures(definition, profile, await naiveCells(store.db, definition, scope), undefined);
 
 	// Warm-up, and the check that all three give the same figures.

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Backend } from '../store/migrations';
 import type { CountSource, ReportDefinition } from '../generated/types';
 import type { Database } from '../store/database';
 import { isCount } from './definitions';
@@ -43,21 +44,39 @@ export function columnsBySource(definition: ReportDefinition, scope: QueryScope)
  * sees one consistent snapshot of the data on both backends (no figure of a report can contradict another) and
  * needs one round trip.
  */
-export async function computeCells(db: Kysely<Database>, definition: ReportDefinition, scope: QueryScope): Promise<Cell[]> {
+export async function computeCells(db: Kysely<Database>, backend: Backend, definition: ReportDefinition, scope: QueryScope): Promise<Cell[]> {
 	const bySource = columnsBySource(definition, scope);
-	const layout: ColumnLayout = { keys: [...bySource.values()].flatMap((columns) => columns.map((c) => c.key)) };
-	const [first, ...rest] = [...bySource].map(([source, columns]) => sourceQuery(db, source, columns, scope, layout) as unknown as UnionQuery);
-	if (!first) return [];
-	const rows = (await rest.reduce((query, branch) => query.unionAll(branch), first).execute()) as CellRow[];
+	const layout: ColumnLayout = { width: Math.max(0, ...[...bySource.values()].map((columns) => columns.length)) };
+	const branches = (conn: Kysely<Database>) => [...bySource].map(([source, columns]) => sourceQuery(conn, source, columns, scope, layout) as unknown as UnionQuery);
+	if (bySource.size === 0) return [];
+	const rows = (await withoutJit(db, backend, (conn) => {
+		const [head, ...tail] = branches(conn);
+		return tail.reduce((query, branch) => query.unionAll(branch), head).execute();
+	})) as CellRow[];
 	const cells = new Map<string, Cell>();
 	for (const row of rows) {
 		const id = `${row.manager_id}\u0000${row.organisation_id}\u0000${row.municipality_ags}`;
 		let cell = cells.get(id);
 		if (!cell) cells.set(id, (cell = { managerId: row.manager_id, organisationId: row.organisation_id, municipality: row.municipality_ags, values: {} }));
-		const own = new Set((bySource.get(row.source as CountSource) ?? []).map((c) => c.key));
-		layout.keys.forEach((key, i) => {
-			if (own.has(key)) cell.values[key] = Number(row[`v${i}`] ?? 0);
-		});
+		(bySource.get(row.source as CountSource) ?? []).forEach((column, i) => (cell.values[column.key] = Number(row[`v${i}`] ?? 0)));
 	}
 	return [...cells.values()];
+}
+
+/**
+ * Runs a report statement on PostgreSQL with JIT compilation switched off for it (`set local`, this transaction only):
+ * the statement has hundreds of conditional counts, and compiling them costs PostgreSQL seconds for a query that runs
+ * in about one (measured in bench/report-bench.ts). Read-only; SQLite runs it as it is.
+ */
+export async function withoutJit<T>(db: Kysely<Database>, backend: Backend, run: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+	if (backend !== 'postgres') return run(db);
+	return db.connection().execute(async (conn) => {
+		await sql`begin transaction read only`.execute(conn);
+		try {
+			await sql`set local jit = off`.execute(conn);
+			return await run(conn);
+		} finally {
+			await sql`commit`.execute(conn);
+		}
+	});
 }

@@ -48,7 +48,7 @@ export async function runFunderReport(ctx: CoreContext, claim: unknown, options:
 			eligibleMunicipalities: ctx.profile.municipalities.filter((m) => m.eligiblePersons !== undefined).map((m) => m.ags),
 			servicesByCategory: servicesByCategory(ctx),
 		};
-		const cells = await computeCells(db, definition, scope);
+		const cells = await computeCells(db, ctx.store.backend, definition, scope);
 		const { groups, total } = groupFigures(definition, ctx.profile, cells, organisationId);
 		const report: FunderReport = {
 			reportId: definition.id,

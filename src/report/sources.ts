@@ -22,9 +22,9 @@ export interface Column {
 	condition: Condition;
 }
 
-/** The position of every count column in the report's one statement. */
+/** The number of count columns every branch of the report's one statement has. */
 export interface ColumnLayout {
-	keys: string[];
+	width: number;
 }
 
 /** The finest grain the SQL groups by; every figure is a sum over it, so all groupings are exact roll-ups. */
@@ -108,15 +108,11 @@ export function indicatorCondition(indicator: CountIndicator, scope: QueryScope)
  */
 export function sourceQuery(db: Kysely<Database>, source: CountSource, columns: Column[], scope: QueryScope, layout: ColumnLayout) {
 	const { period } = scope;
-	const own = new Map(columns.map((c) => [c.key, c.condition]));
-	// Every source selects every column of the report (its own counts, 0 for the others), so that all sources can be
-	// one statement (union all): one round trip, and one consistent snapshot of the data on both backends.
+	// Every source selects the same number of count columns (its own, then 0 up to the widest source), so that all
+	// sources can be one statement (union all): one round trip, and one consistent snapshot on both backends.
 	const aggregates = [
 		sql<string>`${sql.lit(source)}`.as('source'),
-		...layout.keys.map((key, i) => {
-			const condition = own.get(key);
-			return (condition ? countWhere(condition) : sql<number>`0`).as(`v${i}`);
-		}),
+		...Array.from({ length: layout.width }, (_, i) => (i < columns.length ? countWhere(columns[i].condition) : sql<number>`0`).as(`v${i}`)),
 	];
 	const inDistrict = all([sql<SqlBool>`c.district_id = ${scope.districtId}`, ...(scope.organisationId ? [sql<SqlBool>`c.organisation_id = ${scope.organisationId}`] : [])]);
 	const grouped = ['c.manager_id', 'c.organisation_id', 'c.municipality_ags'] as const;
