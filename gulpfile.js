@@ -8,6 +8,8 @@ const assets = [
 	['nodes/**/*.{svg,png,json,hbs}', 'dist/nodes'],
 	['credentials/**/*.{svg,png}', 'dist/credentials'],
 	['src/**/*.{cjs,d.cts,hbs,json,css}', 'dist/src'],
+	// The form page's own browser script (plain JavaScript, not compiled): src/forms/assets/case-form.js.
+	['src/forms/assets/*.js', 'dist/src/forms/assets'],
 	['schemas/*.json', 'dist/schemas'],
 	['forms/**/*.json', 'dist/forms'],
 	['workflows/**/*.json', 'dist/workflows'],
