@@ -18,6 +18,7 @@ const rootSchemas = {
 	caseUpdate: 'case-update.schema.json',
 	actor: 'actor.schema.json',
 	districtProfile: 'district-profile.schema.json',
+	reportDefinition: 'report-definition.schema.json',
 };
 
 function loadSchemas() {

@@ -6,6 +6,7 @@ import * as closure from './service/closure';
 import * as contacts from './service/contacts';
 import * as plans from './service/plans';
 import * as referrals from './service/referrals';
+import { runFunderReport, type RunReportOptions } from './report/run-report';
 import type { CoreContext, WriteOptions } from './service/context';
 
 /**
@@ -32,6 +33,7 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 		listOverdueReferrals: (actor: unknown, asOf?: string) => referrals.listOverdueReferrals(ctx, actor, asOf),
 		closeCase: (actor: unknown, caseId: string, closing: unknown, o?: WriteOptions) => closure.closeCase(ctx, actor, caseId, closing, o),
 		reopenCase: (actor: unknown, caseId: string, reopening: unknown, o?: WriteOptions) => closure.reopenCase(ctx, actor, caseId, reopening, o),
+		funderReport: (actor: unknown, options: RunReportOptions) => runFunderReport(ctx, actor, options),
 	};
 }
 

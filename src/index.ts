@@ -14,4 +14,5 @@ export type { ContactRecord } from './service/contacts';
 export type { ReferralRecord, OverdueReferral } from './service/referrals';
 export type { CreatedCase, CaseSearch, CaseSearchResult } from './service/cases';
 export type { WriteOptions } from './service/context';
+export * from './report';
 export type * from './generated/types';

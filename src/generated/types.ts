@@ -227,6 +227,78 @@ export type ServiceCategory =
 	| 'health'
 	| 'housing'
 	| 'other';
+/**
+ * Kennzahl
+ */
+export type Indicator = CountIndicator | ShareIndicator | ProfileIndicator;
+/**
+ * Anzahl
+ */
+export type CountIndicator = {
+	/**
+	 * Kennung der Kennzahl
+	 */
+	id: string;
+	/**
+	 * Bezeichnung im Bericht
+	 */
+	label: string;
+	/**
+	 * Abschnitt — Überschrift, unter der die Kennzahl im Bericht steht.
+	 */
+	section?: string;
+	/**
+	 * Zeitraumregel — In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts.
+	 */
+	periodRule: string;
+	/**
+	 * nur für Berechnungen — Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt.
+	 */
+	hidden?: boolean;
+	count: CountSource;
+	where?: IndicatorFilter;
+	breakdown?: Breakdown;
+};
+/**
+ * Was gezählt wird
+ */
+export type CountSource =
+	'cases' | 'persons' | 'closures' | 'contacts' | 'contactTopics' | 'plans' | 'referrals';
+/**
+ * Grund der Beendigung
+ */
+export type ClosureReason1 =
+	| 'self_reliant'
+	| 'moved_away'
+	| 'contact_lost'
+	| 'maximum_duration'
+	| 'client_request'
+	| 'other_service'
+	| 'other';
+/**
+ * Kontaktart
+ */
+export type ContactChannel1 = 'in_person' | 'phone' | 'whatsapp' | 'email' | 'home_visit' | 'video';
+/**
+ * Art des Dienstes
+ */
+export type ServiceCategory1 =
+	| 'psychological_counselling'
+	| 'job_application_training'
+	| 'migration_counselling'
+	| 'jobcenter'
+	| 'foreigners_authority'
+	| 'language_course'
+	| 'childcare_school'
+	| 'disability_services'
+	| 'health'
+	| 'housing'
+	| 'other';
+/**
+ * aufgeschlüsselt nach
+ */
+export type Breakdown =
+	'channel' | 'topic' | 'reason' | 'planKind' | 'serviceCategory' | 'germanLevel' | 'occupation';
 
 export interface GeneratedSchemas {
 	intake?: Intake;
@@ -239,6 +311,7 @@ export interface GeneratedSchemas {
 	caseUpdate?: CaseUpdate;
 	actor?: Actor;
 	districtProfile?: DistrictProfile;
+	reportDefinition?: ReportDefinition;
 }
 /**
  * Aufnahme — Aufnahme einer Person (mit Haushalt) in das Integrationsmanagement.
@@ -1152,4 +1225,177 @@ export interface DistrictSettings {
 	 * Erinnerung vor Planüberprüfung (Tage)
 	 */
 	planReviewLeadDays?: number;
+}
+/**
+ * Berichtsdefinition — Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.
+ */
+export interface ReportDefinition {
+	$schema?: string;
+	/**
+	 * Kennung des Berichts
+	 */
+	id: string;
+	/**
+	 * Titel des Berichts
+	 */
+	name: string;
+	/**
+	 * Name des Tabellenblatts — Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen).
+	 */
+	sheetName?: string;
+	/**
+	 * Kennzahlen
+	 *
+	 * @minItems 1
+	 * @maxItems 200
+	 */
+	indicators: [Indicator, ...Indicator[]];
+}
+/**
+ * nur zählen, wenn — Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.
+ */
+export interface IndicatorFilter {
+	/**
+	 * Alter — Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum).
+	 */
+	age?: 'minor' | 'adult';
+	/**
+	 * Rolle im Haushalt
+	 *
+	 * @minItems 1
+	 */
+	role?: ['client' | 'member', ...('client' | 'member')[]];
+	/**
+	 * Deutschkenntnisse
+	 *
+	 * @minItems 1
+	 */
+	germanLevel?: [GermanLevel, ...GermanLevel[]];
+	/**
+	 * Tätigkeit
+	 *
+	 * @minItems 1
+	 */
+	occupation?: [Occupation, ...Occupation[]];
+	/**
+	 * Aufnahme im Zeitraum
+	 */
+	openedInPeriod?: boolean;
+	/**
+	 * Wiederaufnahme im Zeitraum
+	 */
+	reopenedInPeriod?: boolean;
+	/**
+	 * nur Gemeinden mit bekannter Zahl Berechtigter — Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote).
+	 */
+	withEligiblePersons?: boolean;
+	/**
+	 * Grund der Beendigung
+	 *
+	 * @minItems 1
+	 */
+	reason?: [ClosureReason1, ...ClosureReason1[]];
+	/**
+	 * eigener Mietvertrag
+	 */
+	ownTenancy?: boolean;
+	/**
+	 * sozialversicherungspflichtige Beschäftigung
+	 */
+	employmentSocialInsurance?: boolean;
+	/**
+	 * Ausbildung, Praktikum oder Studium
+	 */
+	trainingInternshipStudy?: boolean;
+	/**
+	 * Kontaktart
+	 *
+	 * @minItems 1
+	 */
+	channel?: [ContactChannel1, ...ContactChannel1[]];
+	/**
+	 * Thema
+	 *
+	 * @minItems 1
+	 */
+	topic?: [ContactTopic, ...ContactTopic[]];
+	/**
+	 * Art des Plans
+	 *
+	 * @minItems 1
+	 */
+	planKind?: ['created' | 'continued', ...('created' | 'continued')[]];
+	/**
+	 * Art des Fachdienstes
+	 *
+	 * @minItems 1
+	 */
+	serviceCategory?: [ServiceCategory1, ...ServiceCategory1[]];
+}
+/**
+ * Anteil — Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).
+ */
+export interface ShareIndicator {
+	/**
+	 * Kennung der Kennzahl
+	 */
+	id: string;
+	/**
+	 * Bezeichnung im Bericht
+	 */
+	label: string;
+	/**
+	 * Abschnitt — Überschrift, unter der die Kennzahl im Bericht steht.
+	 */
+	section?: string;
+	/**
+	 * Zeitraumregel — In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts.
+	 */
+	periodRule: string;
+	/**
+	 * nur für Berechnungen — Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt.
+	 */
+	hidden?: boolean;
+	/**
+	 * Anteil
+	 */
+	share: {
+		/**
+		 * Zähler (Kennung einer Kennzahl)
+		 */
+		numerator: string;
+		/**
+		 * Nenner (Kennung einer Kennzahl)
+		 */
+		denominator: string;
+	};
+}
+/**
+ * Zahl aus dem Kreisprofil
+ */
+export interface ProfileIndicator {
+	/**
+	 * Kennung der Kennzahl
+	 */
+	id: string;
+	/**
+	 * Bezeichnung im Bericht
+	 */
+	label: string;
+	/**
+	 * Abschnitt — Überschrift, unter der die Kennzahl im Bericht steht.
+	 */
+	section?: string;
+	/**
+	 * Zeitraumregel — In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts.
+	 */
+	periodRule: string;
+	/**
+	 * nur für Berechnungen — Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt.
+	 */
+	hidden?: boolean;
+	/**
+	 * Angabe im Kreisprofil
+	 */
+	profile: 'eligiblePersons';
 }

@@ -5989,3 +5989,2712 @@ validate41.errors = vErrors;
 return errors === 0;
 }
 
+exports.reportDefinition = validate42;
+const schema114 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^[^\\\\/?*\\[\\]:]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
+const pattern19 = new RegExp("^[^\\\\/?*\\[\\]:]+$", "u");
+const schema116 = {"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]};
+const schema117 = {"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]};
+const schema118 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"};
+const schema121 = {"type":"string","minLength":10,"maxLength":1000,"title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
+const schema122 = {"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."};
+const pattern20 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const schema123 = {"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}};
+const schema126 = {"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}};
+const schema127 = {"x-typeName":"ContactChannel","type":"string","title":"Kontaktart","enum":["in_person","phone","whatsapp","email","home_visit","video"],"x-enumLabels":{"in_person":"persönlich","phone":"Telefon","whatsapp":"WhatsApp","email":"E-Mail","home_visit":"Hausbesuch","video":"Video"}};
+const schema129 = {"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema123.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.age !== undefined){
+let data0 = data.age;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!((data0 === "minor") || (data0 === "adult"))){
+const err2 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/enum",keyword:"enum",params:{allowedValues: schema123.properties.age.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data1 = data.role;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/role/" + i0,schemaPath:"#/properties/role/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((data2 === "client") || (data2 === "member"))){
+const err5 = {instancePath:instancePath+"/role/" + i0,schemaPath:"#/properties/role/items/enum",keyword:"enum",params:{allowedValues: schema123.properties.role.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+let i1 = data1.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data1[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.germanLevel !== undefined){
+let data3 = data.germanLevel;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err8 = {instancePath:instancePath+"/germanLevel",schemaPath:"#/properties/germanLevel/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len1 = data3.length;
+for(let i2=0; i2<len1; i2++){
+let data4 = data3[i2];
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/germanLevel/" + i2,schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!((((((((data4 === "none") || (data4 === "literacy_course")) || (data4 === "A1")) || (data4 === "A2")) || (data4 === "B1")) || (data4 === "B2")) || (data4 === "C1")) || (data4 === "C2"))){
+const err10 = {instancePath:instancePath+"/germanLevel/" + i2,schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+let i3 = data3.length;
+let j1;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data3[i3], data3[j1])){
+const err11 = {instancePath:instancePath+"/germanLevel",schemaPath:"#/properties/germanLevel/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/germanLevel",schemaPath:"#/properties/germanLevel/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.occupation !== undefined){
+let data5 = data.occupation;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err13 = {instancePath:instancePath+"/occupation",schemaPath:"#/properties/occupation/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len2 = data5.length;
+for(let i4=0; i4<len2; i4++){
+let data6 = data5[i4];
+if(typeof data6 !== "string"){
+const err14 = {instancePath:instancePath+"/occupation/" + i4,schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!(((((((((((data6 === "none") || (data6 === "employed_social_insurance")) || (data6 === "marginal_employment")) || (data6 === "self_employed")) || (data6 === "vocational_training")) || (data6 === "internship")) || (data6 === "study")) || (data6 === "school")) || (data6 === "language_course")) || (data6 === "childcare_at_home")) || (data6 === "other"))){
+const err15 = {instancePath:instancePath+"/occupation/" + i4,schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+let i5 = data5.length;
+let j2;
+if(i5 > 1){
+outer1:
+for(;i5--;){
+for(j2 = i5; j2--;){
+if(func0(data5[i5], data5[j2])){
+const err16 = {instancePath:instancePath+"/occupation",schemaPath:"#/properties/occupation/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/occupation",schemaPath:"#/properties/occupation/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.openedInPeriod !== undefined){
+if(typeof data.openedInPeriod !== "boolean"){
+const err18 = {instancePath:instancePath+"/openedInPeriod",schemaPath:"#/properties/openedInPeriod/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.reopenedInPeriod !== undefined){
+if(typeof data.reopenedInPeriod !== "boolean"){
+const err19 = {instancePath:instancePath+"/reopenedInPeriod",schemaPath:"#/properties/reopenedInPeriod/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.withEligiblePersons !== undefined){
+if(typeof data.withEligiblePersons !== "boolean"){
+const err20 = {instancePath:instancePath+"/withEligiblePersons",schemaPath:"#/properties/withEligiblePersons/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+let data10 = data.reason;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err21 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len3 = data10.length;
+for(let i6=0; i6<len3; i6++){
+let data11 = data10[i6];
+if(typeof data11 !== "string"){
+const err22 = {instancePath:instancePath+"/reason/" + i6,schemaPath:"closure.schema.json#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(((((((data11 === "self_reliant") || (data11 === "moved_away")) || (data11 === "contact_lost")) || (data11 === "maximum_duration")) || (data11 === "client_request")) || (data11 === "other_service")) || (data11 === "other"))){
+const err23 = {instancePath:instancePath+"/reason/" + i6,schemaPath:"closure.schema.json#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema126.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+let i7 = data10.length;
+let j3;
+if(i7 > 1){
+outer2:
+for(;i7--;){
+for(j3 = i7; j3--;){
+if(func0(data10[i7], data10[j3])){
+const err24 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+break outer2;
+}
+}
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.ownTenancy !== undefined){
+if(typeof data.ownTenancy !== "boolean"){
+const err26 = {instancePath:instancePath+"/ownTenancy",schemaPath:"#/properties/ownTenancy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.employmentSocialInsurance !== undefined){
+if(typeof data.employmentSocialInsurance !== "boolean"){
+const err27 = {instancePath:instancePath+"/employmentSocialInsurance",schemaPath:"#/properties/employmentSocialInsurance/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.trainingInternshipStudy !== undefined){
+if(typeof data.trainingInternshipStudy !== "boolean"){
+const err28 = {instancePath:instancePath+"/trainingInternshipStudy",schemaPath:"#/properties/trainingInternshipStudy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+let data15 = data.channel;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err29 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len4 = data15.length;
+for(let i8=0; i8<len4; i8++){
+let data16 = data15[i8];
+if(typeof data16 !== "string"){
+const err30 = {instancePath:instancePath+"/channel/" + i8,schemaPath:"contact.schema.json#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!((((((data16 === "in_person") || (data16 === "phone")) || (data16 === "whatsapp")) || (data16 === "email")) || (data16 === "home_visit")) || (data16 === "video"))){
+const err31 = {instancePath:instancePath+"/channel/" + i8,schemaPath:"contact.schema.json#/properties/channel/enum",keyword:"enum",params:{allowedValues: schema127.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+let i9 = data15.length;
+let j4;
+if(i9 > 1){
+outer3:
+for(;i9--;){
+for(j4 = i9; j4--;){
+if(func0(data15[i9], data15[j4])){
+const err32 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+break outer3;
+}
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.topic !== undefined){
+let data17 = data.topic;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err34 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+const len5 = data17.length;
+for(let i10=0; i10<len5; i10++){
+let data18 = data17[i10];
+if(typeof data18 !== "string"){
+const err35 = {instancePath:instancePath+"/topic/" + i10,schemaPath:"common.schema.json#/definitions/contactTopic/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(!((((((((((((data18 === "language") || (data18 === "childcare_school")) || (data18 === "training_study")) || (data18 === "work")) || (data18 === "housing")) || (data18 === "health")) || (data18 === "participation")) || (data18 === "family")) || (data18 === "residence")) || (data18 === "benefits_finances")) || (data18 === "authorities_forms")) || (data18 === "other"))){
+const err36 = {instancePath:instancePath+"/topic/" + i10,schemaPath:"common.schema.json#/definitions/contactTopic/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+let i11 = data17.length;
+let j5;
+if(i11 > 1){
+outer4:
+for(;i11--;){
+for(j5 = i11; j5--;){
+if(func0(data17[i11], data17[j5])){
+const err37 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+break outer4;
+}
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.planKind !== undefined){
+let data19 = data.planKind;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err39 = {instancePath:instancePath+"/planKind",schemaPath:"#/properties/planKind/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len6 = data19.length;
+for(let i12=0; i12<len6; i12++){
+let data20 = data19[i12];
+if(typeof data20 !== "string"){
+const err40 = {instancePath:instancePath+"/planKind/" + i12,schemaPath:"#/properties/planKind/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(!((data20 === "created") || (data20 === "continued"))){
+const err41 = {instancePath:instancePath+"/planKind/" + i12,schemaPath:"#/properties/planKind/items/enum",keyword:"enum",params:{allowedValues: schema123.properties.planKind.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+let i13 = data19.length;
+let j6;
+if(i13 > 1){
+const indices1 = {};
+for(;i13--;){
+let item1 = data19[i13];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j6 = indices1[item1];
+const err42 = {instancePath:instancePath+"/planKind",schemaPath:"#/properties/planKind/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+break;
+}
+indices1[item1] = i13;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/planKind",schemaPath:"#/properties/planKind/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.serviceCategory !== undefined){
+let data21 = data.serviceCategory;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err44 = {instancePath:instancePath+"/serviceCategory",schemaPath:"#/properties/serviceCategory/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len7 = data21.length;
+for(let i14=0; i14<len7; i14++){
+let data22 = data21[i14];
+if(typeof data22 !== "string"){
+const err45 = {instancePath:instancePath+"/serviceCategory/" + i14,schemaPath:"district-profile.schema.json#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!(((((((((((data22 === "psychological_counselling") || (data22 === "job_application_training")) || (data22 === "migration_counselling")) || (data22 === "jobcenter")) || (data22 === "foreigners_authority")) || (data22 === "language_course")) || (data22 === "childcare_school")) || (data22 === "disability_services")) || (data22 === "health")) || (data22 === "housing")) || (data22 === "other"))){
+const err46 = {instancePath:instancePath+"/serviceCategory/" + i14,schemaPath:"district-profile.schema.json#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema129.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+let i15 = data21.length;
+let j7;
+if(i15 > 1){
+outer5:
+for(;i15--;){
+for(j7 = i15; j7--;){
+if(func0(data21[i15], data21[j7])){
+const err47 = {instancePath:instancePath+"/serviceCategory",schemaPath:"#/properties/serviceCategory/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+break outer5;
+}
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/serviceCategory",schemaPath:"#/properties/serviceCategory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.count === undefined) && (missing0 = "count")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.count !== undefined){
+if("cases" !== data.count){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+const _errs6 = errors;
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.breakdown === undefined) && (missing1 = "breakdown")){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var valid3 = _errs7 === errors;
+if(valid3){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.where !== undefined){
+let data1 = data.where;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+const _errs10 = errors;
+if(!(((key0 === "openedInPeriod") || (key0 === "reopenedInPeriod")) || (key0 === "withEligiblePersons"))){
+const err4 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/0/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[0].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid5 = _errs10 === errors;
+if(!valid5){
+const err5 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/0/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/0/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const _errs12 = errors;
+let valid6 = true;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.count === undefined) && (missing2 = "count")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+if(data.count !== undefined){
+if("persons" !== data.count){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.where !== undefined){
+let data3 = data.where;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+const _errs18 = errors;
+if(!((((((key1 === "age") || (key1 === "role")) || (key1 === "germanLevel")) || (key1 === "occupation")) || (key1 === "openedInPeriod")) || (key1 === "withEligiblePersons"))){
+const err10 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/1/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[1].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var valid9 = _errs18 === errors;
+if(!valid9){
+const err11 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/1/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/1/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.breakdown !== undefined){
+let data4 = data.breakdown;
+if(typeof data4 !== "string"){
+const err13 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/1/then/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!((data4 === "germanLevel") || (data4 === "occupation"))){
+const err14 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/1/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[1].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs15 === errors;
+valid6 = _valid1;
+}
+if(!valid6){
+const err15 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const _errs22 = errors;
+let valid10 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.count === undefined) && (missing3 = "count")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.count !== undefined){
+if("closures" !== data.count){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.where !== undefined){
+let data6 = data.where;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+const _errs28 = errors;
+if(!(((((key2 === "reason") || (key2 === "ownTenancy")) || (key2 === "employmentSocialInsurance")) || (key2 === "trainingInternshipStudy")) || (key2 === "germanLevel"))){
+const err18 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/2/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[2].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var valid13 = _errs28 === errors;
+if(!valid13){
+const err19 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/2/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/2/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.breakdown !== undefined){
+let data7 = data.breakdown;
+if(typeof data7 !== "string"){
+const err21 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/2/then/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((data7 === "reason") || (data7 === "germanLevel"))){
+const err22 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/2/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[2].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+var _valid2 = _errs25 === errors;
+valid10 = _valid2;
+}
+if(!valid10){
+const err23 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const _errs32 = errors;
+let valid14 = true;
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.count === undefined) && (missing4 = "count")){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+if(data.count !== undefined){
+if("contacts" !== data.count){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.where !== undefined){
+let data9 = data.where;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key3 in data9){
+const _errs38 = errors;
+if(!(key3 === "channel")){
+const err26 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/3/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[3].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key3};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var valid17 = _errs38 === errors;
+if(!valid17){
+const err27 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/3/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/3/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.breakdown !== undefined){
+let data10 = data.breakdown;
+if(typeof data10 !== "string"){
+const err29 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/3/then/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!(data10 === "channel")){
+const err30 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/3/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[3].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+var _valid3 = _errs35 === errors;
+valid14 = _valid3;
+}
+if(!valid14){
+const err31 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const _errs42 = errors;
+let valid18 = true;
+const _errs43 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.count === undefined) && (missing5 = "count")){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+if(data.count !== undefined){
+if("contactTopics" !== data.count){
+const err33 = {};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs43 === errors;
+errors = _errs42;
+if(vErrors !== null){
+if(_errs42){
+vErrors.length = _errs42;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs45 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.where !== undefined){
+let data12 = data.where;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+const _errs48 = errors;
+if(!((key4 === "channel") || (key4 === "topic"))){
+const err34 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/4/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[4].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var valid21 = _errs48 === errors;
+if(!valid21){
+const err35 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/4/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/4/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.breakdown !== undefined){
+let data13 = data.breakdown;
+if(typeof data13 !== "string"){
+const err37 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/4/then/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(!((data13 === "topic") || (data13 === "channel"))){
+const err38 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/4/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[4].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+var _valid4 = _errs45 === errors;
+valid18 = _valid4;
+}
+if(!valid18){
+const err39 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const _errs52 = errors;
+let valid22 = true;
+const _errs53 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.count === undefined) && (missing6 = "count")){
+const err40 = {};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+if(data.count !== undefined){
+if("plans" !== data.count){
+const err41 = {};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs53 === errors;
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs55 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.where !== undefined){
+let data15 = data.where;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key5 in data15){
+const _errs58 = errors;
+if(!(key5 === "planKind")){
+const err42 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/5/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[5].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key5};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var valid25 = _errs58 === errors;
+if(!valid25){
+const err43 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/5/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/5/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.breakdown !== undefined){
+let data16 = data.breakdown;
+if(typeof data16 !== "string"){
+const err45 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/5/then/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!(data16 === "planKind")){
+const err46 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/5/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[5].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+var _valid5 = _errs55 === errors;
+valid22 = _valid5;
+}
+if(!valid22){
+const err47 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+const _errs62 = errors;
+let valid26 = true;
+const _errs63 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.count === undefined) && (missing7 = "count")){
+const err48 = {};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+if(data.count !== undefined){
+if("referrals" !== data.count){
+const err49 = {};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs63 === errors;
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs65 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.where !== undefined){
+let data18 = data.where;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key6 in data18){
+const _errs68 = errors;
+if(!(key6 === "serviceCategory")){
+const err50 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/6/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[6].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key6};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var valid29 = _errs68 === errors;
+if(!valid29){
+const err51 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/6/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/6/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.breakdown !== undefined){
+let data19 = data.breakdown;
+if(typeof data19 !== "string"){
+const err53 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/6/then/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!(data19 === "serviceCategory")){
+const err54 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/6/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[6].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+var _valid6 = _errs65 === errors;
+valid26 = _valid6;
+}
+if(!valid26){
+const err55 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err56 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data.label === undefined){
+const err57 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data.periodRule === undefined){
+const err58 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periodRule"},message:"must have required property '"+"periodRule"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data.count === undefined){
+const err59 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+for(const key7 in data){
+if(!((((((((key7 === "id") || (key7 === "label")) || (key7 === "section")) || (key7 === "periodRule")) || (key7 === "hidden")) || (key7 === "count")) || (key7 === "where")) || (key7 === "breakdown"))){
+const err60 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data20 = data.id;
+if(typeof data20 === "string"){
+if(func4(data20) > 64){
+const err61 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(!pattern20.test(data20)){
+const err62 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data21 = data.label;
+if(typeof data21 === "string"){
+if(func4(data21) > 200){
+const err64 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(func4(data21) < 1){
+const err65 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.section !== undefined){
+let data22 = data.section;
+if(typeof data22 === "string"){
+if(func4(data22) > 200){
+const err67 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(func4(data22) < 1){
+const err68 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.periodRule !== undefined){
+let data23 = data.periodRule;
+if(typeof data23 === "string"){
+if(func4(data23) > 1000){
+const err70 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(func4(data23) < 10){
+const err71 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.hidden !== undefined){
+if(typeof data.hidden !== "boolean"){
+const err73 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.count !== undefined){
+let data25 = data.count;
+if(typeof data25 !== "string"){
+const err74 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(!(((((((data25 === "cases") || (data25 === "persons")) || (data25 === "closures")) || (data25 === "contacts")) || (data25 === "contactTopics")) || (data25 === "plans")) || (data25 === "referrals"))){
+const err75 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/enum",keyword:"enum",params:{allowedValues: schema117.properties.count.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.where !== undefined){
+if(!(validate45(data.where, {instancePath:instancePath+"/where",parentData:data,parentDataProperty:"where",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data.breakdown !== undefined){
+let data27 = data.breakdown;
+if(typeof data27 !== "string"){
+const err76 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(!(((((((data27 === "channel") || (data27 === "topic")) || (data27 === "reason")) || (data27 === "planKind")) || (data27 === "serviceCategory")) || (data27 === "germanLevel")) || (data27 === "occupation"))){
+const err77 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+
+const schema130 = {"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}};
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.label === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.periodRule === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periodRule"},message:"must have required property '"+"periodRule"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.share === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "label")) || (key0 === "section")) || (key0 === "periodRule")) || (key0 === "hidden")) || (key0 === "share"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func4(data0) > 64){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern20.test(data0)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data1 = data.label;
+if(typeof data1 === "string"){
+if(func4(data1) > 200){
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func4(data1) < 1){
+const err9 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.section !== undefined){
+let data2 = data.section;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err11 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func4(data2) < 1){
+const err12 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.periodRule !== undefined){
+let data3 = data.periodRule;
+if(typeof data3 === "string"){
+if(func4(data3) > 1000){
+const err14 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(func4(data3) < 10){
+const err15 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.hidden !== undefined){
+if(typeof data.hidden !== "boolean"){
+const err17 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.share !== undefined){
+let data5 = data.share;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.numerator === undefined){
+const err18 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "numerator"},message:"must have required property '"+"numerator"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data5.denominator === undefined){
+const err19 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "denominator"},message:"must have required property '"+"denominator"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "numerator") || (key1 === "denominator"))){
+const err20 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data5.numerator !== undefined){
+let data6 = data5.numerator;
+if(typeof data6 === "string"){
+if(func4(data6) > 64){
+const err21 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!pattern20.test(data6)){
+const err22 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data5.denominator !== undefined){
+let data7 = data5.denominator;
+if(typeof data7 === "string"){
+if(func4(data7) > 64){
+const err24 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!pattern20.test(data7)){
+const err25 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+const schema138 = {"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}};
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.label === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.periodRule === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periodRule"},message:"must have required property '"+"periodRule"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.profile === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "profile"},message:"must have required property '"+"profile"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "label")) || (key0 === "section")) || (key0 === "periodRule")) || (key0 === "hidden")) || (key0 === "profile"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func4(data0) > 64){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern20.test(data0)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data1 = data.label;
+if(typeof data1 === "string"){
+if(func4(data1) > 200){
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func4(data1) < 1){
+const err9 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.section !== undefined){
+let data2 = data.section;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err11 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func4(data2) < 1){
+const err12 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.periodRule !== undefined){
+let data3 = data.periodRule;
+if(typeof data3 === "string"){
+if(func4(data3) > 1000){
+const err14 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(func4(data3) < 10){
+const err15 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.hidden !== undefined){
+if(typeof data.hidden !== "boolean"){
+const err17 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.profile !== undefined){
+let data5 = data.profile;
+if(typeof data5 !== "string"){
+const err18 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!(data5 === "eligiblePersons")){
+const err19 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema138.properties.profile.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs2 = errors;
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+const _errs3 = errors;
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="report-definition.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.indicators === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "indicators"},message:"must have required property '"+"indicators"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "$schema") || (key0 === "id")) || (key0 === "name")) || (key0 === "sheetName")) || (key0 === "indicators"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func4(data2) < 1){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.sheetName !== undefined){
+let data3 = data.sheetName;
+if(typeof data3 === "string"){
+if(func4(data3) > 31){
+const err10 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/maxLength",keyword:"maxLength",params:{limit: 31},message:"must NOT have more than 31 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(func4(data3) < 1){
+const err11 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!pattern19.test(data3)){
+const err12 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/pattern",keyword:"pattern",params:{pattern: "^[^\\\\/?*\\[\\]:]+$"},message:"must match pattern \""+"^[^\\\\/?*\\[\\]:]+$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.indicators !== undefined){
+let data4 = data.indicators;
+if(Array.isArray(data4)){
+if(data4.length > 200){
+const err14 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4.length < 1){
+const err15 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate43(data4[i0], {instancePath:instancePath+"/indicators/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+

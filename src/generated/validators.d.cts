@@ -18,3 +18,4 @@ export declare const reopen: StandaloneValidator<T.Reopening>;
 export declare const caseUpdate: StandaloneValidator<T.CaseUpdate>;
 export declare const actor: StandaloneValidator<T.Actor>;
 export declare const districtProfile: StandaloneValidator<T.DistrictProfile>;
+export declare const reportDefinition: StandaloneValidator<T.ReportDefinition>;

@@ -16,6 +16,7 @@ export const inputKinds = {
 	caseUpdate: { file: 'case-update.schema.json', label: 'Änderung der Fallakte', validate: generated.caseUpdate },
 	actor: { file: 'actor.schema.json', label: 'Handelnde Person', validate: generated.actor },
 	districtProfile: { file: 'district-profile.schema.json', label: 'Kreisprofil', validate: generated.districtProfile },
+	reportDefinition: { file: 'report-definition.schema.json', label: 'Berichtsdefinition', validate: generated.reportDefinition },
 } as const;
 
 export type InputKind = keyof typeof inputKinds;

@@ -1,0 +1,79 @@
+import { DomainError } from '../../src/errors';
+import { loadShippedDefinition, parseDefinition } from '../../src/report/definitions';
+import { breakdownValues } from '../../src/report/labels';
+import { periodLabel, resolvePeriod } from '../../src/report/period';
+import { reportRows } from '../../src/report/rollup';
+
+const base = () => JSON.parse(JSON.stringify(loadShippedDefinition())) as { indicators: Record<string, unknown>[] };
+
+function rejection(data: unknown): DomainError {
+	try {
+		parseDefinition(data);
+	} catch (error) {
+		if (error instanceof DomainError) return error;
+		throw error;
+	}
+	throw new Error('expected the definition to be rejected');
+}
+
+describe('report definitions (data, schema-validated)', () => {
+	it('ships a default that covers the funder’s indicators, each with its period rule written down', () => {
+		const definition = loadShippedDefinition();
+		const ids = definition.indicators.map((i) => i.id);
+		for (const id of ['persons_counselled', 'persons_minors', 'intakes', 'closures_by_reason', 'closures_own_tenancy', 'contacts_by_channel', 'contacts_by_topic', 'plans_created', 'plans_continued', 'adults_german_b1_share', 'adults_employed_share', 'adults_training_share', 'care_rate']) {
+			expect(ids).toContain(id);
+		}
+		expect(definition.sheetName).toBe('Auswertung Zeitraum');
+		expect(definition.indicators.every((i) => i.periodRule.length > 30)).toBe(true);
+	});
+
+	it('lets a district add an indicator without code', () => {
+		const data = base();
+		data.indicators.push({ id: 'closures_employed', label: 'Beendet mit Beschäftigung', count: 'closures', where: { employmentSocialInsurance: true }, periodRule: 'Wie „Beendete Fälle“, mit Beschäftigung.' });
+		expect(reportRows(parseDefinition(data)).map((r) => r.key)).toContain('closures_employed');
+	});
+
+	it('refuses a filter that does not fit what is counted, with a German message', () => {
+		const data = base();
+		data.indicators.push({ id: 'x', label: 'Kontakte mit Mietvertrag', count: 'contacts', where: { ownTenancy: true }, periodRule: 'passt nicht zusammen, soll abgelehnt werden' });
+		expect(rejection(data).message).toMatch(/^Berichtsdefinition unvollständig oder fehlerhaft/);
+	});
+
+	it('refuses a share whose denominator does not exist or is broken down, and duplicate ids', () => {
+		const data = base();
+		data.indicators.push({ id: 'q', label: 'Quote', share: { numerator: 'contacts', denominator: 'nope' }, periodRule: 'Anteil für den Test der Prüfung' });
+		data.indicators.push({ id: 'q2', label: 'Quote 2', share: { numerator: 'contacts', denominator: 'contacts_by_channel' }, periodRule: 'Anteil für den Test der Prüfung' });
+		data.indicators.push({ ...data.indicators[0] });
+		const error = rejection(data);
+		expect(error.message).toContain('Nenner „nope“ gibt es nicht');
+		expect(error.message).toContain('„contacts_by_channel“ ist aufgeschlüsselt');
+		expect(error.message).toContain('Kennzahl „persons_counselled“ ist doppelt');
+	});
+
+	it('takes breakdown values and German labels from the schemas', () => {
+		expect(breakdownValues('channel').find((v) => v.value === 'home_visit')?.label).toBe('Hausbesuch');
+		expect(breakdownValues('reason').map((v) => v.value)).toContain('maximum_duration');
+		expect(breakdownValues('planKind')).toEqual([{ value: 'created', label: 'erstellt' }, { value: 'continued', label: 'fortgeschrieben' }]);
+	});
+});
+
+describe('report periods', () => {
+	it('resolves "previous quarter", "previous year" and "previous month" on a given day', () => {
+		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-04-01')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-02-15')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+		expect(resolvePeriod({ kind: 'previousYear' }, '2026-01-01')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+		expect(resolvePeriod({ kind: 'previousMonth' }, '2024-03-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+	});
+
+	it('refuses an explicit period that ends before it starts or is not a date', () => {
+		expect(() => resolvePeriod({ kind: 'explicit', from: '2026-04-01', to: '2026-03-31' }, '2026-06-01')).toThrow('Der Anfang (01.04.2026) liegt nach dem Ende (31.03.2026)');
+		expect(() => resolvePeriod({ kind: 'explicit', from: '2026-02-30', to: '2026-03-31' }, '2026-06-01')).toThrow(DomainError);
+	});
+
+	it('names periods in German', () => {
+		expect(periodLabel({ from: '2026-01-01', to: '2026-03-31' })).toBe('1. Quartal 2026');
+		expect(periodLabel({ from: '2025-10-01', to: '2025-12-31' })).toBe('4. Quartal 2025');
+		expect(periodLabel({ from: '2025-01-01', to: '2025-12-31' })).toBe('Jahr 2025');
+		expect(periodLabel({ from: '2026-01-15', to: '2026-03-31' })).toBe('15.01.2026 – 31.03.2026');
+	});
+});
