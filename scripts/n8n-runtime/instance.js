@@ -54,6 +54,9 @@ function funderReportFor(district, packageRoot, reportsDir = '/home/node/.n8n/be
 		if (node.type === 'n8n-nodes-base.readWriteFile' && typeof node.parameters.fileName === 'string') {
 			node.parameters.fileName = node.parameters.fileName.replace(/\/home\/node\/\.n8n\/berichte\/?/, `${reportsDir.replace(/\/$/, '')}/`);
 		}
+		if (node.type === 'n8n-nodes-base.stickyNote' && typeof node.parameters.content === 'string') {
+			node.parameters.content = node.parameters.content.replaceAll('/home/node/.n8n/berichte/', `${reportsDir.replace(/\/$/, '')}/`);
+		}
 	}
 	return workflow;
 }
