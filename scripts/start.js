@@ -109,6 +109,7 @@ async function main() {
 	};
 	process.on('SIGINT', () => void stop('SIGINT'));
 	process.on('SIGTERM', () => void stop('SIGTERM'));
+	process.on('SIGHUP', () => void stop('SIGHUP'));
 	instance.n8n.exited.then((exit) => {
 		if (stopping) return;
 		console.error(`[start] n8n hat sich unerwartet beendet (${JSON.stringify(exit)}); Protokoll: ${instance.n8n.logFile}`);
