@@ -18,9 +18,9 @@ function resolveDistrict(name) {
 }
 
 /**
- * The workflow templates of a district: workflows/<district>/*.json (generated and committed) plus, once the
- * Funder Report node is in the package, the quarterly funder report (workflows/funder-report-quarterly.json,
- * one template for all districts) set up for this district.
+ * The workflow templates of a district: workflows/<district>/*.json (generated and committed) plus the
+ * quarterly funder report (workflows/funder-report-quarterly.json, one template for all districts) set up for
+ * this district.
  */
 function templatesFor(district, packageRoot = rt.PACKAGE_ROOT, { reportsDir } = {}) {
 	const dir = path.join(packageRoot, 'workflows', district);
@@ -29,15 +29,13 @@ function templatesFor(district, packageRoot = rt.PACKAGE_ROOT, { reportsDir } = 
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) }));
-	const report = funderReportFor(district, packageRoot, reportsDir);
-	if (report) templates.push({ file: '07-foerderbericht.json', workflow: report });
+	templates.push({ file: '07-foerderbericht.json', workflow: funderReportFor(district, packageRoot, reportsDir) });
 	return templates;
 }
 
 /** The funder-report template for one district: its profile, its coordinator as actor, our credential, a reports folder. */
 function funderReportFor(district, packageRoot, reportsDir = '/home/node/.n8n/berichte') {
 	const file = path.join(packageRoot, 'workflows', 'funder-report-quarterly.json');
-	if (!fs.existsSync(file) || !fs.existsSync(path.join(packageRoot, 'nodes', 'FunderReport'))) return undefined;
 	const profile = JSON.parse(fs.readFileSync(path.join(packageRoot, 'districts', `${district}.json`), 'utf8'));
 	const coordinator = profile.staff.find((s) => s.role === 'coordinator');
 	const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -6,7 +6,6 @@
  * as a staff member), and the case store (SQLite file of the credential) checked with openStore. n8n is stopped with SIGTERM and must exit cleanly; it must not talk to anything but localhost.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { loadShippedProfile } from '../../src/districts/profile';
 import { browserAvailable, launchChromium } from '../helpers/browser';
@@ -120,9 +119,7 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 			'Landkreis Emmendingen: Beendigung',
 			'Landkreis Emmendingen: Tägliche Erinnerungen',
 		]);
-		// The quarterly funder report joins once the Funder Report node is in the package.
-		const withReport = fs.existsSync(path.join(__dirname, '..', '..', 'nodes', 'FunderReport'));
-		expect(run!.instance.workflows.map((w) => w.name).slice(6)).toEqual(withReport ? ['Landkreis Emmendingen: Auswertung für den Zuwendungsgeber (vierteljährlich)'] : []);
+		expect(run!.instance.workflows.map((w) => w.name).slice(6)).toEqual(['Landkreis Emmendingen: Auswertung für den Zuwendungsgeber (vierteljährlich)']);
 		await expectAllPublished(run!);
 	});
 
@@ -234,7 +231,7 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		expect(executions.results).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: reminders.id, status: 'success' })]));
 	});
 
-	(fs.existsSync(path.join(__dirname, '..', '..', 'nodes', 'FunderReport')) ? it : it.skip)('runs the funder report template in n8n: the files land in the reports folder', async () => {
+	it('runs the funder report template in n8n: the files land in the reports folder', async () => {
 		const r = run!;
 		const report = r.instance.workflows.find((w) => w.name.includes('Zuwendungsgeber'))!;
 		const template = await r.instance.client.request('GET', `/rest/workflows/${report.id}`);
