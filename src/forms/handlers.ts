@@ -152,10 +152,10 @@ export async function handleFormPost(config: FormHandlerConfig, request: FormReq
 	const seenVersion = typeof context?.version === 'number' && Number.isInteger(context.version) ? context.version : undefined;
 	try {
 		const outcome = await storeSubmission(config.core, { kind: config.kind, actor: login.actor, caseId, data: normalised.data, extras: normalised.extras, seenVersion, submissionId });
-		return {
-			response: json(200, { message: outcome.message, caseId: outcome.caseId }, request),
-			emission: { ...emission, caseId: outcome.caseId, result: outcome.result },
-		};
+		const response = json(200, { message: outcome.message, caseId: outcome.caseId, ...(outcome.replayed ? { replayed: true } : {}) }, request);
+		// A repeated submission (double click, resend after a lost answer) gets the first answer but starts no workflow again.
+		if (outcome.replayed) return { response };
+		return { response, emission: { ...emission, caseId: outcome.caseId, result: outcome.result } };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 		const status = httpStatusByCode[error.code];

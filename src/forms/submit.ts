@@ -22,6 +22,8 @@ export interface SubmitOutcome {
 	/** German confirmation for the manager. */
 	message: string;
 	result: unknown;
+	/** The submission id was processed before: the first result is given back and nothing was written. */
+	replayed: boolean;
 }
 
 /** Ends a sentence with one full stop, also after a name ending in "e.V.". */
@@ -49,11 +51,17 @@ async function recordJustification(core: Core, input: SubmitInput, caseId: strin
 
 /** Stores a validated form submission through the core (one operation per form, idempotent on the submission id). */
 export async function storeSubmission(core: Core, input: SubmitInput): Promise<SubmitOutcome> {
+	let replayed = false;
+	const outcome = await storeOnce(core, input, () => (replayed = true));
+	return { ...outcome, replayed };
+}
+
+async function storeOnce(core: Core, input: SubmitInput, onReplay: () => void): Promise<Omit<SubmitOutcome, 'replayed'>> {
 	const { actor, submissionId } = input;
 	const profile = core.context.profile;
 	switch (input.kind) {
 		case 'intake': {
-			const created = await core.createCase(actor, { intake: input.data }, { submissionId });
+			const created = await core.createCase(actor, { intake: input.data }, { submissionId, onReplay });
 			const intake = input.data as unknown as Intake;
 			const manager = staffById(profile, created.routing.managerId)?.name ?? created.routing.managerId;
 			return {
@@ -72,7 +80,7 @@ export async function storeSubmission(core: Core, input: SubmitInput): Promise<S
 					throw error;
 				},
 			);
-			const options = { submissionId, expectedVersion: version };
+			const options = { submissionId, expectedVersion: version, onReplay };
 			const plan = hasPlan ? await core.continuePlan(actor, caseId, input.data, options) : await core.createPlan(actor, caseId, input.data, options);
 			const what = plan.version === 1 ? 'Der Integrationsplan ist erstellt' : `Der Integrationsplan ist fortgeschrieben (Fassung ${plan.version})`;
 			return { caseId, message: `${what}. Nächste Überprüfung: ${germanDate(plan.reviewDate)}.`, result: plan };
@@ -80,7 +88,7 @@ export async function storeSubmission(core: Core, input: SubmitInput): Promise<S
 		case 'contact': {
 			const caseId = needCase(input.caseId);
 			await recordJustification(core, input, caseId);
-			const contact = await core.logContact(actor, caseId, input.data, { submissionId });
+			const contact = await core.logContact(actor, caseId, input.data, { submissionId, onReplay });
 			const c = input.data as unknown as Contact;
 			const channel = valueLabel('contact.schema.json', 'channel', c.channel);
 			return { caseId, message: `Der Beratungskontakt vom ${germanDate(c.date)} (${channel}, ${c.minutes} Minuten) ist gespeichert.`, result: contact };
@@ -88,14 +96,14 @@ export async function storeSubmission(core: Core, input: SubmitInput): Promise<S
 		case 'referral': {
 			const caseId = needCase(input.caseId);
 			await recordJustification(core, input, caseId);
-			const referral = await core.createReferral(actor, caseId, input.data, { submissionId });
+			const referral = await core.createReferral(actor, caseId, input.data, { submissionId, onReplay });
 			const r = input.data as unknown as Referral;
 			const service = profile.services.find((s) => s.id === r.serviceId)?.name ?? r.serviceId;
 			return { caseId, message: `Die Weitervermittlung an „${service}“ vom ${germanDate(r.date)} ist gespeichert.`, result: referral };
 		}
 		case 'closure': {
 			const caseId = needCase(input.caseId);
-			const closed = await core.closeCase(actor, caseId, input.data, { submissionId, expectedVersion: input.seenVersion });
+			const closed = await core.closeCase(actor, caseId, input.data, { submissionId, expectedVersion: input.seenVersion, onReplay });
 			const c = input.data as unknown as Closure;
 			const reason = valueLabel('closure.schema.json', 'reason', c.reason);
 			return { caseId, message: `Der Fall ist zum ${germanDate(c.date)} beendet (${reason}).`, result: closed };

@@ -55,7 +55,7 @@ function checkIntakeDates(intake: Intake, todayIso: string): void {
 
 /** Intake → a new case in status "Aufnahme", routed to the responsible organisation and a manager. */
 export function createCase(ctx: CoreContext, actor: unknown, input: CreateCaseInput, options: WriteOptions = {}): Promise<CreatedCase> {
-	return runOperation(ctx, actor, { action: 'case.create', submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'case.create', submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const intake = validateInput('intake', input?.intake);
 		checkIntakeDates(intake, today(ctx.clock));
 		if (!staffById(ctx.profile, intake.consent.recordedBy)) {
@@ -143,7 +143,7 @@ export function searchCases(ctx: CoreContext, actor: unknown, search: CaseSearch
 
 /** Changes master data or the current state; needs the version the client saw. */
 export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, patch: unknown, options: WriteOptions = {}): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.update', caseId, submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'case.update', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId, true);
 		assertCaseAccess(who, 'document', row);
 		if (options.expectedVersion === undefined) {
@@ -192,7 +192,7 @@ export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, pat
 
 /** Hands a case to another manager: within the own organisation (manager) or anywhere in the district (coordinator). */
 export function reassignCase(ctx: CoreContext, actor: unknown, caseId: string, input: { managerId: string }, options: WriteOptions = {}): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.reassign', caseId, submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'case.reassign', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId, true);
 		assertCaseAccess(who, 'reassign', row);
 		if (options.expectedVersion === undefined) {

@@ -12,7 +12,7 @@ import { runOperation } from './operation';
 
 /** Ends the counselling with a reason and the outcomes the funder counts. */
 export function closeCase(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.close', caseId, submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'case.close', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId, true);
 		assertCaseAccess(who, 'document', row);
 		assertExpectedVersion(row, options.expectedVersion);
@@ -58,7 +58,7 @@ export function closeCase(ctx: CoreContext, actor: unknown, caseId: string, inpu
 
 /** Reopens a closed case; the maximum duration still counts from the first intake. */
 export function reopenCase(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.reopen', caseId, submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'case.reopen', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId, true);
 		assertCaseAccess(who, 'document', row);
 		assertExpectedVersion(row, options.expectedVersion);

@@ -16,7 +16,7 @@ export interface ContactRecord extends Contact {
 
 /** Documents one counselling contact (must take seconds: one small form). */
 export function logContact(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<ContactRecord> {
-	return runOperation(ctx, actor, { action: 'contact.log', caseId, submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'contact.log', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const contact = validateInput('contact', input);
 		const row = await caseForDocumenting(ctx, trx, who, caseId, options, { what: 'Ein Beratungskontakt', date: contact.date, dateField: 'date', dateLabel: 'Datum' });
 		const at = ctx.clock.now().toISOString();

@@ -19,4 +19,6 @@ export interface WriteOptions {
 	submissionId?: string;
 	/** The case version the client saw; a newer version in the store makes the write a conflict. */
 	expectedVersion?: number;
+	/** Called when the submission id was already processed and the first result is given back. */
+	onReplay?: () => void;
 }

@@ -9,6 +9,7 @@ export interface OperationSpec {
 	action: string;
 	caseId?: string | null;
 	submissionId?: string;
+	onReplay?: () => void;
 }
 
 export interface OperationOutcome<R> {
@@ -53,6 +54,7 @@ export async function runOperation<R>(
 		const replay = await replayed<R>(ctx, actor, spec, submissionId, at());
 		if (replay) return replay.result;
 	}
+
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const outcome = await body(trx, actor);
@@ -91,6 +93,7 @@ async function replayed<R>(ctx: CoreContext, actor: ResolvedActor, spec: Operati
 		throw error;
 	}
 	await appendAudit(ctx.store.db, { actor, action: spec.action, caseId: row.case_id, outcome: 'replayed', detail: `Übermittlung ${submissionId} bereits verarbeitet`, at });
+	spec.onReplay?.();
 	return { result: JSON.parse(row.result_json) as R };
 }
 

@@ -43,7 +43,7 @@ function toPlanRecord(row: Awaited<ReturnType<typeof planVersions>>[number]): Pl
 function writePlan(kind: 'created' | 'continued') {
 	const action = kind === 'created' ? 'plan.create' : 'plan.continue';
 	return (ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<PlanRecord> =>
-		runOperation(ctx, actor, { action, caseId, submissionId: options.submissionId }, async (trx, who) => {
+		runOperation(ctx, actor, { action, caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 			const plan = validateInput('plan', input);
 			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
 				what: 'Ein Integrationsplan',

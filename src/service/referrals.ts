@@ -49,7 +49,7 @@ function toReferralRecord(ctx: CoreContext, row: Selectable<ReferralTable>): Ref
 
 /** Refers the client to a specialised service from the district's directory; status "offen". */
 export function createReferral(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<ReferralRecord> {
-	return runOperation(ctx, actor, { action: 'referral.create', caseId, submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'referral.create', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const referral = validateInput('referral', input);
 		const service = ctx.profile.services.find((s) => s.id === referral.serviceId);
 		if (!service) {
@@ -87,7 +87,7 @@ export function createReferral(ctx: CoreContext, actor: unknown, caseId: string,
 
 /** Records the service's answer: angenommen / abgelehnt, later abgeschlossen. */
 export function setReferralStatus(ctx: CoreContext, actor: unknown, referralId: string, input: unknown, options: WriteOptions = {}): Promise<ReferralRecord> {
-	return runOperation(ctx, actor, { action: 'referral.status', submissionId: options.submissionId }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'referral.status', submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const change = validateInput('referralStatus', input);
 		const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', String(referralId ?? '')).executeTakeFirst();
 		if (!referral) throw new DomainError('NOT_FOUND', `Weitervermittlung ${referralId} wurde nicht gefunden.`);

@@ -99,7 +99,10 @@ describe('Case Form Trigger handlers', () => {
 		expect(first.emission).toMatchObject({ kind: 'intake', actor: manager, submissionId: 'form-1', data: { person: { firstName: 'Amina' } } });
 		expect(first.emission?.data).not.toHaveProperty('submit');
 		const again = await post('intake', validIntake(), { submissionId: 'form-1' });
-		expect(body(again.response).caseId).toBe(body(first.response).caseId);
+		expect(again.response.status).toBe(200);
+		expect(body(again.response)).toMatchObject({ caseId: body(first.response).caseId, replayed: true });
+		// The repeat starts no second workflow run (no second notification).
+		expect(again.emission).toBeUndefined();
 		expect((await core.searchCases(manager)).total).toBe(1);
 	});
 

@@ -57,8 +57,10 @@ describe.each(backends)('case store and lifecycle core on %s', (backend) => {
 
 	it('gives one case for two submissions with the same id, also when they arrive at the same time', async () => {
 		const first = await core.createCase(caritas(), { intake: validIntake() }, { submissionId: 'form-4711' });
-		const second = await core.createCase(caritas(), { intake: validIntake() }, { submissionId: 'form-4711' });
+		let replays = 0;
+		const second = await core.createCase(caritas(), { intake: validIntake() }, { submissionId: 'form-4711', onReplay: () => replays++ });
 		expect(second).toEqual(first);
+		expect(replays).toBe(1);
 		const parallel = await Promise.all([1, 2, 3].map(() => core.createCase(caritas(), { intake: validIntake() }, { submissionId: 'form-4712' })));
 		expect(new Set(parallel.map((p) => p.case.id)).size).toBe(1);
 		expect(await count('cases')).toBe(2);
