@@ -35,6 +35,7 @@ async function generateTypes() {
 		}
 		return resolved.get(key);
 	};
+	const named = new WeakMap();
 	const resolve = (node, base) => {
 		if (Array.isArray(node)) return node.map((n) => resolve(n, base));
 		if (!node || typeof node !== 'object') return node;
@@ -45,7 +46,10 @@ async function generateTypes() {
 			if (target.title || Object.keys(siblings).length === 0) return target;
 			return { ...target, ...resolve(siblings, base) };
 		}
+		// A named type reached inline in its own schema and by $ref from another is one object, declared once.
+		if (node.title && named.has(node)) return named.get(node);
 		const out = {};
+		if (node.title) named.set(node, out);
 		for (const [k, v] of Object.entries(node)) out[k] = resolve(v, base);
 		return out;
 	};

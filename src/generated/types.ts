@@ -265,36 +265,6 @@ export type CountIndicator = {
 export type CountSource =
 	'cases' | 'persons' | 'closures' | 'contacts' | 'contactTopics' | 'plans' | 'referrals';
 /**
- * Grund der Beendigung
- */
-export type ClosureReason1 =
-	| 'self_reliant'
-	| 'moved_away'
-	| 'contact_lost'
-	| 'maximum_duration'
-	| 'client_request'
-	| 'other_service'
-	| 'other';
-/**
- * Kontaktart
- */
-export type ContactChannel1 = 'in_person' | 'phone' | 'whatsapp' | 'email' | 'home_visit' | 'video';
-/**
- * Art des Dienstes
- */
-export type ServiceCategory1 =
-	| 'psychological_counselling'
-	| 'job_application_training'
-	| 'migration_counselling'
-	| 'jobcenter'
-	| 'foreigners_authority'
-	| 'language_course'
-	| 'childcare_school'
-	| 'disability_services'
-	| 'health'
-	| 'housing'
-	| 'other';
-/**
  * aufgeschlüsselt nach
  */
 export type Breakdown =
@@ -1294,7 +1264,7 @@ export interface IndicatorFilter {
 	 *
 	 * @minItems 1
 	 */
-	reason?: [ClosureReason1, ...ClosureReason1[]];
+	reason?: [ClosureReason, ...ClosureReason[]];
 	/**
 	 * eigener Mietvertrag
 	 */
@@ -1312,7 +1282,7 @@ export interface IndicatorFilter {
 	 *
 	 * @minItems 1
 	 */
-	channel?: [ContactChannel1, ...ContactChannel1[]];
+	channel?: [ContactChannel, ...ContactChannel[]];
 	/**
 	 * Thema
 	 *
@@ -1330,7 +1300,7 @@ export interface IndicatorFilter {
 	 *
 	 * @minItems 1
 	 */
-	serviceCategory?: [ServiceCategory1, ...ServiceCategory1[]];
+	serviceCategory?: [ServiceCategory, ...ServiceCategory[]];
 }
 /**
  * Anteil — Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).
