@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import type { DistrictProfile } from './generated/types';
 import type { CaseStore } from './store/open-store';
+import * as caseFile from './service/case-file';
 import * as cases from './service/cases';
 import * as closure from './service/closure';
 import * as contacts from './service/contacts';
@@ -8,6 +9,7 @@ import * as plans from './service/plans';
 import * as referrals from './service/referrals';
 import { runFunderReport, type RunReportOptions } from './report/run-report';
 import type { CoreContext, WriteOptions } from './service/context';
+import { pollCaseEvents, type PollOptions } from './events/case-events';
 
 /**
  * The lifecycle core for one district: every operation takes the acting person first.
@@ -24,7 +26,9 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 		reassignCase: (actor: unknown, caseId: string, input: { managerId: string }, o?: WriteOptions) => cases.reassignCase(ctx, actor, caseId, input, o),
 		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.createPlan(ctx, actor, caseId, plan, o),
 		continuePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.continuePlan(ctx, actor, caseId, plan, o),
+		savePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.savePlan(ctx, actor, caseId, plan, o),
 		getPlan: (actor: unknown, caseId: string, version?: number) => plans.getPlan(ctx, actor, caseId, version),
+		getCaseFile: (actor: unknown, caseId: string) => caseFile.getCaseFile(ctx, actor, caseId),
 		logContact: (actor: unknown, caseId: string, contact: unknown, o?: WriteOptions) => contacts.logContact(ctx, actor, caseId, contact, o),
 		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) => contacts.listContacts(ctx, actor, caseId, range),
 		createReferral: (actor: unknown, caseId: string, referral: unknown, o?: WriteOptions) => referrals.createReferral(ctx, actor, caseId, referral, o),
@@ -34,6 +38,8 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 		closeCase: (actor: unknown, caseId: string, closing: unknown, o?: WriteOptions) => closure.closeCase(ctx, actor, caseId, closing, o),
 		reopenCase: (actor: unknown, caseId: string, reopening: unknown, o?: WriteOptions) => closure.reopenCase(ctx, actor, caseId, reopening, o),
 		funderReport: (actor: unknown, options: RunReportOptions) => runFunderReport(ctx, actor, options),
+		/** Acts as the Case Event Trigger (a system actor), never as a person. */
+		pollCaseEvents: (options: PollOptions) => pollCaseEvents(ctx, options),
 	};
 }
 

@@ -7,7 +7,8 @@ import { validateInput } from '../validation/validate';
 export interface ResolvedActor {
 	staffId: string;
 	name: string;
-	role: StaffRole;
+	/** A staff role, or `system` for a part of the installation that acts on its own (e.g. the Case Event Trigger). */
+	role: StaffRole | 'system';
 	organisationId: string;
 	municipalities: string[];
 }
@@ -19,7 +20,23 @@ export function describeClaim(claim: unknown): { staffId: string; role: string; 
 	return { staffId: text(c.staffId), role: text(c.role), organisationId: text(c.organisationId) };
 }
 
+/**
+ * A part of the installation that acts on its own, not a person. Only code can create one: an object that
+ * arrived as data (JSON, a form, a node parameter) is never an instance of this class.
+ */
+export class SystemActor {
+	constructor(
+		/** e.g. `case-event-trigger`; recorded as `system:<name>`. */
+		readonly name: string,
+		/** German description for messages. */
+		readonly label: string,
+	) {}
+}
+
 export function resolveActor(profile: DistrictProfile, claim: unknown): ResolvedActor {
+	if (claim instanceof SystemActor) {
+		return { staffId: `system:${claim.name}`, name: claim.label, role: 'system', organisationId: profile.id, municipalities: [] };
+	}
 	let actor: Actor;
 	try {
 		actor = validateInput('actor', claim);

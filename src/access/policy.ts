@@ -2,10 +2,11 @@ import { DomainError } from '../errors';
 import type { ResolvedActor } from './actor';
 
 /**
- * Who may do what (privacy by organisation):
+ * Who may do what (privacy by organisation) — every scope rule of the core is in this file:
  * - managers read and document only their own organisation's cases;
  * - the district coordinator reads every case of the district and may reassign, but documents nothing;
- * - admins manage configuration and see no case data.
+ * - admins manage configuration and see no case data;
+ * - system actors (the Case Event Trigger) read events (ids and dates), never a case file.
  */
 export type CaseAction = 'read' | 'document' | 'reassign';
 
@@ -58,6 +59,29 @@ export function searchScope(actor: ResolvedActor): string | undefined {
 	throw new DomainError('FORBIDDEN', `${actor.name} (${roleText(actor)}) darf keine Fallakten einsehen.`, { details: { role: actor.role } });
 }
 
+/**
+ * Which organisation's figures the funder report covers (aggregates only, no personal data leaves the store):
+ * the district coordinator the whole district (undefined), a manager the own organisation's cases (the figures a
+ * provider reports to the district); admins and system actors none (small counts can point to persons).
+ */
+export function reportScope(actor: ResolvedActor): string | undefined {
+	if (actor.role === 'coordinator') return undefined;
+	if (actor.role === 'manager') return actor.organisationId;
+	throw new DomainError(
+		'FORBIDDEN',
+		`${actor.name} (${roleText(actor)}) darf keine Auswertungen der Falldaten erstellen. Das darf die Koordination des Landkreises (ganzer Kreis) oder ein*e Integrationsmanager*in (eigener Träger).`,
+		{ details: { role: actor.role } },
+	);
+}
+
+/** Case events (ids, dates, no personal data) are polled by the installation itself, not by a person. */
+export function assertMayPollEvents(actor: ResolvedActor): void {
+	if (actor.role === 'system') return;
+	throw new DomainError('FORBIDDEN', `${actor.name} (${roleText(actor)}) kann Fallereignisse nicht abrufen; das tut der Case Event Trigger.`, {
+		details: { role: actor.role },
+	});
+}
+
 function roleText(actor: ResolvedActor): string {
-	return { manager: 'Integrationsmanager*in', coordinator: 'Koordination', admin: 'Administration' }[actor.role];
+	return { manager: 'Integrationsmanager*in', coordinator: 'Koordination', admin: 'Administration', system: 'System' }[actor.role];
 }

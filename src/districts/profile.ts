@@ -85,3 +85,8 @@ export function municipalityByAgs(profile: DistrictProfile, ags: string) {
 export function organisationName(profile: DistrictProfile, organisationId: string): string {
 	return profile.organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
 }
+
+/** The name of a service of the district's directory (its id when the directory no longer lists it). */
+export function serviceName(profile: DistrictProfile, serviceId: string): string {
+	return profile.services.find((s) => s.id === serviceId)?.name ?? serviceId;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../core';
 import { today } from '../clock';
-import { DomainError, type FieldError } from '../errors';
+import { DomainError, httpStatusOf, type FieldError } from '../errors';
 import { checkInput } from '../validation/validate';
 import { readAsset } from './assets';
 import { authenticate, type AuthConfig, type HeaderBag } from './auth';
@@ -76,7 +76,6 @@ const json = (status: number, body: unknown, request: FormRequest, extra: Record
 	body: JSON.stringify(body),
 });
 
-const httpStatusByCode: Partial<Record<string, number>> = { FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, STORE_UNAVAILABLE: 503 };
 
 /** GET: a listed asset (`?asset=…`, public library files, no login) or the form page (login, prefill from `?case=…`). */
 export async function handleFormGet(config: FormHandlerConfig, request: FormRequest): Promise<FormResponse> {
@@ -98,7 +97,7 @@ export async function handleFormGet(config: FormHandlerConfig, request: FormRequ
 		return html(200, renderPage({ title, districtName: profile.name, actorName: login.name, caseLabel: start.caseLabel, form, data: start.data, submissionId: randomUUID() }));
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return html(httpStatusByCode[error.code] ?? 422, renderPage({ title, districtName: profile.name, actorName: login.name, errorMessage: error.message }));
+		return html(httpStatusOf(error), renderPage({ title, districtName: profile.name, actorName: login.name, errorMessage: error.message }));
 	}
 }
 
@@ -158,8 +157,8 @@ export async function handleFormPost(config: FormHandlerConfig, request: FormReq
 		return { response, emission: { ...emission, caseId: outcome.caseId, result: outcome.result } };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		const status = httpStatusByCode[error.code];
-		if (status) return { response: json(status, { message: error.message, code: error.code }, request) };
+		const status = httpStatusOf(error);
+		if (status !== 422) return { response: json(status, { message: error.message, code: error.code }, request) };
 		// Rules the core checks (dates, routing, duration, status): at the field when the core names one, else for the whole form.
 		const errors = error.fieldErrors.length
 			? toFormErrors(error.fieldErrors, form.components)

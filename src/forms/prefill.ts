@@ -3,6 +3,7 @@ import type { CaseRecord } from '../service/case-rows';
 import type { Actor } from '../generated/types';
 import { DomainError } from '../errors';
 import { germanDate } from '../lifecycle/dates';
+import { justificationNeeded } from '../lifecycle/duration';
 import type { FormKind } from './form-definitions';
 
 const statusLabels: Record<CaseRecord['status'], string> = { intake: 'Aufnahme', active: 'in Beratung', closed: 'beendet' };
@@ -26,7 +27,7 @@ export function caseLabel(record: CaseRecord): string {
 }
 
 export function caseInfo(record: CaseRecord, today: string): CaseInfo {
-	return { caseId: record.id, version: record.version, justificationNeeded: today >= record.limits.regularEnd && !record.extension };
+	return { caseId: record.id, version: record.version, justificationNeeded: justificationNeeded(record.openedOn, record.extension !== null, today) };
 }
 
 /** Outcomes the closure form starts with, taken from what the case file says today. */
@@ -49,15 +50,13 @@ function closureOutcomes(record: CaseRecord) {
 export async function prefill(core: Core, actor: Actor, kind: FormKind, caseId: string | undefined, today: string): Promise<Prefill> {
 	if (kind === 'intake') return { data: { intakeDate: today, consent: { date: today, recordedBy: actor.staffId, purposes: { counselling: true } } } };
 	if (!caseId) throw new DomainError('NOT_FOUND', 'Dieses Formular gehört zu einem Fall. Bitte über den Link aus der Fallakte öffnen (…?case=<Fallnummer>).');
-	const record = await core.getCase(actor, caseId);
+	const file = await core.getCaseFile(actor, caseId);
+	const record = file.case;
 	const base = { caseInfo: caseInfo(record, today) };
 	const label = caseLabel(record);
 	switch (kind) {
 		case 'plan': {
-			const current = await core.getPlan(actor, caseId).catch((error: unknown) => {
-				if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
-				throw error;
-			});
+			const current = file.plan;
 			if (!current) return { data: { ...base, planDate: today }, caseLabel: `${label} · neuer Integrationsplan` };
 			const { reviewDate: _previousReview, ...plan } = current.current.plan;
 			return { data: { ...base, ...plan, planDate: today }, caseLabel: `${label} · Fortschreibung von Fassung ${current.current.version}` };

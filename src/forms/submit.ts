@@ -1,7 +1,7 @@
 import type { Core } from '../core';
 import type { Actor, Closure, Contact, Intake, Referral } from '../generated/types';
 import { germanDate } from '../lifecycle/dates';
-import { organisationName, staffById } from '../districts/profile';
+import { organisationName, serviceName, staffById } from '../districts/profile';
 import { enumLabel, loadSchema } from '../validation/schema-labels';
 import { DomainError } from '../errors';
 import type { FormKind } from './form-definitions';
@@ -39,16 +39,6 @@ function needCase(caseId: string | undefined): string {
 	return caseId;
 }
 
-/** Records a justification for counselling beyond 3 years, if the form carried one; returns the case version after it. */
-async function recordJustification(core: Core, input: SubmitInput, caseId: string): Promise<number | undefined> {
-	const justification = input.extras.extensionJustification;
-	if (justification === undefined) return input.seenVersion;
-	const expectedVersion = input.seenVersion ?? (await core.getCase(input.actor, caseId)).version;
-	await core.updateCase(input.actor, caseId, { extensionJustification: justification }, { expectedVersion, submissionId: `${input.submissionId}.justification` });
-	// Read again: on a retry the update above is a replay and its result shows an older version.
-	return (await core.getCase(input.actor, caseId)).version;
-}
-
 /** Stores a validated form submission through the core (one operation per form, idempotent on the submission id). */
 export async function storeSubmission(core: Core, input: SubmitInput): Promise<SubmitOutcome> {
 	let replayed = false;
@@ -59,6 +49,8 @@ export async function storeSubmission(core: Core, input: SubmitInput): Promise<S
 async function storeOnce(core: Core, input: SubmitInput, onReplay: () => void): Promise<Omit<SubmitOutcome, 'replayed'>> {
 	const { actor, submissionId } = input;
 	const profile = core.context.profile;
+	// A justification for counselling beyond 3 years travels with the documentation it allows (one core call).
+	const documenting = { submissionId, onReplay, extensionJustification: input.extras.extensionJustification };
 	switch (input.kind) {
 		case 'intake': {
 			const created = await core.createCase(actor, { intake: input.data }, { submissionId, onReplay });
@@ -72,33 +64,22 @@ async function storeOnce(core: Core, input: SubmitInput, onReplay: () => void): 
 		}
 		case 'plan': {
 			const caseId = needCase(input.caseId);
-			const version = await recordJustification(core, input, caseId);
-			const hasPlan = await core.getPlan(actor, caseId).then(
-				() => true,
-				(error: unknown) => {
-					if (error instanceof DomainError && error.code === 'NOT_FOUND') return false;
-					throw error;
-				},
-			);
-			const options = { submissionId, expectedVersion: version, onReplay };
-			const plan = hasPlan ? await core.continuePlan(actor, caseId, input.data, options) : await core.createPlan(actor, caseId, input.data, options);
+			const plan = await core.savePlan(actor, caseId, input.data, { ...documenting, expectedVersion: input.seenVersion });
 			const what = plan.version === 1 ? 'Der Integrationsplan ist erstellt' : `Der Integrationsplan ist fortgeschrieben (Fassung ${plan.version})`;
 			return { caseId, message: `${what}. Nächste Überprüfung: ${germanDate(plan.reviewDate)}.`, result: plan };
 		}
 		case 'contact': {
 			const caseId = needCase(input.caseId);
-			await recordJustification(core, input, caseId);
-			const contact = await core.logContact(actor, caseId, input.data, { submissionId, onReplay });
+			const contact = await core.logContact(actor, caseId, input.data, documenting);
 			const c = input.data as unknown as Contact;
 			const channel = valueLabel('contact.schema.json', 'channel', c.channel);
 			return { caseId, message: `Der Beratungskontakt vom ${germanDate(c.date)} (${channel}, ${c.minutes} Minuten) ist gespeichert.`, result: contact };
 		}
 		case 'referral': {
 			const caseId = needCase(input.caseId);
-			await recordJustification(core, input, caseId);
-			const referral = await core.createReferral(actor, caseId, input.data, { submissionId, onReplay });
+			const referral = await core.createReferral(actor, caseId, input.data, documenting);
 			const r = input.data as unknown as Referral;
-			const service = profile.services.find((s) => s.id === r.serviceId)?.name ?? r.serviceId;
+			const service = serviceName(profile, r.serviceId);
 			return { caseId, message: `Die Weitervermittlung an „${service}“ vom ${germanDate(r.date)} ist gespeichert.`, result: referral };
 		}
 		case 'closure': {

@@ -16,6 +16,17 @@ export function limitsFor(openedOn: string): DurationLimits {
 	return { regularEnd: addYears(openedOn, REGULAR_YEARS), maximumEnd: addYears(openedOn, MAXIMUM_YEARS) };
 }
 
+/** The limit that applies to a case now: the regular 3 years, or 4 once a justification is recorded. */
+export function currentLimit(openedOn: string, extended: boolean): { date: string; years: number } {
+	const limits = limitsFor(openedOn);
+	return extended ? { date: limits.maximumEnd, years: MAXIMUM_YEARS } : { date: limits.regularEnd, years: REGULAR_YEARS };
+}
+
+/** Past the regular 3 years without a recorded justification: documentation needs one first. */
+export function justificationNeeded(openedOn: string, extended: boolean, today: string): boolean {
+	return !extended && today >= limitsFor(openedOn).regularEnd;
+}
+
 /**
  * Counselling on `date` is allowed within 3 years, up to 4 years only with a recorded justification,
  * never after 4 years.

@@ -1,6 +1,6 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Breakdown, CountIndicator, CountSource, IndicatorFilter } from '../generated/types';
-import type { Database } from '../store/database';
+import type { CaseTable, Database } from '../store/database';
 import { all, between, counselledIn, countWhere, flag, isAdult, isMinor, never, oneOf, reopenedIn, type Condition } from './conditions';
 import type { Period } from './period';
 
@@ -102,12 +102,41 @@ export function indicatorCondition(indicator: CountIndicator, scope: QueryScope)
 	return all((Object.keys(filter) as FilterKey[]).map((key) => filterCondition(indicator.count, key, filter, scope)));
 }
 
+/** Every source's rows joined to their case as `c`: what the grouping, the district scope and the window read. */
+type CaseScoped = SelectQueryBuilder<{ c: CaseTable }, 'c', object>;
+
+interface SourceSpec {
+	/** The source's rows, each joined to its case as `c`. */
+	from: (db: Kysely<Database>) => unknown;
+	/** Which of its rows belong to the period. */
+	window: (period: Period) => Condition;
+}
+
+/** The count sources of a report definition: what they read and which of their rows fall into the period. */
+const sources: Record<CountSource, SourceSpec> = {
+	cases: { from: (db) => db.selectFrom('cases as c'), window: counselledIn },
+	persons: {
+		from: (db) => db.selectFrom('case_persons as p').innerJoin('cases as c', 'c.id', 'p.case_id'),
+		window: (period) => all([counselledIn(period), sql<SqlBool>`p.birth_date <= ${period.to}`]),
+	},
+	closures: {
+		from: (db) => db.selectFrom('closures as x').innerJoin('cases as c', 'c.id', 'x.case_id'),
+		window: (period) => all([between('x.closed_on', period), sql<SqlBool>`(x.reopened_on is null or x.reopened_on > ${period.to})`]),
+	},
+	contacts: { from: (db) => db.selectFrom('contacts as k').innerJoin('cases as c', 'c.id', 'k.case_id'), window: (period) => between('k.contact_date', period) },
+	contactTopics: {
+		from: (db) => db.selectFrom('contact_topics as t').innerJoin('contacts as k', 'k.id', 't.contact_id').innerJoin('cases as c', 'c.id', 'k.case_id'),
+		window: (period) => between('k.contact_date', period),
+	},
+	plans: { from: (db) => db.selectFrom('plans as pl').innerJoin('cases as c', 'c.id', 'pl.case_id'), window: (period) => between('pl.plan_date', period) },
+	referrals: { from: (db) => db.selectFrom('referrals as r').innerJoin('cases as c', 'c.id', 'r.case_id'), window: (period) => between('r.referred_on', period) },
+};
+
 /**
  * One query per source: its rows in the period, grouped by manager, organisation and municipality, with one
  * conditional count per column. Everything is counted in the database; only the grouped rows come back.
  */
 export function sourceQuery(db: Kysely<Database>, source: CountSource, columns: Column[], scope: QueryScope, layout: ColumnLayout) {
-	const { period } = scope;
 	// Every source selects the same number of count columns (its own, then 0 up to the widest source), so that all
 	// sources can be one statement (union all): one round trip, and one consistent snapshot on both backends.
 	const aggregates = [
@@ -116,57 +145,7 @@ export function sourceQuery(db: Kysely<Database>, source: CountSource, columns: 
 	];
 	const inDistrict = all([sql<SqlBool>`c.district_id = ${scope.districtId}`, ...(scope.organisationId ? [sql<SqlBool>`c.organisation_id = ${scope.organisationId}`] : [])]);
 	const grouped = ['c.manager_id', 'c.organisation_id', 'c.municipality_ags'] as const;
-	switch (source) {
-		case 'cases':
-			return db.selectFrom('cases as c').select(grouped).select(aggregates).where(all([inDistrict, counselledIn(period)])).groupBy(grouped);
-		case 'persons':
-			return db
-				.selectFrom('case_persons as p')
-				.innerJoin('cases as c', 'c.id', 'p.case_id')
-				.select(grouped)
-				.select(aggregates)
-				.where(all([inDistrict, counselledIn(period), sql<SqlBool>`p.birth_date <= ${period.to}`]))
-				.groupBy(grouped);
-		case 'closures':
-			return db
-				.selectFrom('closures as x')
-				.innerJoin('cases as c', 'c.id', 'x.case_id')
-				.select(grouped)
-				.select(aggregates)
-				.where(all([inDistrict, between('x.closed_on', period), sql<SqlBool>`(x.reopened_on is null or x.reopened_on > ${period.to})`]))
-				.groupBy(grouped);
-		case 'contacts':
-			return db
-				.selectFrom('contacts as k')
-				.innerJoin('cases as c', 'c.id', 'k.case_id')
-				.select(grouped)
-				.select(aggregates)
-				.where(all([inDistrict, between('k.contact_date', period)]))
-				.groupBy(grouped);
-		case 'contactTopics':
-			return db
-				.selectFrom('contact_topics as t')
-				.innerJoin('contacts as k', 'k.id', 't.contact_id')
-				.innerJoin('cases as c', 'c.id', 'k.case_id')
-				.select(grouped)
-				.select(aggregates)
-				.where(all([inDistrict, between('k.contact_date', period)]))
-				.groupBy(grouped);
-		case 'plans':
-			return db
-				.selectFrom('plans as pl')
-				.innerJoin('cases as c', 'c.id', 'pl.case_id')
-				.select(grouped)
-				.select(aggregates)
-				.where(all([inDistrict, between('pl.plan_date', period)]))
-				.groupBy(grouped);
-		case 'referrals':
-			return db
-				.selectFrom('referrals as r')
-				.innerJoin('cases as c', 'c.id', 'r.case_id')
-				.select(grouped)
-				.select(aggregates)
-				.where(all([inDistrict, between('r.referred_on', period)]))
-				.groupBy(grouped);
-	}
+	const spec = sources[source];
+	// Each from-clause joins the case as `c`; the rest of the query reads only `c` and the conditions' SQL.
+	return (spec.from(db) as CaseScoped).select(grouped).select(aggregates).where(all([inDistrict, spec.window(scope.period)])).groupBy(grouped);
 }

@@ -11,6 +11,7 @@ import { validateInput } from '../validation/validate';
 import type { CaseStatus } from '../store/database';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
+import { checkJustification } from './documenting';
 import {
 	assertExpectedVersion,
 	loadCase,
@@ -55,7 +56,7 @@ function checkIntakeDates(intake: Intake, todayIso: string): void {
 
 /** Intake → a new case in status "Aufnahme", routed to the responsible organisation and a manager. */
 export function createCase(ctx: CoreContext, actor: unknown, input: CreateCaseInput, options: WriteOptions = {}): Promise<CreatedCase> {
-	return runOperation(ctx, actor, { action: 'case.create', submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'case.create', submissionId: options.submissionId, onReplay: options.onReplay, replayAccess: 'read' }, async (trx, who) => {
 		const intake = validateInput('intake', input?.intake);
 		checkIntakeDates(intake, today(ctx.clock));
 		if (!staffById(ctx.profile, intake.consent.recordedBy)) {
@@ -165,7 +166,7 @@ export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, pat
 				throw new DomainError('VALIDATION_FAILED', `Wohnort: ${message}`, { fieldErrors: [{ path: '/municipality', field: 'Wohnort (Gemeinde)', message }] });
 			}
 		}
-		if (extensionJustification) assertNotInFuture(extensionJustification.date, today(ctx.clock), 'extensionJustification/date', 'Begründung – Datum');
+		if (extensionJustification) checkJustification(ctx, row, extensionJustification);
 		const at = ctx.clock.now().toISOString();
 		const persons = personRows(row.id, next);
 		if (change.person || change.household) {
@@ -192,7 +193,7 @@ export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, pat
 
 /** Hands a case to another manager: within the own organisation (manager) or anywhere in the district (coordinator). */
 export function reassignCase(ctx: CoreContext, actor: unknown, caseId: string, input: { managerId: string }, options: WriteOptions = {}): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.reassign', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
+	return runOperation(ctx, actor, { action: 'case.reassign', caseId, submissionId: options.submissionId, onReplay: options.onReplay, replayAccess: 'reassign' }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId, true);
 		assertCaseAccess(who, 'reassign', row);
 		if (options.expectedVersion === undefined) {

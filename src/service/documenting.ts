@@ -4,8 +4,10 @@ import { today } from '../clock';
 import { assertOpen } from '../lifecycle/case-status';
 import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
 import { assertCounsellingAllowed } from '../lifecycle/duration';
-import { assertExpectedVersion, loadCase, type CaseRow } from './case-rows';
+import { assertExpectedVersion, loadCase, recordEvent, type CaseRow } from './case-rows';
 import type { CoreContext, Tx, WriteOptions } from './context';
+import type { ExtensionJustification } from '../generated/types';
+import { validateInput } from '../validation/validate';
 
 /**
  * The guards every piece of counselling documentation passes: the case exists in this district, the actor
@@ -20,12 +22,33 @@ export async function caseForDocumenting(
 	options: WriteOptions,
 	doc: { what: string; date: string; dateField: string; dateLabel: string },
 ): Promise<CaseRow> {
-	const row = await loadCase(ctx, trx, caseId, true);
-	assertCaseAccess(who, 'document', row);
-	assertExpectedVersion(row, options.expectedVersion);
-	assertOpen(row.status, row.closed_on, doc.what);
+	const loaded = await loadCase(ctx, trx, caseId, true);
+	assertCaseAccess(who, 'document', loaded);
+	assertExpectedVersion(loaded, options.expectedVersion);
+	assertOpen(loaded.status, loaded.closed_on, doc.what);
+	const row = options.extensionJustification === undefined ? loaded : await recordJustification(ctx, trx, loaded, options.extensionJustification);
 	assertNotInFuture(doc.date, today(ctx.clock), doc.dateField, doc.dateLabel);
 	assertNotBefore(doc.date, row.opened_on, doc.dateField, doc.dateLabel, 'der Aufnahme');
 	assertCounsellingAllowed(row.opened_on, row.extension_reason, doc.date);
 	return row;
+}
+
+/** A justification is dated on or after the intake and not in the future. */
+export function checkJustification(ctx: CoreContext, row: CaseRow, justification: ExtensionJustification): void {
+	const field = 'extensionJustification/date';
+	assertNotInFuture(justification.date, today(ctx.clock), field, 'Begründung – Datum');
+	assertNotBefore(justification.date, row.opened_on, field, 'Begründung – Datum', 'der Aufnahme');
+}
+
+/**
+ * Records the justification with the documentation it allows. The case's version is raised once, by the
+ * documentation's own write, which still checks the version the row was read with.
+ */
+async function recordJustification(ctx: CoreContext, trx: Tx, row: CaseRow, input: unknown): Promise<CaseRow> {
+	const { extensionJustification: justification } = validateInput('caseUpdate', { extensionJustification: input });
+	if (!justification) return row;
+	checkJustification(ctx, row, justification);
+	await trx.updateTable('cases').set({ extension_reason: justification.reason, extension_on: justification.date }).where('id', '=', row.id).where('version', '=', row.version).execute();
+	await recordEvent(trx, row.id, 'case.updated', { fields: ['extensionJustification'] }, ctx.clock.now().toISOString());
+	return { ...row, extension_reason: justification.reason, extension_on: justification.date };
 }

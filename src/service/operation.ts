@@ -1,8 +1,8 @@
-import { DomainError } from '../errors';
+import { DomainError, auditOutcomeOf } from '../errors';
 import { describeClaim, resolveActor, type ResolvedActor } from '../access/actor';
-import type { AuditOutcome } from '../store/database';
+import { assertCaseAccess, type CaseAction } from '../access/policy';
 import { appendAudit } from './audit';
-import type { CoreContext, Tx } from './context';
+import type { CoreContext, Db, Tx } from './context';
 
 export interface OperationSpec {
 	/** Stable action name, e.g. `case.create`; also the idempotency scope of a submission id. */
@@ -10,6 +10,8 @@ export interface OperationSpec {
 	caseId?: string | null;
 	submissionId?: string;
 	onReplay?: () => void;
+	/** What a replayed submission needs on its case today (default `document`): a replay is checked like the original. */
+	replayAccess?: CaseAction;
 }
 
 export interface OperationOutcome<R> {
@@ -18,86 +20,109 @@ export interface OperationOutcome<R> {
 	detail?: string;
 }
 
-const outcomeByCode: Partial<Record<string, AuditOutcome>> = {
-	FORBIDDEN: 'denied',
-	CONFLICT: 'conflict',
-	NOT_FOUND: 'not_found',
-};
+type Body<Q, R> = (queries: Q, actor: ResolvedActor) => Promise<OperationOutcome<R>>;
 
 /**
- * Runs one core operation: checks the actor, replays a known submission id, runs the body in one
- * transaction and writes exactly one audit row (inside the transaction on success, after the rollback
- * on failure, so a rejected write changes nothing but the log).
+ * The one operation runner of the core. Every operation — writes, reads, reports, polls, system actors —
+ * checks the actor, runs its body and writes exactly one audit row: inside the transaction on success,
+ * after the rollback on failure, so a refused write changes nothing but the log.
+ * Writes run in one transaction and are idempotent on a submission id.
  */
-export async function runOperation<R>(
-	ctx: CoreContext,
-	claim: unknown,
-	spec: OperationSpec,
-	body: (trx: Tx, actor: ResolvedActor) => Promise<OperationOutcome<R>>,
-): Promise<R> {
-	const db = ctx.store.db;
-	const at = () => ctx.clock.now().toISOString();
-	let actor: ResolvedActor;
-	try {
-		actor = resolveActor(ctx.profile, claim);
-	} catch (error) {
-		await appendAudit(db, { actor: describeClaim(claim), action: spec.action, caseId: spec.caseId, outcome: 'denied', detail: (error as Error).message, at: at() });
-		throw error;
-	}
-	const submissionId = spec.submissionId;
-	if (submissionId !== undefined) {
-		if (typeof submissionId !== 'string' || !/^[A-Za-z0-9._:-]{1,200}$/.test(submissionId)) {
-			const error = new DomainError('VALIDATION_FAILED', 'Die Kennung der Übermittlung (submissionId) ist ungültig: 1–200 Zeichen aus Buchstaben, Ziffern und . _ : -.');
-			await appendAudit(db, { actor, action: spec.action, caseId: spec.caseId, outcome: 'rejected', detail: error.message, at: at() });
+export function runOperation<R>(ctx: CoreContext, claim: unknown, spec: OperationSpec, body: Body<Tx, R>): Promise<R> {
+	return audited(ctx, claim, spec, async (actor) => {
+		const submissionId = spec.submissionId;
+		if (submissionId !== undefined) {
+			checkSubmissionId(submissionId);
+			const replay = await replayed<R>(ctx, actor, spec, submissionId);
+			if (replay) return replay;
+		}
+		try {
+			return await ctx.store.db.transaction().execute(async (trx) => {
+				const outcome = await body(trx, actor);
+				const caseId = outcome.caseId ?? spec.caseId ?? null;
+				if (submissionId !== undefined) {
+					await trx
+						.insertInto('submissions')
+						.values({ submission_id: submissionId, operation: spec.action, actor_id: actor.staffId, case_id: caseId, result_json: JSON.stringify(outcome.result), created_at: now(ctx) })
+						.execute();
+				}
+				await appendAudit(trx, { actor, action: spec.action, caseId, outcome: 'ok', detail: outcome.detail, at: now(ctx) });
+				return { ...outcome, audited: true };
+			});
+		} catch (error) {
+			// A parallel request with the same submission id committed first: answer with its result.
+			const replay = submissionId !== undefined && isUniqueViolation(error) ? await replayed<R>(ctx, actor, spec, submissionId) : undefined;
+			if (replay) return replay;
 			throw error;
 		}
-		const replay = await replayed<R>(ctx, actor, spec, submissionId, at());
-		if (replay) return replay.result;
-	}
+	});
+}
 
+/**
+ * A read that needs no write lock (the funder report over the whole district): the same actor check and
+ * the same single audit row as every other operation, outside a write transaction.
+ */
+export function runQuery<R>(ctx: CoreContext, claim: unknown, spec: Omit<OperationSpec, 'submissionId' | 'onReplay' | 'replayAccess'>, body: Body<Db, R>): Promise<R> {
+	return audited(ctx, claim, spec, (actor) => body(ctx.store.db, actor));
+}
+
+interface Ran<R> extends OperationOutcome<R> {
+	/** The body wrote its own audit row (a replay, or inside the committed transaction). */
+	audited?: boolean;
+}
+
+async function audited<R>(ctx: CoreContext, claim: unknown, spec: OperationSpec, run: (actor: ResolvedActor) => Promise<Ran<R>>): Promise<R> {
+	let actor: ResolvedActor | undefined;
 	try {
-		return await db.transaction().execute(async (trx) => {
-			const outcome = await body(trx, actor);
-			const caseId = outcome.caseId ?? spec.caseId ?? null;
-			if (submissionId !== undefined) {
-				await trx
-					.insertInto('submissions')
-					.values({ submission_id: submissionId, operation: spec.action, case_id: caseId, result_json: JSON.stringify(outcome.result), created_at: at() })
-					.execute();
-			}
-			await appendAudit(trx, { actor, action: spec.action, caseId, outcome: 'ok', detail: outcome.detail, at: at() });
-			return outcome.result;
-		});
-	} catch (error) {
-		if (submissionId !== undefined && isUniqueViolation(error)) {
-			// A parallel request with the same submission id committed first: answer with its result.
-			const replay = await replayed<R>(ctx, actor, spec, submissionId, at());
-			if (replay) return replay.result;
+		actor = resolveActor(ctx.profile, claim);
+		const outcome = await run(actor);
+		if (!outcome.audited) {
+			await appendAudit(ctx.store.db, { actor, action: spec.action, caseId: outcome.caseId ?? spec.caseId, outcome: 'ok', detail: outcome.detail, at: now(ctx) });
 		}
-		const outcome = error instanceof DomainError ? (outcomeByCode[error.code] ?? 'rejected') : 'failed';
-		await appendAudit(db, { actor, action: spec.action, caseId: spec.caseId, outcome, detail: (error as Error).message, at: at() });
+		return outcome.result;
+	} catch (error) {
+		const who = actor ?? describeClaim(claim);
+		await appendAudit(ctx.store.db, { actor: who, action: spec.action, caseId: spec.caseId, outcome: auditOutcomeOf(error), detail: (error as Error).message, at: now(ctx) });
 		throw error;
 	}
 }
 
-async function replayed<R>(ctx: CoreContext, actor: ResolvedActor, spec: OperationSpec, submissionId: string, at: string): Promise<{ result: R } | undefined> {
+const now = (ctx: CoreContext) => ctx.clock.now().toISOString();
+
+function checkSubmissionId(submissionId: unknown): void {
+	if (typeof submissionId !== 'string' || !/^[A-Za-z0-9._:-]{1,200}$/.test(submissionId)) {
+		throw new DomainError('VALIDATION_FAILED', 'Die Kennung der Übermittlung (submissionId) ist ungültig: 1–200 Zeichen aus Buchstaben, Ziffern und . _ : -.');
+	}
+}
+
+/**
+ * The first result of a known submission id — only for the same action, the same person, and a case that
+ * person may still work on: a replay never returns what the caller could not get by doing it again.
+ */
+async function replayed<R>(ctx: CoreContext, actor: ResolvedActor, spec: OperationSpec, submissionId: string): Promise<Ran<R> | undefined> {
 	const row = await ctx.store.db.selectFrom('submissions').selectAll().where('submission_id', '=', submissionId).executeTakeFirst();
 	if (!row) return undefined;
 	if (row.operation !== spec.action) {
-		const error = new DomainError(
-			'SUBMISSION_REUSED',
-			`Die Kennung der Übermittlung „${submissionId}“ wurde bereits für eine andere Aktion verwendet.`,
-			{ details: { submissionId, firstOperation: row.operation } },
-		);
-		await appendAudit(ctx.store.db, { actor, action: spec.action, caseId: spec.caseId, outcome: 'rejected', detail: error.message, at });
-		throw error;
+		throw new DomainError('SUBMISSION_REUSED', `Die Kennung der Übermittlung „${submissionId}“ wurde bereits für eine andere Aktion verwendet.`, {
+			details: { submissionId, firstOperation: row.operation },
+		});
 	}
-	await appendAudit(ctx.store.db, { actor, action: spec.action, caseId: row.case_id, outcome: 'replayed', detail: `Übermittlung ${submissionId} bereits verarbeitet`, at });
+	if (row.actor_id !== null && row.actor_id !== actor.staffId) {
+		throw new DomainError('FORBIDDEN', `Die Übermittlung „${submissionId}“ stammt von einer anderen Person und kann nicht wiederholt werden.`, {
+			details: { submissionId },
+		});
+	}
+	if (row.case_id) {
+		const scope = await ctx.store.db.selectFrom('cases').select('organisation_id').where('id', '=', row.case_id).where('district_id', '=', ctx.profile.id).executeTakeFirst();
+		if (!scope) throw new DomainError('NOT_FOUND', `Fall ${row.case_id} wurde nicht gefunden.`, { details: { caseId: row.case_id } });
+		assertCaseAccess(actor, spec.replayAccess ?? 'document', scope);
+	}
+	await appendAudit(ctx.store.db, { actor, action: spec.action, caseId: row.case_id, outcome: 'replayed', detail: `Übermittlung ${submissionId} bereits verarbeitet`, at: now(ctx) });
 	spec.onReplay?.();
-	return { result: JSON.parse(row.result_json) as R };
+	return { result: JSON.parse(row.result_json) as R, caseId: row.case_id, audited: true };
 }
 
 function isUniqueViolation(error: unknown): boolean {
-	const e = error as { code?: string; message?: string; errcode?: number };
+	const e = error as { code?: string; message?: string };
 	return e?.code === '23505' || /UNIQUE constraint failed: submissions/.test(String(e?.message));
 }

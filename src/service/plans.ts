@@ -40,8 +40,11 @@ function toPlanRecord(row: Awaited<ReturnType<typeof planVersions>>[number]): Pl
 	};
 }
 
-function writePlan(kind: 'created' | 'continued') {
-	const action = kind === 'created' ? 'plan.create' : 'plan.continue';
+/** `create` and `continue` insist on their step; `save` creates the first plan or continues the existing one. */
+type PlanWrite = 'create' | 'continue' | 'save';
+
+function writePlan(mode: PlanWrite) {
+	const action = `plan.${mode}`;
 	return (ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<PlanRecord> =>
 		runOperation(ctx, actor, { action, caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 			const plan = validateInput('plan', input);
@@ -54,17 +57,18 @@ function writePlan(kind: 'created' | 'continued') {
 			assertNotBefore(plan.reviewDate, plan.planDate, 'reviewDate', 'Nächste Überprüfung', 'dem Datum des Plans');
 			const previous = await planVersions(trx, row.id);
 			const latest = previous[previous.length - 1];
-			if (kind === 'created' && latest) {
+			if (mode === 'create' && latest) {
 				throw new DomainError('ILLEGAL_TRANSITION', 'Für diesen Fall gibt es bereits einen Integrationsplan. Bitte den bestehenden Plan fortschreiben.', {
 					details: { currentVersion: Number(latest.version) },
 				});
 			}
-			if (kind === 'continued' && !latest) {
+			if (mode === 'continue' && !latest) {
 				throw new DomainError('ILLEGAL_TRANSITION', 'Es gibt noch keinen Integrationsplan, der fortgeschrieben werden kann. Bitte zuerst einen Plan erstellen.');
 			}
 			if (latest) assertNotBefore(plan.planDate, latest.plan_date, 'planDate', 'Datum des Plans', 'der vorigen Fassung');
 			const at = ctx.clock.now().toISOString();
 			const version = latest ? Number(latest.version) + 1 : 1;
+			const kind = latest ? 'continued' : 'created';
 			const id = randomUUID();
 			await trx
 				.insertInto('plans')
@@ -83,13 +87,27 @@ function writePlan(kind: 'created' | 'continued') {
 }
 
 /** Creates the integration plan (version 1); the case becomes active. */
-export const createPlan = writePlan('created');
+export const createPlan = writePlan('create');
 /** Continues (fortschreiben) the plan as a new version; every earlier version stays readable. */
-export const continuePlan = writePlan('continued');
+export const continuePlan = writePlan('continue');
+/** Creates the first plan or continues the existing one, decided inside the transaction (the form's one call). */
+export const savePlan = writePlan('save');
 
 export interface PlanView {
 	current: PlanRecord;
 	versions: { version: number; kind: 'created' | 'continued'; planDate: string; reviewDate: string; createdBy: string }[];
+}
+
+/** The latest plan (or a given version) with the list of all versions; null when the case has no plan yet. */
+export async function readPlanView(trx: Tx, caseId: string, version?: number): Promise<PlanView | null> {
+	const all = await planVersions(trx, caseId);
+	if (all.length === 0) return null;
+	const chosen = version === undefined ? all[all.length - 1] : all.find((p) => Number(p.version) === version);
+	if (!chosen) throw new DomainError('NOT_FOUND', `Den Integrationsplan in Fassung ${version} gibt es nicht (vorhanden: 1–${all.length}).`);
+	return {
+		current: toPlanRecord(chosen),
+		versions: all.map((p) => ({ version: Number(p.version), kind: p.kind, planDate: p.plan_date, reviewDate: p.review_date, createdBy: p.created_by })),
+	};
 }
 
 /** The latest plan (or a given version) with the list of all versions. */
@@ -97,16 +115,8 @@ export function getPlan(ctx: CoreContext, actor: unknown, caseId: string, versio
 	return runOperation(ctx, actor, { action: 'plan.read', caseId }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId);
 		assertCaseAccess(who, 'read', row);
-		const all = await planVersions(trx, row.id);
-		if (all.length === 0) throw new DomainError('NOT_FOUND', 'Für diesen Fall gibt es noch keinen Integrationsplan.');
-		const chosen = version === undefined ? all[all.length - 1] : all.find((p) => Number(p.version) === version);
-		if (!chosen) throw new DomainError('NOT_FOUND', `Den Integrationsplan in Fassung ${version} gibt es nicht (vorhanden: 1–${all.length}).`);
-		return {
-			result: {
-				current: toPlanRecord(chosen),
-				versions: all.map((p) => ({ version: Number(p.version), kind: p.kind, planDate: p.plan_date, reviewDate: p.review_date, createdBy: p.created_by })),
-			},
-			detail: `Fassung ${chosen.version}`,
-		};
+		const view = await readPlanView(trx, row.id, version);
+		if (!view) throw new DomainError('NOT_FOUND', 'Für diesen Fall gibt es noch keinen Integrationsplan.');
+		return { result: view, detail: `Fassung ${view.current.version}` };
 	});
 }

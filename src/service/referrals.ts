@@ -6,10 +6,12 @@ import { assertCaseAccess, searchScope } from '../access/policy';
 import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
 import { addDays } from '../lifecycle/dates';
 import { assertReferralTransition, isReferralOverdue, overdueCutoff } from '../lifecycle/referral-status';
+import type { DistrictProfile } from '../generated/types';
 import { validateInput } from '../validation/validate';
+import { serviceName } from '../districts/profile';
 import type { ReferralState, ReferralTable } from '../store/database';
 import { loadCase, recordEvent, touchCase } from './case-rows';
-import type { CoreContext, WriteOptions } from './context';
+import type { CoreContext, Db, WriteOptions } from './context';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
 
@@ -35,7 +37,7 @@ function toReferralRecord(ctx: CoreContext, row: Selectable<ReferralTable>): Ref
 		id: row.id,
 		caseId: row.case_id,
 		serviceId: row.service_id,
-		serviceName: ctx.profile.services.find((s) => s.id === row.service_id)?.name ?? row.service_id,
+		serviceName: serviceName(ctx.profile, row.service_id),
 		reason: row.reason,
 		note: row.note,
 		referredOn: row.referred_on,
@@ -131,17 +133,7 @@ export function listOverdueReferrals(ctx: CoreContext, actor: unknown, asOf?: st
 		const day = asOf ?? today(ctx.clock);
 		assertNotInFuture(day, addDays(today(ctx.clock), 366), 'asOf', 'Stichtag');
 		const days = ctx.profile.settings.referralOverdueDays;
-		let query = trx
-			.selectFrom('referrals')
-			.innerJoin('cases', 'cases.id', 'referrals.case_id')
-			.selectAll('referrals')
-			.select(['cases.manager_id', 'cases.organisation_id'])
-			.where('cases.district_id', '=', ctx.profile.id)
-			.where('cases.status', '!=', 'closed')
-			.where('referrals.status', '=', 'open')
-			.where('referrals.referred_on', '<=', overdueCutoff(day, days));
-		if (organisationId) query = query.where('cases.organisation_id', '=', organisationId);
-		const rows = await query.orderBy('referrals.referred_on').orderBy('referrals.id').execute();
+		const rows = await overdueReferralRows(trx, ctx.profile, day, organisationId);
 		const result = rows.map((r) => {
 			const overdueFrom = addDays(r.referred_on, days);
 			return {
@@ -154,4 +146,22 @@ export function listOverdueReferrals(ctx: CoreContext, actor: unknown, asOf?: st
 		});
 		return { result, detail: `${result.length} überfällig am ${day}` };
 	});
+}
+
+/**
+ * Open referrals of open cases without an answer for longer than the district allows (`referralOverdueDays`)
+ * on `day`, optionally of one organisation only: the one query for the overdue list and the overdue event.
+ */
+export function overdueReferralRows(db: Db, profile: DistrictProfile, day: string, organisationId?: string) {
+	let query = db
+		.selectFrom('referrals')
+		.innerJoin('cases', 'cases.id', 'referrals.case_id')
+		.selectAll('referrals')
+		.select(['cases.manager_id', 'cases.organisation_id', 'cases.municipality_ags'])
+		.where('cases.district_id', '=', profile.id)
+		.where('cases.status', '!=', 'closed')
+		.where('referrals.status', '=', 'open')
+		.where('referrals.referred_on', '<=', overdueCutoff(day, profile.settings.referralOverdueDays));
+	if (organisationId) query = query.where('cases.organisation_id', '=', organisationId);
+	return query.orderBy('referrals.referred_on').orderBy('referrals.id').execute();
 }

@@ -1,3 +1,4 @@
+import type { AuditOutcome } from '../errors';
 import type { Generated } from 'kysely';
 
 /**
@@ -146,6 +147,8 @@ export interface StatusHistoryTable {
 
 export interface SubmissionTable {
 	submission_id: string;
+	/** Who made the submission (null for rows from before migration 0003): only they may replay it. */
+	actor_id: string | null;
 	operation: string;
 	case_id: string | null;
 	result_json: string;
@@ -161,7 +164,8 @@ export interface CaseEventTable {
 	payload_json: string;
 }
 
-export type AuditOutcome = 'ok' | 'replayed' | 'denied' | 'rejected' | 'conflict' | 'not_found' | 'failed';
+
+export type { AuditOutcome };
 
 export interface AuditLogTable {
 	id: Generated<number>;

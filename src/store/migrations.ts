@@ -221,6 +221,18 @@ const triggerEmissions: Migration = {
 	},
 };
 
+/** Who made a submission: a submission id replays only for the person who made it. */
+const submissionActor: Migration = {
+	async up(db: Kysely<any>) {
+		await db.schema.alterTable('submissions').addColumn('actor_id', 'text').execute();
+	},
+	async down(db: Kysely<any>) {
+		await db.schema.alterTable('submissions').dropColumn('actor_id').execute();
+	},
+};
+
 export function migrationProvider(backend: Backend): MigrationProvider {
-	return { getMigrations: async () => ({ '0001_initial': initial(backend), '0002_trigger_emissions': triggerEmissions }) };
+	return {
+		getMigrations: async () => ({ '0001_initial': initial(backend), '0002_trigger_emissions': triggerEmissions, '0003_submission_actor': submissionActor }),
+	};
 }
