@@ -1,5 +1,6 @@
 import type { Actor, DistrictProfile, Intake } from '../../src/generated/types';
 import { loadShippedProfile } from '../../src/districts/profile';
+import { DomainError } from '../../src/errors';
 
 export const emmendingen = (): DistrictProfile => loadShippedProfile('emmendingen');
 
@@ -64,3 +65,14 @@ export const validClosure = (date = '2026-05-04') => ({
 	reason: 'self_reliant',
 	outcomes: { ownTenancy: true, germanLevel: 'B1', employmentSocialInsurance: false, trainingInternshipStudy: true },
 });
+
+/** The DomainError an operation fails with (the test fails when it succeeds or throws something else). */
+export async function failure(promise: Promise<unknown>): Promise<DomainError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof DomainError) return error;
+		throw error;
+	}
+	throw new Error('expected the operation to fail');
+}

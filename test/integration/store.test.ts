@@ -1,20 +1,10 @@
 import { fixedClock } from '../../src/clock';
 import { createCore, type Core } from '../../src/core';
-import { DomainError } from '../../src/errors';
 import { loadShippedProfile } from '../../src/districts/profile';
 import type { DistrictProfile } from '../../src/generated/types';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
-import { actorFor, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
+import { actorFor, failure, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected the operation to fail');
-}
 
 describe.each(backends)('case store and lifecycle core on %s', (backend) => {
 	let t: TestStore;
