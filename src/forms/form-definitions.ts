@@ -10,14 +10,8 @@ export function isFormKind(value: unknown): value is FormKind {
 	return typeof value === 'string' && (formKinds as readonly string[]).includes(value);
 }
 
-/** German names of the forms, as a manager reads them. */
-export const formTitles: Record<FormKind, string> = {
-	intake: 'Aufnahme',
-	plan: 'Integrationsplan',
-	contact: 'Beratungskontakt',
-	referral: 'Weitervermittlung',
-	closure: 'Beendigung',
-};
+/** German names of the forms, as a manager reads them: the German names of their input kinds. */
+export const formTitles = Object.fromEntries(formKinds.map((kind) => [kind, inputKinds[kind].label])) as Record<FormKind, string>;
 
 /** A Form.io component as far as this package reads it. */
 export interface FormComponent {

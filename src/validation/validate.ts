@@ -3,23 +3,14 @@ import * as generated from '../generated/validators.cjs';
 import type { StandaloneValidator } from '../generated/validators.cjs';
 import type * as T from '../generated/types';
 import { toFieldErrors } from './messages';
+import { inputKindSchemas, type InputKind } from './input-kinds';
 
-/** What each kind of input is, which schema describes it and what it is called in German. */
-export const inputKinds = {
-	intake: { file: 'intake.schema.json', label: 'Aufnahme', validate: generated.intake },
-	plan: { file: 'plan.schema.json', label: 'Integrationsplan', validate: generated.plan },
-	contact: { file: 'contact.schema.json', label: 'Beratungskontakt', validate: generated.contact },
-	referral: { file: 'referral.schema.json', label: 'Weitervermittlung', validate: generated.referral },
-	referralStatus: { file: 'referral-status.schema.json', label: 'Stand der Weitervermittlung', validate: generated.referralStatus },
-	closure: { file: 'closure.schema.json', label: 'Beendigung', validate: generated.closure },
-	reopen: { file: 'reopen.schema.json', label: 'Wiederaufnahme', validate: generated.reopen },
-	caseUpdate: { file: 'case-update.schema.json', label: 'Änderung der Fallakte', validate: generated.caseUpdate },
-	actor: { file: 'actor.schema.json', label: 'Handelnde Person', validate: generated.actor },
-	districtProfile: { file: 'district-profile.schema.json', label: 'Kreisprofil', validate: generated.districtProfile },
-	reportDefinition: { file: 'report-definition.schema.json', label: 'Berichtsdefinition', validate: generated.reportDefinition },
-} as const;
+/** What each kind of input is, which schema describes it, what it is called in German, and its generated validator. */
+export const inputKinds = Object.fromEntries(
+	(Object.keys(inputKindSchemas) as InputKind[]).map((kind) => [kind, { ...inputKindSchemas[kind], validate: generated[kind] }]),
+) as { [K in InputKind]: (typeof inputKindSchemas)[K] & { validate: (typeof generated)[K] } };
 
-export type InputKind = keyof typeof inputKinds;
+export type { InputKind };
 export type InputType<K extends InputKind> = (typeof inputKinds)[K]['validate'] extends StandaloneValidator<infer D> ? D : never;
 
 export type { T };
