@@ -3,6 +3,8 @@ import type { DistrictProfile } from './generated/types';
 import type { CaseStore } from './store/open-store';
 import * as caseFile from './service/case-file';
 import * as cases from './service/cases';
+import * as caseChanges from './service/case-changes';
+import * as createCase from './service/create-case';
 import * as closure from './service/closure';
 import * as contacts from './service/contacts';
 import * as plans from './service/plans';
@@ -19,11 +21,11 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 	const ctx: CoreContext = { store: options.store, profile: options.profile, clock: options.clock ?? systemClock };
 	return {
 		context: ctx,
-		createCase: (actor: unknown, input: cases.CreateCaseInput, o?: WriteOptions) => cases.createCase(ctx, actor, input, o),
+		createCase: (actor: unknown, input: createCase.CreateCaseInput, o?: WriteOptions) => createCase.createCase(ctx, actor, input, o),
 		getCase: (actor: unknown, caseId: string) => cases.getCase(ctx, actor, caseId),
 		searchCases: (actor: unknown, search?: cases.CaseSearch) => cases.searchCases(ctx, actor, search),
-		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) => cases.updateCase(ctx, actor, caseId, patch, o),
-		reassignCase: (actor: unknown, caseId: string, input: { managerId: string }, o?: WriteOptions) => cases.reassignCase(ctx, actor, caseId, input, o),
+		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) => caseChanges.updateCase(ctx, actor, caseId, patch, o),
+		reassignCase: (actor: unknown, caseId: string, input: { managerId: string }, o?: WriteOptions) => caseChanges.reassignCase(ctx, actor, caseId, input, o),
 		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.createPlan(ctx, actor, caseId, plan, o),
 		continuePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.continuePlan(ctx, actor, caseId, plan, o),
 		savePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.savePlan(ctx, actor, caseId, plan, o),

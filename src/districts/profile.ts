@@ -3,18 +3,13 @@ import * as path from 'node:path';
 import { DomainError } from '../errors';
 import type { DistrictProfile } from '../generated/types';
 import { validateInput } from '../validation/validate';
+import { jsonIdsIn, shippedFolder } from '../shipped-files';
 
 /** Shipped district profiles live in `districts/` at the package root (copied to `dist/districts`). */
-export const profileDir = [path.join(__dirname, '..', '..', 'districts'), path.join(__dirname, '..', '..', '..', 'districts')].find((dir) =>
-	fs.existsSync(dir),
-) as string;
+export const profileDir = shippedFolder('districts');
 
 export function shippedProfileIds(): string[] {
-	return fs
-		.readdirSync(profileDir)
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => f.replace(/\.json$/, ''))
-		.sort();
+	return jsonIdsIn(profileDir);
 }
 
 const shippedCache = new Map<string, DistrictProfile>();

@@ -3,13 +3,12 @@ import * as path from 'node:path';
 import { DomainError } from '../errors';
 import type { CountIndicator, Indicator, ProfileIndicator, ReportDefinition, ShareIndicator } from '../generated/types';
 import { validateInput } from '../validation/validate';
+import { jsonIdsIn, shippedFolder } from '../shipped-files';
 
 export const DEFAULT_REPORT_ID = 'land-bw-auswertung';
 
 /** Shipped report definitions live in `reports/` at the package root (copied to `dist/reports`). */
-export const reportDir = [path.join(__dirname, '..', '..', 'reports'), path.join(__dirname, '..', '..', '..', 'reports')].find((dir) =>
-	fs.existsSync(path.join(dir, `${DEFAULT_REPORT_ID}.json`)),
-) as string;
+export const reportDir = shippedFolder('reports', `${DEFAULT_REPORT_ID}.json`);
 
 
 export const isCount = (i: Indicator): i is CountIndicator => 'count' in i;
@@ -17,11 +16,7 @@ export const isShare = (i: Indicator): i is ShareIndicator => 'share' in i;
 export const isProfile = (i: Indicator): i is ProfileIndicator => 'profile' in i;
 
 export function shippedReportIds(): string[] {
-	return fs
-		.readdirSync(reportDir)
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => f.replace(/\.json$/, ''))
-		.sort();
+	return jsonIdsIn(reportDir);
 }
 
 export function loadShippedDefinition(id: string = DEFAULT_REPORT_ID): ReportDefinition {

@@ -76,3 +76,14 @@ export async function failure(promise: Promise<unknown>): Promise<DomainError> {
 	}
 	throw new Error('expected the operation to fail');
 }
+
+/** The DomainError a synchronous call throws (the test fails when it returns or throws something else). */
+export function thrownError(run: () => unknown): DomainError {
+	try {
+		run();
+	} catch (error) {
+		if (error instanceof DomainError) return error;
+		throw error;
+	}
+	throw new Error('expected a DomainError');
+}

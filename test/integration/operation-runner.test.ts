@@ -1,31 +1,20 @@
-import { fixedClock } from '../../src/clock';
-import { createCore, type Core } from '../../src/core';
-import { loadShippedProfile } from '../../src/districts/profile';
-import type { DistrictProfile } from '../../src/generated/types';
-import { backends, freshStore, type TestStore } from '../helpers/stores';
-import { actorFor, failure, validContact, validIntake, validPlan } from '../helpers/fixtures';
+import type { Core } from '../../src/core';
+import { backends } from '../helpers/stores';
+import { coreSuite } from '../helpers/core-suite';
+import { failure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 
 jest.setTimeout(60_000);
 
 /** The one operation runner: every kind of operation writes exactly one audit row; a replay is checked like the original. */
 describe.each(backends)('operation runner on %s', (backend) => {
-	let t: TestStore;
+	const suite = coreSuite(backend);
+	const caritas = () => suite.as('em-caritas-01');
+	const drk = () => suite.as('em-drk-01');
+	const coordinator = () => suite.as('em-koordination');
+	const admin = () => suite.as('em-admin');
+	const audit = () => suite.audit();
 	let core: Core;
-	let profile: DistrictProfile;
-	const clock = fixedClock('2028-06-01T10:00:00Z');
-	const caritas = () => actorFor(profile, 'em-caritas-01');
-	const drk = () => actorFor(profile, 'em-drk-01');
-	const coordinator = () => actorFor(profile, 'em-koordination');
-	const admin = () => actorFor(profile, 'em-admin');
-	const audit = () => t.store.db.selectFrom('audit_log').select(['actor_id', 'action', 'outcome', 'case_id', 'detail']).orderBy('id').execute();
-
-	beforeEach(async () => {
-		clock.set('2026-06-01T10:00:00Z');
-		t = await freshStore(backend);
-		profile = loadShippedProfile('emmendingen');
-		core = createCore({ store: t.store, profile, clock });
-	});
-	afterEach(() => t.dispose());
+	beforeEach(() => (core = suite.core));
 
 	it('refuses to replay another organisation’s submission and returns none of its data', async () => {
 		const { case: created } = await core.createCase(caritas(), { intake: validIntake() }, { submissionId: 'intake-1' });
@@ -88,7 +77,7 @@ describe.each(backends)('operation runner on %s', (backend) => {
 
 	it('records a justification beyond 3 years together with the contact it allows, in one write', async () => {
 		const { case: created } = await core.createCase(caritas(), { intake: validIntake() });
-		clock.set('2028-04-01T10:00:00Z');
+		suite.clock.set('2028-04-01T10:00:00Z');
 		expect((await failure(core.logContact(caritas(), created.id, validContact('2028-03-30')))).code).toBe('JUSTIFICATION_REQUIRED');
 		const early = { reason: 'Abschluss der Ausbildung steht bevor', date: '2025-01-01' };
 		const beforeIntake = await failure(core.logContact(caritas(), created.id, validContact('2028-03-30'), { extensionJustification: early }));

@@ -7,25 +7,18 @@ const intake = componentPaths(loadForm('intake').components);
 const plan = componentPaths(loadForm('plan').components);
 
 describe('validation error paths → Form.io component paths', () => {
-	it('follows containers (wizard pages and columns are no part of the path)', () => {
-		expect(toFormioPath('/person/firstName', intake)).toBe('person.firstName');
-		expect(toFormioPath('/municipality', intake)).toBe('municipality');
-	});
-
-	it('keeps the row number for grids, also nested ones', () => {
-		expect(toFormioPath('/household/1/birthDate', intake)).toBe('household[1].birthDate');
-		expect(toFormioPath('/goals/0/steps/2/responsible', plan)).toBe('goals[0].steps[2].responsible');
-	});
-
-	it('points an item of select boxes or of a multiple field at the field itself', () => {
-		expect(toFormioPath('/consent/purposes/0', intake)).toBe('consent.purposes');
-		expect(toFormioPath('/languages/3', intake)).toBe('languages');
-	});
-
-	it('sends a path the form has no component for to the closest one above, or to the whole form', () => {
-		expect(toFormioPath('/person/shoeSize', intake)).toBe('person');
-		expect(toFormioPath('/mood', intake)).toBe('');
-		expect(toFormioPath('', intake)).toBe('');
+	it.each([
+		['follows containers (wizard pages and columns are no part of the path)', '/person/firstName', intake, 'person.firstName'],
+		['follows containers', '/municipality', intake, 'municipality'],
+		['keeps the row number for grids', '/household/1/birthDate', intake, 'household[1].birthDate'],
+		['keeps the row number for nested grids', '/goals/0/steps/2/responsible', plan, 'goals[0].steps[2].responsible'],
+		['points an item of select boxes at the field itself', '/consent/purposes/0', intake, 'consent.purposes'],
+		['points an item of a multiple field at the field itself', '/languages/3', intake, 'languages'],
+		['sends an unknown path to the closest component above', '/person/shoeSize', intake, 'person'],
+		['sends an unknown top-level path to the whole form', '/mood', intake, ''],
+		['sends the root to the whole form', '', intake, ''],
+	])('%s: %s', (_rule, pointer, paths, expected) => {
+		expect(toFormioPath(pointer, paths)).toBe(expected);
 	});
 
 	it('maps the German field errors of the validators onto the intake form', () => {

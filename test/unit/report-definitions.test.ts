@@ -3,18 +3,11 @@ import { loadShippedDefinition, parseDefinition } from '../../src/report/definit
 import { breakdownValues } from '../../src/report/labels';
 import { periodLabel, resolvePeriod } from '../../src/report/period';
 import { reportRows } from '../../src/report/rollup';
+import { thrownError } from '../helpers/fixtures';
 
 const base = () => JSON.parse(JSON.stringify(loadShippedDefinition())) as { indicators: Record<string, unknown>[] };
 
-function rejection(data: unknown): DomainError {
-	try {
-		parseDefinition(data);
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected the definition to be rejected');
-}
+const rejection = (data: unknown): DomainError => thrownError(() => parseDefinition(data));
 
 describe('report definitions (data, schema-validated)', () => {
 	it('ships a default that covers the funder’s indicators, each with its period rule written down', () => {

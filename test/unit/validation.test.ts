@@ -1,16 +1,8 @@
 import { DomainError } from '../../src/errors';
 import { validateInput } from '../../src/validation/validate';
-import { validIntake, validClosure, validContact } from '../helpers/fixtures';
+import { thrownError, validIntake, validClosure, validContact } from '../helpers/fixtures';
 
-function errorsOf(kind: Parameters<typeof validateInput>[0], data: unknown): DomainError {
-	try {
-		validateInput(kind, data);
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a validation error');
-}
+const errorsOf = (kind: Parameters<typeof validateInput>[0], data: unknown): DomainError => thrownError(() => validateInput(kind, data));
 
 describe('validation with German messages', () => {
 	it('accepts a complete intake', () => {

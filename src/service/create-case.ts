@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors';
+import { today } from '../clock';
+import type { Intake } from '../generated/types';
+import { assertMayTakeIntake } from '../access/policy';
+import { routeIntake, type Routing } from '../districts/routing';
+import { staffById } from '../districts/profile';
+import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
+import { validateInput } from '../validation/validate';
+import type { CoreContext, Tx, WriteOptions } from './context';
+import { runOperation } from './operation';
+import { loadCase, personRows, recordEvent, recordStatus, searchName, toCaseRecord, type CaseRecord } from './case-rows';
+
+export interface CreateCaseInput {
+	intake: unknown;
+	/** Assign to this manager instead of the one with the fewest open cases. */
+	managerId?: string;
+}
+
+export interface CreatedCase {
+	case: CaseRecord;
+	routing: Routing;
+}
+
+async function openCaseloads(trx: Tx, districtId: string): Promise<Map<string, number>> {
+	const rows = await trx
+		.selectFrom('cases')
+		.select(['manager_id'])
+		.select((eb) => eb.fn.countAll<string | number>().as('n'))
+		.where('district_id', '=', districtId)
+		.where('status', '!=', 'closed')
+		.groupBy('manager_id')
+		.execute();
+	return new Map(rows.map((r) => [r.manager_id, Number(r.n)]));
+}
+
+export function checkIntakeDates(intake: Intake, todayIso: string): void {
+	assertNotInFuture(intake.intakeDate, todayIso, 'intakeDate', 'Datum der Aufnahme');
+	assertNotInFuture(intake.consent.date, todayIso, 'consent/date', 'Datum der Einwilligung');
+	assertNotBefore(intake.intakeDate, intake.person.birthDate, 'person/birthDate', 'Geburtsdatum', 'dem Geburtsdatum');
+	(intake.household ?? []).forEach((m, i) => assertNotInFuture(m.birthDate, intake.intakeDate, `household/${i}/birthDate`, `Haushaltsmitglieder Nr. ${i + 1} – Geburtsdatum`));
+}
+
+/** Intake → a new case in status "Aufnahme", routed to the responsible organisation and a manager. */
+export function createCase(ctx: CoreContext, actor: unknown, input: CreateCaseInput, options: WriteOptions = {}): Promise<CreatedCase> {
+	return runOperation(ctx, actor, { action: 'case.create', submissionId: options.submissionId, onReplay: options.onReplay, replayAccess: 'read' }, async (trx, who) => {
+		const intake = validateInput('intake', input?.intake);
+		checkIntakeDates(intake, today(ctx.clock));
+		if (!staffById(ctx.profile, intake.consent.recordedBy)) {
+			const message = `„${intake.consent.recordedBy}“ ist im Kreisprofil nicht eingetragen.`;
+			throw new DomainError('VALIDATION_FAILED', `Einwilligung – erfasst von: ${message}`, {
+				fieldErrors: [{ path: '/consent/recordedBy', field: 'Einwilligung (DSGVO) – erfasst von', message }],
+			});
+		}
+		const routing = routeIntake(ctx.profile, intake.municipality, await openCaseloads(trx, ctx.profile.id), input.managerId);
+		assertMayTakeIntake(who, routing.organisationId);
+		const at = ctx.clock.now().toISOString();
+		const id = randomUUID();
+		const persons = personRows(id, intake);
+		await trx
+			.insertInto('cases')
+			.values({
+				id,
+				district_id: ctx.profile.id,
+				organisation_id: routing.organisationId,
+				manager_id: routing.managerId,
+				municipality_ags: intake.municipality,
+				status: 'intake',
+				version: 1,
+				opened_on: intake.intakeDate,
+				closed_on: null,
+				search_name: searchName(intake),
+				persons_count: persons.rows.length,
+				minors_count: persons.minors,
+				extension_reason: null,
+				extension_on: null,
+				data_json: JSON.stringify(intake),
+				created_at: at,
+				created_by: who.staffId,
+				updated_at: at,
+			})
+			.execute();
+		await trx.insertInto('case_persons').values(persons.rows).execute();
+		await recordStatus(trx, id, null, 'intake', intake.intakeDate, at, who.staffId);
+		await recordEvent(trx, id, 'case.created', { managerId: routing.managerId, organisationId: routing.organisationId, municipality: intake.municipality }, at);
+		const row = await loadCase(ctx, trx, id);
+		return { result: { case: toCaseRecord(row), routing }, caseId: id, detail: `zugewiesen an ${routing.managerId} (${routing.rule})` };
+	});
+}
+
