@@ -59,41 +59,34 @@ export async function naiveCells(db: Kysely<Database>, definition: ReportDefinit
 		referrals: referrals.filter((r) => inPeriod(r.referred_on)).map((r) => ({ caseId: r.case_id, category: categoryOf.get(r.service_id) ?? null })),
 	};
 
+	// Filters that name a list of values, and the item field each reads; the others are yes/no questions.
+	const listFilters: Partial<Record<keyof IndicatorFilter, string>> = {
+		role: 'role',
+		germanLevel: 'german_level',
+		occupation: 'occupation',
+		reason: 'reason',
+		channel: 'channel',
+		topic: 'topic',
+		planKind: 'kind',
+		serviceCategory: 'category',
+	};
+	const flagFilters: Partial<Record<keyof IndicatorFilter, string>> = {
+		ownTenancy: 'own_tenancy',
+		employmentSocialInsurance: 'employment_social_insurance',
+		trainingInternshipStudy: 'training_internship_study',
+	};
 	const matches = (item: Item, filter: IndicatorFilter): boolean =>
-		Object.entries(filter).every(([key, value]) => {
+		Object.entries(filter).every(([name, value]) => {
+			const key = name as keyof IndicatorFilter;
 			const c = byId.get(item.caseId) as (typeof cases)[number];
-			switch (key as keyof IndicatorFilter) {
-				case 'age':
-					return item.minor === (value === 'minor');
-				case 'role':
-					return (value as string[]).includes(String(item.role));
-				case 'germanLevel':
-					return (value as string[]).includes(String(item.german_level));
-				case 'occupation':
-					return (value as string[]).includes(String(item.occupation));
-				case 'openedInPeriod':
-					return (c.opened_on >= from) === value;
-				case 'reopenedInPeriod':
-					return item.reopenedInPeriod === value;
-				case 'withEligiblePersons':
-					return scope.eligibleMunicipalities.includes(c.municipality_ags) === value;
-				case 'reason':
-					return (value as string[]).includes(String(item.reason));
-				case 'ownTenancy':
-					return (item.own_tenancy === 1) === value;
-				case 'employmentSocialInsurance':
-					return (item.employment_social_insurance === 1) === value;
-				case 'trainingInternshipStudy':
-					return (item.training_internship_study === 1) === value;
-				case 'channel':
-					return (value as string[]).includes(String(item.channel));
-				case 'topic':
-					return (value as string[]).includes(String(item.topic));
-				case 'planKind':
-					return (value as string[]).includes(String(item.kind));
-				case 'serviceCategory':
-					return (value as string[]).includes(String(item.category));
-			}
+			const list = listFilters[key];
+			if (list) return (value as string[]).includes(String(item[list]));
+			const flag = flagFilters[key];
+			if (flag) return (item[flag] === 1) === value;
+			if (key === 'age') return item.minor === (value === 'minor');
+			if (key === 'openedInPeriod') return (c.opened_on >= from) === value;
+			if (key === 'reopenedInPeriod') return item.reopenedInPeriod === value;
+			if (key === 'withEligiblePersons') return scope.eligibleMunicipalities.includes(c.municipality_ags) === value;
 			return false;
 		});
 	const breakdownField: Record<string, string> = { channel: 'channel', topic: 'topic', reason: 'reason', planKind: 'kind', serviceCategory: 'category', germanLevel: 'german_level', occupation: 'occupation' };

@@ -5,6 +5,8 @@ import { addDays, germanDate } from '../../src/lifecycle/dates';
 import { freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, emmendingen, validIntake, validPlan } from '../helpers/fixtures';
 import { startFormServer, type FormServer } from '../helpers/form-server';
+import type { FormKind } from '../../src/forms/form-definitions';
+import type { AuthConfig } from '../../src/forms/auth';
 import { artifactPath, browserAvailable, launchChromium, watchedPage, type BrowserSession, type WatchedPage } from '../helpers/browser';
 
 // The intake wizard in Debian's Chromium, served through the Case Form Trigger's handlers under n8n's
@@ -24,30 +26,38 @@ async function typeDate(field: Locator, germanText: string) {
 	await input.press('Tab');
 }
 
-run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
-	let store: TestStore;
-	let core: Core;
-	let server: FormServer;
-	let session: BrowserSession;
-	let w: WatchedPage;
+interface ChromiumForms {
+	store: TestStore;
+	core: Core;
+	server: FormServer;
+	session: BrowserSession;
+}
 
+/** For the calling `describe`: a fresh SQLite store, the forms of these kinds on a sandboxed test server, one Chromium. */
+function formsInChromium(kinds: FormKind[], auth: AuthConfig, proxyHeader?: [string, string]): ChromiumForms {
+	const env = {} as ChromiumForms;
 	beforeAll(async () => {
-		store = await freshStore('SQLite');
-		core = createCore({ store: store.store, profile });
-		const config = { core, auth: { mode: 'trustedHeader' as const, headerName: 'X-Remote-User' }, save: true };
-		// The server plays the SSO reverse proxy too: it passes the logged-in manager in X-Remote-User.
-		server = await startFormServer({ intake: config, contact: config }, { sandbox: true, proxyHeader: ['X-Remote-User', 'em-caritas-01'] });
-		session = await launchChromium();
+		env.store = await freshStore('SQLite');
+		env.core = createCore({ store: env.store.store, profile });
+		const config = { core: env.core, auth, save: true };
+		env.server = await startFormServer(Object.fromEntries(kinds.map((kind) => [kind, config])), { sandbox: true, proxyHeader });
+		env.session = await launchChromium();
 	});
-
 	afterAll(async () => {
-		await session?.close();
-		await server?.close();
-		await store?.dispose();
+		await env.session?.close();
+		await env.server?.close();
+		await env.store?.dispose();
 	});
+	return env;
+}
+
+run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
+	let w: WatchedPage;
+	// The server plays the SSO reverse proxy too: it passes the logged-in manager in X-Remote-User.
+	const env = formsInChromium(['intake', 'contact'], { mode: 'trustedHeader', headerName: 'X-Remote-User' }, ['X-Remote-User', 'em-caritas-01']);
 
 	beforeEach(async () => {
-		w = await watchedPage(session);
+		w = await watchedPage(env.session);
 	});
 
 	afterEach(async () => {
@@ -61,10 +71,10 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 
 	const wizard = (page: Page) => page.locator('#case-form');
 	const next = (page: Page) => wizard(page).locator('button.btn-wizard-nav-next').click();
-	const storedCases = async () => (await core.searchCases(manager)).cases;
+	const storedCases = async () => (await env.core.searchCases(manager)).cases;
 
 	async function openIntake(page: Page) {
-		await page.goto(server.url('intake'));
+		await page.goto(env.server.url('intake'));
 		await page.waitForSelector('body[data-case-form="ready"]', { timeout: 20_000 });
 		expect(await page.evaluate('self.origin')).toBe('null'); // the sandbox is really on
 	}
@@ -131,7 +141,7 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 
 		const [stored] = await storedCases();
 		expect(stored.data).toMatchObject({
-			intakeDate: today(core.context.clock),
+			intakeDate: today(env.core.context.clock),
 			municipality: '08316056',
 			person: { firstName: 'Olena', lastName: 'Kovalenko', birthDate: '1988-06-14', gender: 'female', germanLevel: 'A2' },
 			household: [{ firstName: 'Sofiia', birthDate: '2015-09-01', relationship: 'child' }],
@@ -142,11 +152,11 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 		expect(stored.minorsCount).toBe(1);
 		expect(stored.createdBy).toBe('em-caritas-01');
 		// The workflow gets the same data with the actor and the submission id.
-		expect(server.emissions.at(-1)).toMatchObject({ kind: 'intake', actor: manager, caseId: stored.id, data: { person: { firstName: 'Olena' } } });
-		expect(server.emissions.at(-1)?.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(env.server.emissions.at(-1)).toMatchObject({ kind: 'intake', actor: manager, caseId: stored.id, data: { person: { firstName: 'Olena' } } });
+		expect(env.server.emissions.at(-1)?.submissionId).toMatch(/^[0-9a-f-]{36}$/);
 		// From the opaque origin the POST is a simple (form-encoded) request: no preflight, answered with ACAO null.
-		expect(server.log.filter((l) => l.startsWith('POST'))).toEqual([expect.stringMatching(/origin=null$/)]);
-		expect(server.log.some((l) => l.startsWith('OPTIONS'))).toBe(false);
+		expect(env.server.log.filter((l) => l.startsWith('POST'))).toEqual([expect.stringMatching(/origin=null$/)]);
+		expect(env.server.log.some((l) => l.startsWith('OPTIONS'))).toBe(false);
 	});
 
 	it('shows the German messages of the schema validation and of the core next to the fields and stores nothing', async () => {
@@ -157,7 +167,7 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 		await fillPersonPage(page, 'Iryna');
 		await next(page);
 		// A child born after the intake date: only the core's date rule knows that.
-		await addChild(page, germanDate(addDays(today(core.context.clock), 1)));
+		await addChild(page, germanDate(addDays(today(env.core.context.clock), 1)));
 		await next(page);
 		await form.locator('select[name="data[residence][status]"]').selectOption('refugee_protection');
 		await next(page);
@@ -184,40 +194,23 @@ run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 		await page.locator('h1').click(); // closes the calendar that opened on the focused date field
 		await page.screenshot({ path: artifactPath('case-form-intake-errors.png'), fullPage: true });
 		expect(await storedCases()).toHaveLength(before);
-		expect(w.requests.filter((u) => u === server.url('intake')).length).toBe(3); // the page and two POSTs
+		expect(w.requests.filter((u) => u === env.server.url('intake')).length).toBe(3); // the page and two POSTs
 	});
 });
 
 run('Case forms in Chromium opened for a case (prefilled from the store)', () => {
-	let store: TestStore;
-	let core: Core;
-	let server: FormServer;
-	let session: BrowserSession;
-
-	beforeAll(async () => {
-		store = await freshStore('SQLite');
-		core = createCore({ store: store.store, profile });
-		const config = { core, auth: { mode: 'none' as const, staffId: 'em-caritas-01' }, save: true };
-		server = await startFormServer({ contact: config, plan: config }, { sandbox: true });
-		session = await launchChromium();
-	});
-
-	afterAll(async () => {
-		await session?.close();
-		await server?.close();
-		await store?.dispose();
-	});
+	const env = formsInChromium(['contact', 'plan'], { mode: 'none', staffId: 'em-caritas-01' });
 
 	it('documents a contact in seconds: date prefilled, everything on one laptop screen, stored on the case', async () => {
-		const created = await core.createCase(manager, { intake: validIntake({ intakeDate: addDays(today(core.context.clock), -30), consent: { ...validIntake().consent, date: addDays(today(core.context.clock), -30) } }) });
-		const w = await watchedPage(session);
+		const created = await env.core.createCase(manager, { intake: validIntake({ intakeDate: addDays(today(env.core.context.clock), -30), consent: { ...validIntake().consent, date: addDays(today(env.core.context.clock), -30) } }) });
+		const w = await watchedPage(env.session);
 		const { page } = w;
 		await page.setViewportSize({ width: 1366, height: 768 });
-		await page.goto(server.url('contact', `?case=${created.case.id}`));
+		await page.goto(env.server.url('contact', `?case=${created.case.id}`));
 		await page.waitForSelector('body[data-case-form="ready"]', { timeout: 20_000 });
 		await expect(page.locator('.case-label').innerText()).resolves.toMatch(/^Fall: Haddad, Amina/);
 		const form = page.locator('#case-form');
-		await expect(form.locator('.formio-component-date input.form-control:not([type="hidden"])').first().inputValue()).resolves.toBe(germanDate(today(core.context.clock)));
+		await expect(form.locator('.formio-component-date input.form-control:not([type="hidden"])').first().inputValue()).resolves.toBe(germanDate(today(env.core.context.clock)));
 		// The whole form, up to the save button, fits on a 1366×768 screen without scrolling.
 		const save = form.getByRole('button', { name: 'Speichern' });
 		const box = await save.boundingBox();
@@ -233,23 +226,23 @@ run('Case forms in Chromium opened for a case (prefilled from the store)', () =>
 		await w.context.close();
 		expect(w.pageErrors).toEqual([]);
 		expect(w.foreignRequests()).toEqual([]);
-		expect(await core.listContacts(manager, created.case.id)).toMatchObject([{ date: today(core.context.clock), channel: 'phone', minutes: 20, topics: ['work'] }]);
+		expect(await env.core.listContacts(manager, created.case.id)).toMatchObject([{ date: today(env.core.context.clock), channel: 'phone', minutes: 20, topics: ['work'] }]);
 	});
 
 	it('continues the integration plan: the current goals and steps are prefilled, a new version is stored', async () => {
-		const opened = addDays(today(core.context.clock), -60);
-		const created = await core.createCase(manager, { intake: validIntake({ intakeDate: opened, consent: { ...validIntake().consent, date: opened } }) });
-		await core.createPlan(manager, created.case.id, validPlan(addDays(opened, 5), addDays(opened, 40)));
-		const w = await watchedPage(session);
+		const opened = addDays(today(env.core.context.clock), -60);
+		const created = await env.core.createCase(manager, { intake: validIntake({ intakeDate: opened, consent: { ...validIntake().consent, date: opened } }) });
+		await env.core.createPlan(manager, created.case.id, validPlan(addDays(opened, 5), addDays(opened, 40)));
+		const w = await watchedPage(env.session);
 		const { page } = w;
-		await page.goto(server.url('plan', `?case=${created.case.id}`));
+		await page.goto(env.server.url('plan', `?case=${created.case.id}`));
 		await page.waitForSelector('body[data-case-form="ready"]', { timeout: 20_000 });
 		await expect(page.locator('.case-label').innerText()).resolves.toMatch(/Fortschreibung von Fassung 1$/);
 		const form = page.locator('#case-form');
 		await expect(form.locator('input[name="data[goals][0][goal]"]').inputValue()).resolves.toBe('Deutsch B1 erreichen');
 		await expect(form.locator('input[name="data[goals][0][steps][0][description]"]').inputValue()).resolves.toBe('Anmeldung Integrationskurs VHS');
 		await form.locator('select[name="data[goals][1][status]"]').selectOption({ label: 'in Arbeit' });
-		await typeDate(form.locator('.formio-component-reviewDate'), germanDate(addDays(today(core.context.clock), 90)));
+		await typeDate(form.locator('.formio-component-reviewDate'), germanDate(addDays(today(env.core.context.clock), 90)));
 		await page.locator('h1').click();
 		await form.getByRole('button', { name: 'Speichern' }).click();
 		await page.locator('#case-form-done').waitFor({ timeout: 15_000 });
@@ -257,7 +250,7 @@ run('Case forms in Chromium opened for a case (prefilled from the store)', () =>
 		await w.context.close();
 		expect(w.pageErrors).toEqual([]);
 		expect(w.foreignRequests()).toEqual([]);
-		const plan = await core.getPlan(manager, created.case.id);
+		const plan = await env.core.getPlan(manager, created.case.id);
 		expect(plan.versions.map((v) => v.version)).toEqual([1, 2]);
 		expect(plan.current.plan.goals.map((g) => [g.goal, g.status])).toEqual([
 			['Deutsch B1 erreichen', 'in_progress'],
