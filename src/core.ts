@@ -9,8 +9,10 @@ import * as closure from './service/closure';
 import * as contacts from './service/contacts';
 import * as plans from './service/plans';
 import * as referrals from './service/referrals';
+import * as referralLists from './service/referral-lists';
 import { runFunderReport, type RunReportOptions } from './report/run-report';
 import type { CoreContext, WriteOptions } from './service/context';
+import { recordRefusal } from './service/operation';
 import { pollCaseEvents, type PollOptions } from './events/case-events';
 
 /**
@@ -35,11 +37,13 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) => contacts.listContacts(ctx, actor, caseId, range),
 		createReferral: (actor: unknown, caseId: string, referral: unknown, o?: WriteOptions) => referrals.createReferral(ctx, actor, caseId, referral, o),
 		setReferralStatus: (actor: unknown, referralId: string, change: unknown, o?: WriteOptions) => referrals.setReferralStatus(ctx, actor, referralId, change, o),
-		listReferrals: (actor: unknown, caseId: string) => referrals.listReferrals(ctx, actor, caseId),
-		listOverdueReferrals: (actor: unknown, asOf?: string) => referrals.listOverdueReferrals(ctx, actor, asOf),
+		listReferrals: (actor: unknown, caseId: string) => referralLists.listReferrals(ctx, actor, caseId),
+		listOverdueReferrals: (actor: unknown, asOf?: string) => referralLists.listOverdueReferrals(ctx, actor, asOf),
 		closeCase: (actor: unknown, caseId: string, closing: unknown, o?: WriteOptions) => closure.closeCase(ctx, actor, caseId, closing, o),
 		reopenCase: (actor: unknown, caseId: string, reopening: unknown, o?: WriteOptions) => closure.reopenCase(ctx, actor, caseId, reopening, o),
 		funderReport: (actor: unknown, options: RunReportOptions) => runFunderReport(ctx, actor, options),
+		/** One audit row for a refusal before any operation ran (schema errors of a form, a failed login). */
+		recordRefusal: (actor: unknown, spec: { action: string; caseId?: string | null }, error: Error) => recordRefusal(ctx, actor, spec, error),
 		/** Acts as the Case Event Trigger (a system actor), never as a person. */
 		pollCaseEvents: (options: PollOptions) => pollCaseEvents(ctx, options),
 	};

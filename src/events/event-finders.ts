@@ -1,7 +1,7 @@
 import { addDays, germanDate } from '../lifecycle/dates';
 import { currentLimit, REGULAR_YEARS, MAXIMUM_YEARS } from '../lifecycle/duration';
 import { serviceName } from '../districts/profile';
-import { overdueReferralRows } from '../service/referrals';
+import { overdueReferralRows } from '../service/referral-lists';
 import type { CoreContext, Tx } from '../service/context';
 import { caseEventLabels, type CaseEvent, type CaseEventType, type PollOptions } from './event-types';
 

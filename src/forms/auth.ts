@@ -18,7 +18,14 @@ export type HeaderBag = Record<string, string | string[] | undefined>;
 
 export type AuthResult =
 	| { ok: true; actor: Actor; name: string }
-	| { ok: false; status: 401; message: string; headers: Record<string, string> };
+	| {
+			ok: false;
+			status: 401;
+			message: string;
+			headers: Record<string, string>;
+			/** The login name that was presented with wrong or unknown credentials (absent when none were presented). */
+			attempted?: string;
+	  };
 
 /** A staff member of the profile by id or (case-insensitive) e-mail; inactive staff are not found. */
 export function findStaff(profile: DistrictProfile, login: string): StaffMember | undefined {
@@ -38,10 +45,10 @@ function sameSecret(a: string, b: string): boolean {
 	return timingSafeEqual(digest(a), digest(b)) && a.length === b.length;
 }
 
-function denied(message: string, config: AuthConfig): AuthResult {
+function denied(message: string, config: AuthConfig, attempted?: string): AuthResult {
 	const headers: Record<string, string> = {};
 	if (config.mode === 'basicAuth') headers['WWW-Authenticate'] = `Basic realm="${(config.realm ?? 'Integrationsmanagement').replace(/"/g, '')}", charset="UTF-8"`;
-	return { ok: false, status: 401, message, headers };
+	return { ok: false, status: 401, message, headers, ...(attempted === undefined ? {} : { attempted: attempted.slice(0, 64) }) };
 }
 
 function asActor(staff: StaffMember): AuthResult {
@@ -65,14 +72,14 @@ export function authenticate(config: AuthConfig, profile: DistrictProfile, heade
 			const staff = findStaff(profile, user);
 			// Check the password even for an unknown user, so that the answer time does not tell which users exist.
 			const passwordOk = config.password.length > 0 && sameSecret(password, config.password);
-			if (!passwordOk || !staff) return denied('Kennung oder Passwort ist falsch.', config);
+			if (!passwordOk || !staff) return denied('Kennung oder Passwort ist falsch.', config, user);
 			return asActor(staff);
 		}
 		case 'trustedHeader': {
 			const login = header(headers, config.headerName);
 			if (!login) return denied(`Keine Anmeldung: der Anmelde-Proxy hat den Header „${config.headerName}“ nicht gesetzt.`, config);
 			const staff = findStaff(profile, login);
-			return staff ? asActor(staff) : denied(`„${login}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`, config);
+			return staff ? asActor(staff) : denied(`„${login}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`, config, login);
 		}
 		default:
 			return denied('Unbekannte Anmeldeart.', config);

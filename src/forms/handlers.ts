@@ -4,7 +4,14 @@ import { today } from '../clock';
 import { DomainError, httpStatusOf, type FieldError } from '../errors';
 import { checkInput } from '../validation/validate';
 import { readAsset } from './assets';
-import { authenticate, type AuthConfig, type HeaderBag } from './auth';
+import type { Actor } from '../generated/types';
+import { authenticate, type AuthConfig, type AuthResult } from './auth';
+import { first, html, json, type FormRequest, type FormResponse } from './http';
+import { parseSubmissionBody } from './parse-body';
+
+export type { FormRequest, FormResponse } from './http';
+export { PAGE_CSP } from './http';
+export { parseSubmissionBody } from './parse-body';
 import { toFormErrors, type FormFieldError } from './error-paths';
 import { formTitles, inputKindOf, loadForm, type FormKind } from './form-definitions';
 import { normaliseSubmission } from './normalise';
@@ -13,25 +20,12 @@ import { prefill } from './prefill';
 import { fillProfileOptions } from './profile-options';
 import { storeSubmission } from './submit';
 
-/** The parts of an HTTP request the handlers read (n8n's express request and a plain node:http test server both give them). */
-export interface FormRequest {
-	query: Record<string, unknown>;
-	headers: HeaderBag;
-	body?: unknown;
-}
-
-export interface FormResponse {
-	status: number;
-	headers: Record<string, string>;
-	body: string | Buffer;
-}
-
 /** What a successful POST hands to the workflow. */
 export interface FormEmission {
 	kind: FormKind;
 	data: Record<string, unknown>;
 	extras: Record<string, unknown>;
-	actor: { staffId: string; role: string; organisationId: string };
+	actor: Actor;
 	submissionId: string;
 	caseId?: string;
 	/** The stored record (when the trigger saves). */
@@ -46,72 +40,42 @@ export interface FormHandlerConfig {
 	save: boolean;
 }
 
-/** Our policy, on top of whatever n8n adds (its HTML sandbox): scripts only from this URL, no eval, nothing from elsewhere. */
-export const PAGE_CSP =
-	"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
-
-const first = (v: unknown): string | undefined => (Array.isArray(v) ? first(v[0]) : typeof v === 'string' ? v : undefined);
-
-const html = (status: number, body: string, extra: Record<string, string> = {}): FormResponse => ({
-	status,
-	headers: {
-		'Content-Type': 'text/html; charset=utf-8',
-		'Content-Security-Policy': PAGE_CSP,
-		'Cache-Control': 'no-store',
-		'Referrer-Policy': 'no-referrer',
-		'X-Content-Type-Options': 'nosniff',
-		...extra,
-	},
-	body,
-});
-
-/** A sandboxed page has the opaque origin "null"; it may read our JSON answers (no other origin may). */
-function corsHeaders(request: FormRequest): Record<string, string> {
-	return first(request.headers.origin) === 'null' ? { 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : { Vary: 'Origin' };
+/** A listed asset (`?asset=…`): public library files, no login. */
+function assetAnswer(name: string): FormResponse {
+	const asset = readAsset(name);
+	if (!asset) return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Nicht gefunden.' };
+	// Fonts and the time zone table are fetched in CORS mode; from the sandbox their origin is "null".
+	const headers = { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' };
+	return { status: 200, headers, body: asset.body };
 }
 
-const json = (status: number, body: unknown, request: FormRequest, extra: Record<string, string> = {}): FormResponse => ({
-	status,
-	headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...corsHeaders(request), ...extra },
-	body: JSON.stringify(body),
-});
+/** Logs in; a presented but wrong login is one audit row (`form.login`, no password in it). */
+async function logIn(config: FormHandlerConfig, request: FormRequest): Promise<AuthResult> {
+	const login = authenticate(config.auth, config.core.context.profile, request.headers);
+	if (!login.ok && login.attempted !== undefined) {
+		await config.core.recordRefusal({ staffId: login.attempted }, { action: 'form.login' }, new DomainError('FORBIDDEN', `Anmeldung am Formular „${formTitles[config.kind]}“ fehlgeschlagen: ${login.message}`));
+	}
+	return login;
+}
 
-
-/** GET: a listed asset (`?asset=…`, public library files, no login) or the form page (login, prefill from `?case=…`). */
+/** GET: a listed asset or the form page (login, prefill from `?case=…`). */
 export async function handleFormGet(config: FormHandlerConfig, request: FormRequest): Promise<FormResponse> {
 	const assetName = first(request.query.asset);
-	if (assetName !== undefined) {
-		const asset = readAsset(assetName);
-		if (!asset) return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Nicht gefunden.' };
-		// Fonts and the time zone table are fetched in CORS mode; from the sandbox their origin is "null".
-		return { status: 200, headers: { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' }, body: asset.body };
-	}
+	if (assetName !== undefined) return assetAnswer(assetName);
 	const title = formTitles[config.kind];
 	const profile = config.core.context.profile;
-	const login = authenticate(config.auth, profile, request.headers);
+	const login = await logIn(config, request);
 	if (!login.ok) return html(401, renderPage({ title, errorMessage: login.message }), login.headers);
+	const page = { title, districtName: profile.name, actorName: login.name };
 	try {
 		const start = await prefill(config.core, login.actor, config.kind, first(request.query.case), today(config.core.context.clock));
 		const form = loadForm(config.kind);
 		fillProfileOptions(form.components, profile, login.actor.staffId);
-		return html(200, renderPage({ title, districtName: profile.name, actorName: login.name, caseLabel: start.caseLabel, form, data: start.data, submissionId: randomUUID() }));
+		return html(200, renderPage({ ...page, caseLabel: start.caseLabel, form, data: start.data, submissionId: randomUUID() }));
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return html(httpStatusOf(error), renderPage({ title, districtName: profile.name, actorName: login.name, errorMessage: error.message }));
+		return html(httpStatusOf(error), renderPage({ ...page, errorMessage: error.message }));
 	}
-}
-
-/** The submission as the page sends it (`payload=<json>`, form-encoded) or as JSON from another client. */
-export function parseSubmissionBody(body: unknown): { data: unknown; submissionId?: string } {
-	let value: unknown = body;
-	if (Buffer.isBuffer(value)) value = value.toString('utf8');
-	if (typeof value === 'string') {
-		const text = value.trim();
-		value = text.startsWith('{') ? JSON.parse(text) : Object.fromEntries(new URLSearchParams(text));
-	}
-	if (value && typeof value === 'object' && typeof (value as { payload?: unknown }).payload === 'string') value = JSON.parse((value as { payload: string }).payload);
-	const v = (value ?? {}) as { data?: unknown; submissionId?: unknown };
-	return { data: v.data ?? value, submissionId: typeof v.submissionId === 'string' ? v.submissionId : undefined };
 }
 
 export interface PostResult {
@@ -120,37 +84,56 @@ export interface PostResult {
 	emission?: FormEmission;
 }
 
-function validationAnswer(request: FormRequest, kind: FormKind, errors: FormFieldError[]): FormResponse {
-	return json(422, { message: `${formTitles[kind]} unvollständig oder fehlerhaft. Bitte die markierten Angaben korrigieren.`, errors }, request);
+/** Normalises Form.io's shapes and validates the data and its extra parts against their schemas. */
+function checkSubmission(kind: FormKind, data: unknown) {
+	const form = loadForm(kind);
+	const source = form['x-source'];
+	const normalised = normaliseSubmission(source, data);
+	const fieldErrors: FieldError[] = [...checkInput(inputKindOf(source.schema), normalised.data)];
+	for (const extra of source.extras) {
+		if (normalised.extras[extra.key] === undefined) continue;
+		fieldErrors.push(...checkInput(inputKindOf(extra.schema), { [extra.property]: normalised.extras[extra.key] }));
+	}
+	const context = normalised.context as { version?: unknown } | undefined;
+	const seenVersion = typeof context?.version === 'number' && Number.isInteger(context.version) ? context.version : undefined;
+	return { form, normalised, fieldErrors, seenVersion };
+}
+
+/** A refused submission changes nothing but the audit log: one row naming the fields, not their values. */
+async function refused(config: FormHandlerConfig, actor: Actor, request: FormRequest, status: number, body: { message: string; errors?: FormFieldError[] }): Promise<PostResult> {
+	const fields = body.errors?.length ? ` (${body.errors.map((e) => e.path || 'Formular').join(', ')})` : '';
+	const caseId = first(request.query.case) ?? null;
+	await config.core.recordRefusal(actor, { action: `form.${config.kind}`, caseId }, new DomainError('VALIDATION_FAILED', `${body.message}${fields}`));
+	return { response: json(status, body, request) };
 }
 
 /** POST: log in, normalise Form.io's shapes, validate with the schemas' validators, store through the core, answer in German. */
 export async function handleFormPost(config: FormHandlerConfig, request: FormRequest): Promise<PostResult> {
-	const profile = config.core.context.profile;
-	const login = authenticate(config.auth, profile, request.headers);
+	const login = await logIn(config, request);
 	if (!login.ok) return { response: json(401, { message: login.message }, request, login.headers) };
 	let parsed: ReturnType<typeof parseSubmissionBody>;
 	try {
 		parsed = parseSubmissionBody(request.body);
 	} catch {
-		return { response: json(400, { message: 'Die Übermittlung ist kein gültiges JSON.' }, request) };
+		return refused(config, login.actor, request, 400, { message: 'Die Übermittlung ist kein gültiges JSON.' });
 	}
-	const form = loadForm(config.kind);
-	const source = form['x-source'];
-	const normalised = normaliseSubmission(source, parsed.data);
-	const fieldErrors: FieldError[] = [...checkInput(inputKindOf(source.schema), normalised.data)];
-	for (const extra of source.extras) {
-		if (normalised.extras[extra.key] !== undefined) fieldErrors.push(...checkInput(inputKindOf(extra.schema), { [extra.property]: normalised.extras[extra.key] }));
+	const checked = checkSubmission(config.kind, parsed.data);
+	if (checked.fieldErrors.length) {
+		const message = `${formTitles[config.kind]} unvollständig oder fehlerhaft. Bitte die markierten Angaben korrigieren.`;
+		return refused(config, login.actor, request, 422, { message, errors: toFormErrors(checked.fieldErrors, checked.form.components) });
 	}
-	if (fieldErrors.length) return { response: validationAnswer(request, config.kind, toFormErrors(fieldErrors, form.components)) };
-	const submissionId = parsed.submissionId ?? randomUUID();
 	const caseId = first(request.query.case);
-	const emission: FormEmission = { kind: config.kind, data: normalised.data, extras: normalised.extras, actor: login.actor, submissionId, ...(caseId ? { caseId } : {}) };
+	const { data, extras } = checked.normalised;
+	const emission: FormEmission = { kind: config.kind, data, extras, actor: login.actor, submissionId: parsed.submissionId ?? randomUUID(), ...(caseId ? { caseId } : {}) };
 	if (!config.save) return { response: json(200, { message: `${formTitles[config.kind]} übermittelt.` }, request), emission };
-	const context = normalised.context as { version?: unknown } | undefined;
-	const seenVersion = typeof context?.version === 'number' && Number.isInteger(context.version) ? context.version : undefined;
+	return storeAndAnswer(config, request, emission, checked);
+}
+
+/** Stores through the core (one call) and answers: the German confirmation, or the core's refusal at its field. */
+async function storeAndAnswer(config: FormHandlerConfig, request: FormRequest, emission: FormEmission, checked: ReturnType<typeof checkSubmission>): Promise<PostResult> {
+	const { kind, actor, caseId, data, extras, submissionId } = emission;
 	try {
-		const outcome = await storeSubmission(config.core, { kind: config.kind, actor: login.actor, caseId, data: normalised.data, extras: normalised.extras, seenVersion, submissionId });
+		const outcome = await storeSubmission(config.core, { kind, actor, caseId, data, extras, seenVersion: checked.seenVersion, submissionId });
 		const response = json(200, { message: outcome.message, caseId: outcome.caseId, ...(outcome.replayed ? { replayed: true } : {}) }, request);
 		// A repeated submission (double click, resend after a lost answer) gets the first answer but starts no workflow again.
 		if (outcome.replayed) return { response };
@@ -161,8 +144,8 @@ export async function handleFormPost(config: FormHandlerConfig, request: FormReq
 		if (status !== 422) return { response: json(status, { message: error.message, code: error.code }, request) };
 		// Rules the core checks (dates, routing, duration, status): at the field when the core names one, else for the whole form.
 		const errors = error.fieldErrors.length
-			? toFormErrors(error.fieldErrors, form.components)
-			: [{ path: routedField(error), field: formTitles[config.kind], message: error.message }];
+			? toFormErrors(error.fieldErrors, checked.form.components)
+			: [{ path: routedField(error), field: formTitles[kind], message: error.message }];
 		return { response: json(422, { message: error.message, code: error.code, errors }, request) };
 	}
 }

@@ -41,45 +41,51 @@ export function checkIntakeDates(intake: Intake, todayIso: string): void {
 	(intake.household ?? []).forEach((m, i) => assertNotInFuture(m.birthDate, intake.intakeDate, `household/${i}/birthDate`, `Haushaltsmitglieder Nr. ${i + 1} – Geburtsdatum`));
 }
 
+/** The intake's dates are plausible and the person who recorded the consent is staff of the district. */
+function checkIntake(ctx: CoreContext, intake: Intake): void {
+	checkIntakeDates(intake, today(ctx.clock));
+	if (staffById(ctx.profile, intake.consent.recordedBy)) return;
+	const message = `„${intake.consent.recordedBy}“ ist im Kreisprofil nicht eingetragen.`;
+	throw new DomainError('VALIDATION_FAILED', `Einwilligung – erfasst von: ${message}`, {
+		fieldErrors: [{ path: '/consent/recordedBy', field: 'Einwilligung (DSGVO) – erfasst von', message }],
+	});
+}
+
+/** The new case's row: status Aufnahme, version 1, routed, with the household counted for reports. */
+function newCaseRow(ctx: CoreContext, id: string, intake: Intake, routing: Routing, persons: ReturnType<typeof personRows>, by: string, at: string) {
+	return {
+		id,
+		district_id: ctx.profile.id,
+		organisation_id: routing.organisationId,
+		manager_id: routing.managerId,
+		municipality_ags: intake.municipality,
+		status: 'intake' as const,
+		version: 1,
+		opened_on: intake.intakeDate,
+		closed_on: null,
+		search_name: searchName(intake),
+		persons_count: persons.rows.length,
+		minors_count: persons.minors,
+		extension_reason: null,
+		extension_on: null,
+		data_json: JSON.stringify(intake),
+		created_at: at,
+		created_by: by,
+		updated_at: at,
+	};
+}
+
 /** Intake → a new case in status "Aufnahme", routed to the responsible organisation and a manager. */
 export function createCase(ctx: CoreContext, actor: unknown, input: CreateCaseInput, options: WriteOptions = {}): Promise<CreatedCase> {
 	return runOperation(ctx, actor, { action: 'case.create', submissionId: options.submissionId, onReplay: options.onReplay, replayAccess: 'read' }, async (trx, who) => {
 		const intake = validateInput('intake', input?.intake);
-		checkIntakeDates(intake, today(ctx.clock));
-		if (!staffById(ctx.profile, intake.consent.recordedBy)) {
-			const message = `„${intake.consent.recordedBy}“ ist im Kreisprofil nicht eingetragen.`;
-			throw new DomainError('VALIDATION_FAILED', `Einwilligung – erfasst von: ${message}`, {
-				fieldErrors: [{ path: '/consent/recordedBy', field: 'Einwilligung (DSGVO) – erfasst von', message }],
-			});
-		}
+		checkIntake(ctx, intake);
 		const routing = routeIntake(ctx.profile, intake.municipality, await openCaseloads(trx, ctx.profile.id), input.managerId);
 		assertMayTakeIntake(who, routing.organisationId);
 		const at = ctx.clock.now().toISOString();
 		const id = randomUUID();
 		const persons = personRows(id, intake);
-		await trx
-			.insertInto('cases')
-			.values({
-				id,
-				district_id: ctx.profile.id,
-				organisation_id: routing.organisationId,
-				manager_id: routing.managerId,
-				municipality_ags: intake.municipality,
-				status: 'intake',
-				version: 1,
-				opened_on: intake.intakeDate,
-				closed_on: null,
-				search_name: searchName(intake),
-				persons_count: persons.rows.length,
-				minors_count: persons.minors,
-				extension_reason: null,
-				extension_on: null,
-				data_json: JSON.stringify(intake),
-				created_at: at,
-				created_by: who.staffId,
-				updated_at: at,
-			})
-			.execute();
+		await trx.insertInto('cases').values(newCaseRow(ctx, id, intake, routing, persons, who.staffId, at)).execute();
 		await trx.insertInto('case_persons').values(persons.rows).execute();
 		await recordStatus(trx, id, null, 'intake', intake.intakeDate, at, who.staffId);
 		await recordEvent(trx, id, 'case.created', { managerId: routing.managerId, organisationId: routing.organisationId, municipality: intake.municipality }, at);

@@ -87,6 +87,20 @@ async function audited<R>(ctx: CoreContext, claim: unknown, spec: OperationSpec,
 	}
 }
 
+/**
+ * Records a refusal that happened before a core operation could run — a form's schema errors, a body that is
+ * no JSON, a failed login: exactly one audit row (the actor as far as it can be named), nothing else.
+ */
+export async function recordRefusal(ctx: CoreContext, claim: unknown, spec: { action: string; caseId?: string | null }, error: Error): Promise<void> {
+	let who: ResolvedActor | ReturnType<typeof describeClaim>;
+	try {
+		who = resolveActor(ctx.profile, claim);
+	} catch {
+		who = describeClaim(claim);
+	}
+	await appendAudit(ctx.store.db, { actor: who, action: spec.action, caseId: spec.caseId, outcome: auditOutcomeOf(error), detail: error.message, at: now(ctx) });
+}
+
 const now = (ctx: CoreContext) => ctx.clock.now().toISOString();
 
 function checkSubmissionId(submissionId: unknown): void {

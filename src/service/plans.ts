@@ -5,7 +5,7 @@ import { assertCaseAccess } from '../access/policy';
 import { assertTransition } from '../lifecycle/case-status';
 import { assertNotBefore } from '../lifecycle/date-checks';
 import { validateInput } from '../validation/validate';
-import { loadCase, recordEvent, recordStatus, touchCase } from './case-rows';
+import { loadCase, recordEvent, recordStatus, touchCase, type CaseRow } from './case-rows';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
@@ -42,6 +42,44 @@ function toPlanRecord(row: Awaited<ReturnType<typeof planVersions>>[number]): Pl
 
 /** `create` and `continue` insist on their step; `save` creates the first plan or continues the existing one. */
 type PlanWrite = 'create' | 'continue' | 'save';
+type PlanRow = Awaited<ReturnType<typeof planVersions>>[number];
+
+/** The step the write may take, given the latest version (if any). */
+function assertPlanStep(mode: PlanWrite, plan: IntegrationPlan, latest: PlanRow | undefined): void {
+	assertNotBefore(plan.reviewDate, plan.planDate, 'reviewDate', 'Nächste Überprüfung', 'dem Datum des Plans');
+	if (mode === 'create' && latest) {
+		throw new DomainError(
+			'ILLEGAL_TRANSITION',
+			'Für diesen Fall gibt es bereits einen Integrationsplan. Bitte den bestehenden Plan fortschreiben.',
+			{ details: { currentVersion: Number(latest.version) } },
+		);
+	}
+	if (mode === 'continue' && !latest) {
+		throw new DomainError(
+			'ILLEGAL_TRANSITION',
+			'Es gibt noch keinen Integrationsplan, der fortgeschrieben werden kann. Bitte zuerst einen Plan erstellen.',
+		);
+	}
+	if (latest) assertNotBefore(plan.planDate, latest.plan_date, 'planDate', 'Datum des Plans', 'der vorigen Fassung');
+}
+
+/** Stores the next version; the first plan starts the counselling proper (Aufnahme → in Beratung). */
+async function storePlanVersion(ctx: CoreContext, trx: Tx, row: CaseRow, plan: IntegrationPlan, latest: PlanRow | undefined, by: string): Promise<PlanRecord> {
+	const at = ctx.clock.now().toISOString();
+	const version = latest ? Number(latest.version) + 1 : 1;
+	const kind = latest ? 'continued' : 'created';
+	const id = randomUUID();
+	const values = { id, case_id: row.id, version, kind, plan_date: plan.planDate, review_date: plan.reviewDate } as const;
+	await trx.insertInto('plans').values({ ...values, data_json: JSON.stringify(plan), created_at: at, created_by: by }).execute();
+	if (row.status === 'intake') {
+		assertTransition('intake', 'active');
+		await recordStatus(trx, row.id, 'intake', 'active', plan.planDate, at, by);
+	}
+	await touchCase(trx, row, row.status === 'intake' ? { status: 'active' } : {}, at);
+	await recordEvent(trx, row.id, `plan.${kind}`, { version, reviewDate: plan.reviewDate }, at);
+	const [created] = (await planVersions(trx, row.id)).filter((p) => p.id === id);
+	return toPlanRecord(created);
+}
 
 function writePlan(mode: PlanWrite) {
 	const action = `plan.${mode}`;
@@ -54,35 +92,10 @@ function writePlan(mode: PlanWrite) {
 				dateField: 'planDate',
 				dateLabel: 'Datum des Plans',
 			});
-			assertNotBefore(plan.reviewDate, plan.planDate, 'reviewDate', 'Nächste Überprüfung', 'dem Datum des Plans');
-			const previous = await planVersions(trx, row.id);
-			const latest = previous[previous.length - 1];
-			if (mode === 'create' && latest) {
-				throw new DomainError('ILLEGAL_TRANSITION', 'Für diesen Fall gibt es bereits einen Integrationsplan. Bitte den bestehenden Plan fortschreiben.', {
-					details: { currentVersion: Number(latest.version) },
-				});
-			}
-			if (mode === 'continue' && !latest) {
-				throw new DomainError('ILLEGAL_TRANSITION', 'Es gibt noch keinen Integrationsplan, der fortgeschrieben werden kann. Bitte zuerst einen Plan erstellen.');
-			}
-			if (latest) assertNotBefore(plan.planDate, latest.plan_date, 'planDate', 'Datum des Plans', 'der vorigen Fassung');
-			const at = ctx.clock.now().toISOString();
-			const version = latest ? Number(latest.version) + 1 : 1;
-			const kind = latest ? 'continued' : 'created';
-			const id = randomUUID();
-			await trx
-				.insertInto('plans')
-				.values({ id, case_id: row.id, version, kind, plan_date: plan.planDate, review_date: plan.reviewDate, data_json: JSON.stringify(plan), created_at: at, created_by: who.staffId })
-				.execute();
-			// The first plan starts the counselling proper: Aufnahme → in Beratung.
-			if (row.status === 'intake') {
-				assertTransition('intake', 'active');
-				await recordStatus(trx, row.id, 'intake', 'active', plan.planDate, at, who.staffId);
-			}
-			await touchCase(trx, row, row.status === 'intake' ? { status: 'active' } : {}, at);
-			await recordEvent(trx, row.id, kind === 'created' ? 'plan.created' : 'plan.continued', { version, reviewDate: plan.reviewDate }, at);
-			const [created] = (await planVersions(trx, row.id)).filter((p) => p.id === id);
-			return { result: toPlanRecord(created), detail: `Fassung ${version}` };
+			const latest = (await planVersions(trx, row.id)).at(-1);
+			assertPlanStep(mode, plan, latest);
+			const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);
+			return { result: stored, detail: `Fassung ${stored.version}` };
 		});
 }
 

@@ -1,63 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import { DomainError } from '../errors';
-import { today } from '../clock';
-import { assertCaseAccess, searchScope } from '../access/policy';
-import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
-import { addDays } from '../lifecycle/dates';
-import { assertReferralTransition, isReferralOverdue, overdueCutoff } from '../lifecycle/referral-status';
-import type { DistrictProfile } from '../generated/types';
+import type { ReferralState } from '../store/database';
+import { assertNotBefore } from '../lifecycle/date-checks';
+import { assertReferralTransition } from '../lifecycle/referral-status';
 import { validateInput } from '../validation/validate';
-import { serviceName } from '../districts/profile';
-import type { ReferralState, ReferralTable } from '../store/database';
-import { loadCase, recordEvent, touchCase } from './case-rows';
-import type { CoreContext, Db, WriteOptions } from './context';
+import { recordEvent, touchCase } from './case-rows';
+import type { CoreContext, Tx, WriteOptions } from './context';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
+import { toReferralRecord, type ReferralRecord } from './referral-record';
 
-export interface ReferralRecord {
-	id: string;
-	caseId: string;
-	serviceId: string;
-	serviceName: string;
-	reason: string;
-	note: string | null;
-	referredOn: string;
-	status: ReferralState;
-	statusOn: string;
-	/** Day from which an unanswered referral counts as overdue. */
-	overdueFrom: string;
-	overdue: boolean;
-	createdBy: string;
+export type { ReferralRecord } from './referral-record';
+
+/** The service of the district's directory a referral names. */
+function serviceFromDirectory(ctx: CoreContext, serviceId: string) {
+	const service = ctx.profile.services.find((s) => s.id === serviceId);
+	if (service) return service;
+	const message = `„${serviceId}“ steht nicht im Dienste-Verzeichnis von „${ctx.profile.name}“.`;
+	throw new DomainError('UNKNOWN_SERVICE', `Fachdienst: ${message}`, { fieldErrors: [{ path: '/serviceId', field: 'Fachdienst', message }] });
 }
 
-function toReferralRecord(ctx: CoreContext, row: Selectable<ReferralTable>): ReferralRecord {
-	const days = ctx.profile.settings.referralOverdueDays;
-	return {
-		id: row.id,
-		caseId: row.case_id,
-		serviceId: row.service_id,
-		serviceName: serviceName(ctx.profile, row.service_id),
-		reason: row.reason,
-		note: row.note,
-		referredOn: row.referred_on,
-		status: row.status,
-		statusOn: row.status_on,
-		overdueFrom: addDays(row.referred_on, days),
-		overdue: isReferralOverdue(row.status, row.referred_on, today(ctx.clock), days),
-		createdBy: row.created_by,
-	};
+/** Every state of a referral is a row in its history. */
+async function recordReferralEvent(trx: Tx, referralId: string, change: { status: ReferralState; date: string; note?: string }, at: string, by: string): Promise<void> {
+	await trx
+		.insertInto('referral_events')
+		.values({ referral_id: referralId, status: change.status, event_on: change.date, note: change.note ?? null, created_at: at, created_by: by })
+		.execute();
 }
 
 /** Refers the client to a specialised service from the district's directory; status "offen". */
 export function createReferral(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<ReferralRecord> {
 	return runOperation(ctx, actor, { action: 'referral.create', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const referral = validateInput('referral', input);
-		const service = ctx.profile.services.find((s) => s.id === referral.serviceId);
-		if (!service) {
-			const message = `„${referral.serviceId}“ steht nicht im Dienste-Verzeichnis von „${ctx.profile.name}“.`;
-			throw new DomainError('UNKNOWN_SERVICE', `Fachdienst: ${message}`, { fieldErrors: [{ path: '/serviceId', field: 'Fachdienst', message }] });
-		}
+		const service = serviceFromDirectory(ctx, referral.serviceId);
 		const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
 			what: 'Eine Weitervermittlung',
 			date: referral.date,
@@ -80,7 +55,7 @@ export function createReferral(ctx: CoreContext, actor: unknown, caseId: string,
 			updated_at: at,
 		};
 		await trx.insertInto('referrals').values(values).execute();
-		await trx.insertInto('referral_events').values({ referral_id: id, status: 'open', event_on: referral.date, note: referral.note ?? null, created_at: at, created_by: who.staffId }).execute();
+		await recordReferralEvent(trx, id, { status: 'open', date: referral.date, note: referral.note }, at, who.staffId);
 		await touchCase(trx, row, {}, at);
 		await recordEvent(trx, row.id, 'referral.created', { referralId: id, serviceId: service.id }, at);
 		return { result: toReferralRecord(ctx, values), detail: service.id };
@@ -103,7 +78,7 @@ export function setReferralStatus(ctx: CoreContext, actor: unknown, referralId: 
 		assertNotBefore(change.date, referral.status_on, 'date', 'Datum', 'dem letzten Stand');
 		const at = ctx.clock.now().toISOString();
 		await trx.updateTable('referrals').set({ status: change.status, status_on: change.date, updated_at: at }).where('id', '=', referral.id).execute();
-		await trx.insertInto('referral_events').values({ referral_id: referral.id, status: change.status, event_on: change.date, note: change.note ?? null, created_at: at, created_by: who.staffId }).execute();
+		await recordReferralEvent(trx, referral.id, change, at, who.staffId);
 		await touchCase(trx, row, {}, at);
 		await recordEvent(trx, row.id, 'referral.status', { referralId: referral.id, status: change.status }, at);
 		const updated = await trx.selectFrom('referrals').selectAll().where('id', '=', referral.id).executeTakeFirstOrThrow();
@@ -111,57 +86,3 @@ export function setReferralStatus(ctx: CoreContext, actor: unknown, referralId: 
 	});
 }
 
-export function listReferrals(ctx: CoreContext, actor: unknown, caseId: string): Promise<ReferralRecord[]> {
-	return runOperation(ctx, actor, { action: 'referral.list', caseId }, async (trx, who) => {
-		const row = await loadCase(ctx, trx, caseId);
-		assertCaseAccess(who, 'read', row);
-		const rows = await trx.selectFrom('referrals').selectAll().where('case_id', '=', row.id).orderBy('referred_on', 'desc').orderBy('id').execute();
-		return { result: rows.map((r) => toReferralRecord(ctx, r)), detail: `${rows.length} Weitervermittlungen` };
-	});
-}
-
-export interface OverdueReferral extends ReferralRecord {
-	managerId: string;
-	organisationId: string;
-	daysOverdue: number;
-}
-
-/** Open referrals without an answer for longer than the district allows, within the actor's scope. */
-export function listOverdueReferrals(ctx: CoreContext, actor: unknown, asOf?: string): Promise<OverdueReferral[]> {
-	return runOperation(ctx, actor, { action: 'referral.overdue' }, async (trx, who) => {
-		const organisationId = searchScope(who);
-		const day = asOf ?? today(ctx.clock);
-		assertNotInFuture(day, addDays(today(ctx.clock), 366), 'asOf', 'Stichtag');
-		const days = ctx.profile.settings.referralOverdueDays;
-		const rows = await overdueReferralRows(trx, ctx.profile, day, organisationId);
-		const result = rows.map((r) => {
-			const overdueFrom = addDays(r.referred_on, days);
-			return {
-				...toReferralRecord(ctx, r),
-				overdue: true,
-				managerId: r.manager_id,
-				organisationId: r.organisation_id,
-				daysOverdue: Math.round((Date.parse(day) - Date.parse(overdueFrom)) / 86_400_000),
-			};
-		});
-		return { result, detail: `${result.length} überfällig am ${day}` };
-	});
-}
-
-/**
- * Open referrals of open cases without an answer for longer than the district allows (`referralOverdueDays`)
- * on `day`, optionally of one organisation only: the one query for the overdue list and the overdue event.
- */
-export function overdueReferralRows(db: Db, profile: DistrictProfile, day: string, organisationId?: string) {
-	let query = db
-		.selectFrom('referrals')
-		.innerJoin('cases', 'cases.id', 'referrals.case_id')
-		.selectAll('referrals')
-		.select(['cases.manager_id', 'cases.organisation_id', 'cases.municipality_ags'])
-		.where('cases.district_id', '=', profile.id)
-		.where('cases.status', '!=', 'closed')
-		.where('referrals.status', '=', 'open')
-		.where('referrals.referred_on', '<=', overdueCutoff(day, profile.settings.referralOverdueDays));
-	if (organisationId) query = query.where('cases.organisation_id', '=', organisationId);
-	return query.orderBy('referrals.referred_on').orderBy('referrals.id').execute();
-}

@@ -24,9 +24,7 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 		}
 		// With several schemas in one database, the migration tables must be looked up in ours only.
 		const migrationTableSchema = config.backend === 'postgres' ? (config.schema ?? 'public') : undefined;
-		const { error, results } = await new Migrator({ db, provider: migrationProvider(config.backend), migrationTableSchema }).migrateToLatest();
-		const failed = results?.find((r) => r.status === 'Error');
-		if (error || failed) throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
+		await migrate(db, config.backend, migrationTableSchema);
 	} catch (error) {
 		await db.destroy().catch(() => undefined);
 		throw new DomainError('STORE_UNAVAILABLE', `Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${(error as Error).message}`, {
@@ -34,6 +32,21 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 		});
 	}
 	return { backend: config.backend, db, close: () => db.destroy() };
+}
+
+/**
+ * Migrates to the latest schema. Kysely's migrator first lists the tables of the whole database; on PostgreSQL that
+ * listing fails with "schema … does not exist" (3F000) when another schema is dropped at that moment (another
+ * district's store, a test). Nothing was migrated then, so it is simply asked again.
+ */
+async function migrate(db: Kysely<Database>, backend: Backend, migrationTableSchema: string | undefined): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		const { error, results } = await new Migrator({ db, provider: migrationProvider(backend), migrationTableSchema }).migrateToLatest();
+		const failed = results?.find((r) => r.status === 'Error');
+		if (!error && !failed) return;
+		const concurrentDrop = (error as { code?: string } | undefined)?.code === '3F000' && !results?.length;
+		if (!concurrentDrop || attempt >= 5) throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
+	}
 }
 
 function createKysely(config: StoreConfig): Kysely<Database> {

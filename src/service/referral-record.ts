@@ -1,0 +1,42 @@
+import type { Selectable } from 'kysely';
+import { today } from '../clock';
+import { serviceName } from '../districts/profile';
+import { addDays } from '../lifecycle/dates';
+import { isReferralOverdue } from '../lifecycle/referral-status';
+import type { ReferralState, ReferralTable } from '../store/database';
+import type { CoreContext } from './context';
+
+export interface ReferralRecord {
+	id: string;
+	caseId: string;
+	serviceId: string;
+	serviceName: string;
+	reason: string;
+	note: string | null;
+	referredOn: string;
+	status: ReferralState;
+	statusOn: string;
+	/** Day from which an unanswered referral counts as overdue. */
+	overdueFrom: string;
+	overdue: boolean;
+	createdBy: string;
+}
+
+export function toReferralRecord(ctx: CoreContext, row: Selectable<ReferralTable>): ReferralRecord {
+	const days = ctx.profile.settings.referralOverdueDays;
+	return {
+		id: row.id,
+		caseId: row.case_id,
+		serviceId: row.service_id,
+		serviceName: serviceName(ctx.profile, row.service_id),
+		reason: row.reason,
+		note: row.note,
+		referredOn: row.referred_on,
+		status: row.status,
+		statusOn: row.status_on,
+		overdueFrom: addDays(row.referred_on, days),
+		overdue: isReferralOverdue(row.status, row.referred_on, today(ctx.clock), days),
+		createdBy: row.created_by,
+	};
+}
+
