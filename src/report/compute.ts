@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Backend } from '../store/migrations';
-import type { CountSource, ReportDefinition } from '../generated/types';
+import type { Breakdown, CountSource, ReportDefinition } from '../generated/types';
 import type { Database } from '../store/database';
 import { isCount } from './definitions';
-import { breakdownValues } from './labels';
+import { breakdownRows } from './labels';
 import { all, always } from './conditions';
 import { breakdownCondition, indicatorCondition, sourceQuery, type CellRow, type Column, type ColumnLayout, type QueryScope } from './sources';
 
@@ -28,11 +28,9 @@ export function columnsBySource(definition: ReportDefinition, scope: QueryScope)
 		const columns = bySource.get(indicator.count) ?? [];
 		const condition = indicatorCondition(indicator, scope);
 		columns.push({ key: indicator.id, condition });
-		if (indicator.breakdown) {
-			for (const { value } of breakdownValues(indicator.breakdown)) {
-				const split = breakdownCondition(indicator.count, indicator.breakdown, value, scope);
-				columns.push({ key: `${indicator.id}.${value}`, condition: condition === always ? split : all([condition, split]) });
-			}
+		for (const { key, value } of breakdownRows(indicator)) {
+			const split = breakdownCondition(indicator.count, indicator.breakdown as Breakdown, value, scope);
+			columns.push({ key, condition: condition === always ? split : all([condition, split]) });
 		}
 		bySource.set(indicator.count, columns);
 	}

@@ -35,3 +35,14 @@ export function breakdownValues(breakdown: Breakdown): BreakdownValue[] {
 	}
 	return values;
 }
+
+/** A breakdown line of a report: its row key (`<indicator>.<value>`), the value and its German label. */
+export interface BreakdownRow extends BreakdownValue {
+	key: string;
+}
+
+/** The breakdown lines of a count indicator (none without a breakdown): the one place a row key is composed. */
+export function breakdownRows(indicator: { id: string; breakdown?: Breakdown }): BreakdownRow[] {
+	if (!indicator.breakdown) return [];
+	return breakdownValues(indicator.breakdown).map((v) => ({ ...v, key: `${indicator.id}.${v.value}` }));
+}

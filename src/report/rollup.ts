@@ -2,7 +2,7 @@ import type { DistrictProfile, ReportDefinition } from '../generated/types';
 import { organisationName } from '../districts/profile';
 import type { Cell } from './compute';
 import { isCount, isProfile, isShare } from './definitions';
-import { breakdownValues } from './labels';
+import { breakdownRows } from './labels';
 import type { Figures, ReportGroup, ReportRow } from './report-types';
 
 /** The visible lines of a definition, in order; broken-down indicators get one line per value. */
@@ -13,10 +13,8 @@ export function reportRows(definition: ReportDefinition): ReportRow[] {
 		const base = { indicatorId: indicator.id, section: indicator.section ?? null, periodRule: indicator.periodRule };
 		const format = isShare(indicator) ? 'share' : 'count';
 		rows.push({ ...base, key: indicator.id, label: indicator.label, level: 0, format });
-		if (isCount(indicator) && indicator.breakdown) {
-			for (const { value, label } of breakdownValues(indicator.breakdown)) {
-				rows.push({ ...base, key: `${indicator.id}.${value}`, label, level: 1, format: 'count' });
-			}
+		if (isCount(indicator)) {
+			for (const { key, label } of breakdownRows(indicator)) rows.push({ ...base, key, label, level: 1, format: 'count' });
 		}
 	}
 	return rows;
@@ -35,7 +33,7 @@ const countKeyCache = new WeakMap<ReportDefinition, string[]>();
 function countKeys(definition: ReportDefinition): string[] {
 	let keys = countKeyCache.get(definition);
 	if (!keys) {
-		keys = definition.indicators.filter(isCount).flatMap((i) => (i.breakdown ? [i.id, ...breakdownValues(i.breakdown).map((v) => `${i.id}.${v.value}`)] : [i.id]));
+		keys = definition.indicators.filter(isCount).flatMap((i) => [i.id, ...breakdownRows(i).map((row) => row.key)]);
 		countKeyCache.set(definition, keys);
 	}
 	return keys;
@@ -69,35 +67,47 @@ export function figuresOf(definition: ReportDefinition, profile: DistrictProfile
 	return figures;
 }
 
-/** Managers (one column each), organisations and municipalities of the report's scope, each with its figures. */
-export function groupFigures(definition: ReportDefinition, profile: DistrictProfile, cells: Cell[], organisationId: string | undefined) {
-	const inScope = (org: string | undefined) => !organisationId || org === organisationId;
-	const by = (pick: (c: Cell) => string) => {
-		const map = new Map<string, Cell[]>();
-		for (const cell of cells) map.set(pick(cell), [...(map.get(pick(cell)) ?? []), cell]);
-		return (id: string) => map.get(id) ?? [];
-	};
-	const ofManager = by((c) => c.managerId);
-	const ofOrganisation = by((c) => c.organisationId);
-	const ofMunicipality = by((c) => c.municipality);
-	const withData = (pick: (c: Cell) => string) => new Set(cells.map(pick));
-	const orgName = (id: string | undefined) => (id ? organisationName(profile, id) : null);
+/** The report's cells of one group, by the group's id. */
+function cellsBy(cells: Cell[], pick: (c: Cell) => string): (id: string) => Cell[] {
+	const map = new Map<string, Cell[]>();
+	for (const cell of cells) map.set(pick(cell), [...(map.get(pick(cell)) ?? []), cell]);
+	return (id: string) => map.get(id) ?? [];
+}
 
-	const managerIds = withData((c) => c.managerId);
+interface GroupContext {
+	definition: ReportDefinition;
+	profile: DistrictProfile;
+	cells: Cell[];
+	inScope: (organisationId: string | undefined) => boolean;
+	orgName: (id: string | undefined) => string | null;
+}
+
+/** One column per manager of the scope (active, or with figures), then managers the profile no longer lists. */
+function managerGroups({ definition, profile, cells, inScope, orgName }: GroupContext): ReportGroup[] {
+	const ofManager = cellsBy(cells, (c) => c.managerId);
+	const managerIds = new Set(cells.map((c) => c.managerId));
 	const managers = profile.staff.filter((s) => s.role === 'manager' && inScope(s.organisationId) && (s.active !== false || managerIds.has(s.id)));
 	const unknownManagers = [...managerIds].filter((id) => !managers.some((m) => m.id === id)).sort();
-	const manager: ReportGroup[] = [
+	return [
 		...managers.map((m) => ({ id: m.id, name: m.name, organisation: orgName(m.organisationId) })),
 		...unknownManagers.map((id) => ({ id, name: id, organisation: orgName(cells.find((c) => c.managerId === id)?.organisationId) })),
 	].map((g) => ({ ...g, figures: figuresOf(definition, profile, ofManager(g.id), { kind: 'manager' }) }));
+}
 
-	const orgIds = withData((c) => c.organisationId);
-	const organisation: ReportGroup[] = profile.organisations
+/** The organisations of the scope that have figures or managers. */
+function organisationGroups({ definition, profile, cells, inScope }: GroupContext): ReportGroup[] {
+	const ofOrganisation = cellsBy(cells, (c) => c.organisationId);
+	const orgIds = new Set(cells.map((c) => c.organisationId));
+	return profile.organisations
 		.filter((o) => inScope(o.id) && (orgIds.has(o.id) || profile.staff.some((s) => s.role === 'manager' && s.organisationId === o.id)))
 		.map((o) => ({ id: o.id, name: o.name, organisation: null, figures: figuresOf(definition, profile, ofOrganisation(o.id), { kind: 'organisation', id: o.id }) }));
+}
 
-	const agsWithData = withData((c) => c.municipality);
-	const municipality: ReportGroup[] = profile.municipalities
+/** The municipalities with figures, and those the scope serves. */
+function municipalityGroups({ definition, profile, cells, inScope, orgName }: GroupContext): ReportGroup[] {
+	const ofMunicipality = cellsBy(cells, (c) => c.municipality);
+	const agsWithData = new Set(cells.map((c) => c.municipality));
+	return profile.municipalities
 		.filter((m) => agsWithData.has(m.ags) || (m.programme === 'served' && inScope(m.organisationId)))
 		.map((m) => ({
 			id: m.ags,
@@ -105,6 +115,17 @@ export function groupFigures(definition: ReportDefinition, profile: DistrictProf
 			organisation: orgName(m.organisationId),
 			figures: figuresOf(definition, profile, ofMunicipality(m.ags), { kind: 'municipality', ags: m.ags }),
 		}));
-	const total = figuresOf(definition, profile, cells, { kind: 'all', organisationId });
-	return { groups: { manager, organisation, municipality }, total };
+}
+
+/** Managers (one column each), organisations and municipalities of the report's scope, each with its figures. */
+export function groupFigures(definition: ReportDefinition, profile: DistrictProfile, cells: Cell[], organisationId: string | undefined) {
+	const context: GroupContext = {
+		definition,
+		profile,
+		cells,
+		inScope: (org) => !organisationId || org === organisationId,
+		orgName: (id) => (id ? organisationName(profile, id) : null),
+	};
+	const groups = { manager: managerGroups(context), organisation: organisationGroups(context), municipality: municipalityGroups(context) };
+	return { groups, total: figuresOf(definition, profile, cells, { kind: 'all', organisationId }) };
 }

@@ -42,6 +42,17 @@ function assertSameOrganisationServes(ctx: CoreContext, row: CaseRow, municipali
 	throw new DomainError('VALIDATION_FAILED', `Wohnort: ${message}`, { fieldErrors: [{ path: '/municipality', field: 'Wohnort (Gemeinde)', message }] });
 }
 
+/** The case file's data and what reports read from it (persons, municipality, search name); raises the version. */
+async function storeCaseData(trx: Tx, row: CaseRow, next: Intake, personsChanged: boolean, extension: { extension_reason?: string; extension_on?: string }, at: string): Promise<void> {
+	const persons = personRows(row.id, next);
+	if (personsChanged) {
+		await trx.deleteFrom('case_persons').where('case_id', '=', row.id).execute();
+		await trx.insertInto('case_persons').values(persons.rows).execute();
+	}
+	const changes = { data_json: JSON.stringify(next), municipality_ags: next.municipality, search_name: searchName(next) };
+	await touchCase(trx, row, { ...changes, ...extension, persons_count: persons.rows.length, minors_count: persons.minors }, at);
+}
+
 /** Changes master data or the current state; needs the version the client saw. */
 export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, patch: unknown, options: WriteOptions = {}): Promise<CaseRecord> {
 	return runOperation(ctx, actor, { action: 'case.update', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
@@ -54,24 +65,8 @@ export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, pat
 		if (change.municipality && change.municipality !== row.municipality_ags) assertSameOrganisationServes(ctx, row, change.municipality);
 		if (extensionJustification) checkJustification(ctx, row, extensionJustification);
 		const at = ctx.clock.now().toISOString();
-		const persons = personRows(row.id, next);
-		if (change.person || change.household) {
-			await trx.deleteFrom('case_persons').where('case_id', '=', row.id).execute();
-			await trx.insertInto('case_persons').values(persons.rows).execute();
-		}
-		await touchCase(
-			trx,
-			row,
-			{
-				data_json: JSON.stringify(next),
-				municipality_ags: next.municipality,
-				search_name: searchName(next),
-				persons_count: persons.rows.length,
-				minors_count: persons.minors,
-				...(extensionJustification ? { extension_reason: extensionJustification.reason, extension_on: extensionJustification.date } : {}),
-			},
-			at,
-		);
+		const extension = extensionJustification ? { extension_reason: extensionJustification.reason, extension_on: extensionJustification.date } : {};
+		await storeCaseData(trx, row, next, Boolean(change.person || change.household), extension, at);
 		await recordEvent(trx, row.id, 'case.updated', { fields: Object.keys(change) }, at);
 		return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: `geändert: ${Object.keys(change).join(', ')}` };
 	});

@@ -1,0 +1,1 @@
+export type Backend = 'sqlite' | 'postgres';
