@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import {
 	CompiledQuery,
@@ -36,7 +38,19 @@ class NodeSqliteStatement implements SqliteStatement {
 
 type SqliteValue = null | number | bigint | string | Uint8Array;
 
+/**
+ * Counselling data is confidential: a new store file (and the folder made for it) is readable by its owner only.
+ * SQLite gives the -wal and -shm files the permissions of the store file.
+ */
+function createPrivately(file: string): void {
+	if (file === ':memory:' || fs.existsSync(file)) return;
+	fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+	fs.closeSync(fs.openSync(file, 'a', 0o600));
+	fs.chmodSync(file, 0o600);
+}
+
 export function openNodeSqlite(file: string): SqliteDatabase {
+	createPrivately(file);
 	const db = new DatabaseSync(file);
 	// WAL lets n8n's main process and queue-mode workers read while one writes; wait instead of failing.
 	db.exec('PRAGMA busy_timeout = 10000');
