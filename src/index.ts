@@ -9,8 +9,8 @@ export { loadShippedProfile, parseProfile, shippedProfileIds } from './districts
 export { routeIntake, type Routing } from './districts/routing';
 export { resolveActor, type ResolvedActor } from './access/actor';
 export { limitsFor } from './lifecycle/duration';
-export { pollCaseEvents, type CaseEvent, type CaseEventType } from './events/case-events';
-export { handleFormRequest, type FormEmission } from './forms/handlers';
+export { pollCaseEvents, type CaseEventType } from './events/case-events';
+export { handleFormRequest } from './forms/handlers';
 export { checkFormPassword, type AuthConfig } from './forms/auth';
 export type { FormKind } from './forms/form-definitions';
 export type { CaseRecord } from './service/case-rows';
