@@ -80,10 +80,15 @@ export class StorePool {
 		if (entry.retired) {
 			entry.retired.drained();
 		} else if (this.entries.get(entry.key) === entry) {
-			entry.idleTimer = setTimeout(() => void this.retire(entry), this.idleMs);
+			entry.idleTimer = setTimeout(() => this.closeIdle(entry), this.idleMs);
 			// An idle store must not keep n8n (or a test run) from exiting.
 			entry.idleTimer.unref();
 		}
+	}
+
+	private closeIdle(entry: Entry): void {
+		// Nobody waits for this close: a failure (e.g. a connection already gone) is reported, never thrown into the void.
+		this.retire(entry).catch(warnCloseFailed);
 	}
 
 	private retire(entry: Entry): Promise<void> {
@@ -103,6 +108,12 @@ export class StorePool {
 	}
 }
 
+/** A store that cannot be closed (its connection is already gone, say) is worth a warning, not a crash. */
+export function warnCloseFailed(error: unknown): void {
+	process.emitWarning(`Integration case store could not be closed: ${(error as Error).message}`);
+}
+
+/** Closes a retired store; one that never opened has nothing to close. */
 async function closeStore(store: Promise<CaseStore>): Promise<void> {
 	const open = await store.catch(() => undefined);
 	await open?.close();

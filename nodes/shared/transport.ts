@@ -3,7 +3,7 @@ import { createCore, type Core } from '../../src/index';
 import { resolveProfile } from './district-parameters';
 import { errorItem, toNodeError } from './node-errors';
 import { storeConfigFromCredential, type CaseStoreCredential } from './store-from-credential';
-import { DEFAULT_IDLE_MS, StorePool } from './store-pool';
+import { DEFAULT_IDLE_MS, StorePool, warnCloseFailed } from './store-pool';
 
 /** The n8n contexts in which a node of this package reaches the core. */
 export type NodeFunctions = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
@@ -26,7 +26,9 @@ export function closeAllStores(): Promise<void> {
 }
 
 // Only when nothing is left to do: n8n's own signal handling and exit stay as they are.
-process.on('beforeExit', () => void closeAllStores());
+process.on('beforeExit', () => {
+	closeAllStores().catch(warnCloseFailed);
+});
 
 /** A parameter in any of the contexts: per item when executing, for the node in triggers and webhooks. */
 export function nodeParameter(fns: NodeFunctions, name: string, itemIndex: number, fallback?: unknown): unknown {
