@@ -15,6 +15,23 @@ export default [
 		languageOptions: { parser: tseslint.parser },
 	},
 	{
+		// The nodes and credentials reach the domain core only through its facade, src/index.ts.
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^|/)src/(?!index$)',
+							message: 'Nodes and credentials import the core only through src/index (the facade); export what is missing there.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		files: ['package.json'],
 		...recommended,
 		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },

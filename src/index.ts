@@ -4,10 +4,15 @@ export { openStore, type CaseStore, type StoreConfig } from './store/open-store'
 export { DomainError, isDomainError, type ErrorCode, type FieldError } from './errors';
 export { systemClock, fixedClock, today, type Clock } from './clock';
 export { validateInput, checkInput, inputKinds, type InputKind } from './validation/validate';
+export { parseJsonParameter } from './validation/json-text';
 export { loadShippedProfile, parseProfile, shippedProfileIds } from './districts/profile';
 export { routeIntake, type Routing } from './districts/routing';
 export { resolveActor, type ResolvedActor } from './access/actor';
 export { limitsFor } from './lifecycle/duration';
+export { pollCaseEvents, type CaseEventType } from './events/case-events';
+export { handleFormRequest } from './forms/handlers';
+export { checkFormPassword, type AuthConfig } from './forms/auth';
+export type { FormKind } from './forms/form-definitions';
 export type { CaseRecord } from './service/case-rows';
 export type { PlanRecord, PlanView } from './service/plans';
 export type { ContactRecord } from './service/contacts';

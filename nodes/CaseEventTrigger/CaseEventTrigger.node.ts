@@ -7,12 +7,12 @@ import {
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { createCore } from '../../src/core';
-import { pollCaseEvents, type CaseEventType } from '../../src/events/case-events';
-import { districtProfileProperties, resolveProfile } from '../shared/district-parameters';
+import { pollCaseEvents, type CaseEventType } from '../../src/index';
+import { districtProfileProperties } from '../shared/district-parameters';
+import { itemJson } from '../shared/items';
 import { toNodeError } from '../shared/node-errors';
 import * as credentialTest from '../shared/credential-test';
-import { storeConfigFromCredential, storeFor, type CaseStoreCredential } from '../shared/store-from-credential';
+import { withCore } from '../shared/transport';
 
 export class CaseEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -75,22 +75,21 @@ export class CaseEventTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
 		try {
-			const credential = (await this.getCredentials('integrationCaseStoreApi')) as CaseStoreCredential;
-			const store = await storeFor(storeConfigFromCredential(credential));
-			const profile = resolveProfile(this.getNodeParameter('districtProfile') as string, this.getNodeParameter('districtProfileJson', '{}'));
 			const types = this.getNodeParameter('events') as CaseEventType[];
 			const options = this.getNodeParameter('options', {}) as { limitLeadDays?: number; reviewLeadDays?: number };
 			const staticData = this.getWorkflowStaticData('node') as IDataObject & { lastSeq?: number; baselineSeq?: number };
 			const manual = this.getMode() === 'manual';
-			const { events, lastSeq, baselineSeq } = await pollCaseEvents(createCore({ store, profile }).context, {
-				triggerId: `${this.getWorkflow().id ?? 'workflow'}:${node.id ?? node.name}`,
-				types,
-				lastSeq: staticData.lastSeq,
-				baselineSeq: staticData.baselineSeq,
-				limitLeadDays: options.limitLeadDays,
-				reviewLeadDays: options.reviewLeadDays,
-				record: !manual,
-			});
+			const { events, lastSeq, baselineSeq } = await withCore(this, (core) =>
+				pollCaseEvents(core.context, {
+					triggerId: `${this.getWorkflow().id ?? 'workflow'}:${node.id ?? node.name}`,
+					types,
+					lastSeq: staticData.lastSeq,
+					baselineSeq: staticData.baselineSeq,
+					limitLeadDays: options.limitLeadDays,
+					reviewLeadDays: options.reviewLeadDays,
+					record: !manual,
+				}),
+			);
 			if (!manual) {
 				staticData.lastSeq = lastSeq;
 				staticData.baselineSeq = baselineSeq;
@@ -99,7 +98,7 @@ export class CaseEventTrigger implements INodeType {
 				if (manual) throw new NodeOperationError(node, 'Zurzeit gibt es kein passendes Ereignis.', { description: 'Keine neuen Fälle, fälligen Überprüfungen oder überfälligen Weitervermittlungen.' });
 				return null;
 			}
-			return [this.helpers.returnJsonArray(events as unknown as IDataObject[])];
+			return [this.helpers.returnJsonArray(events.map(itemJson))];
 		} catch (error) {
 			throw toNodeError(node, error, 0);
 		}

@@ -1,12 +1,10 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeCredentialTestResult, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { createCore } from '../../src/core';
-import { checkFormPassword, type AuthConfig } from '../../src/forms/auth';
-import type { FormKind } from '../../src/forms/form-definitions';
-import { handleFormRequest } from '../../src/forms/handlers';
-import { districtProfileProperties, resolveProfile } from '../shared/district-parameters';
+import { checkFormPassword, handleFormRequest, type AuthConfig, type FormKind } from '../../src/index';
+import { districtProfileProperties } from '../shared/district-parameters';
 import * as credentialTest from '../shared/credential-test';
-import { storeConfigFromCredential, storeFor, type CaseStoreCredential } from '../shared/store-from-credential';
+import { itemJson } from '../shared/items';
+import { withCore } from '../shared/transport';
 
 /**
  * Serves one generated Form.io form (GET: the page and its assets, no CDN) and takes its submissions
@@ -113,9 +111,6 @@ export class CaseFormTrigger implements INodeType {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
 		try {
-			const credential = (await this.getCredentials('integrationCaseStoreApi')) as CaseStoreCredential;
-			const store = await storeFor(storeConfigFromCredential(credential));
-			const profile = resolveProfile(this.getNodeParameter('districtProfile') as string, this.getNodeParameter('districtProfileJson', '{}'));
 			const mode = this.getNodeParameter('authentication') as AuthConfig['mode'];
 			let auth: AuthConfig;
 			if (mode === 'basicAuth') {
@@ -126,13 +121,13 @@ export class CaseFormTrigger implements INodeType {
 			} else {
 				auth = { mode: 'none', staffId: this.getNodeParameter('staffId') as string };
 			}
-			const { response, emission } = await handleFormRequest(
-				{ core: createCore({ store, profile }), kind: this.getNodeParameter('form') as FormKind, auth, save: this.getNodeParameter('save', true) as boolean },
-				{ method: req.method, query: req.query as Record<string, unknown>, headers: req.headers, body: req.body },
-			);
+			const kind = this.getNodeParameter('form') as FormKind;
+			const save = this.getNodeParameter('save', true) as boolean;
+			const request = { method: req.method, query: req.query as Record<string, unknown>, headers: req.headers, body: req.body };
+			const { response, emission } = await withCore(this, (core) => handleFormRequest({ core, kind, auth, save }, request));
 			res.status(response.status).set(response.headers).send(response.body);
 			if (!emission) return { noWebhookResponse: true };
-			return { noWebhookResponse: true, workflowData: [[{ json: emission as unknown as IDataObject }]] };
+			return { noWebhookResponse: true, workflowData: [[{ json: itemJson(emission) }]] };
 		} catch (error) {
 			// Configuration or store problems: the manager gets a German page, the details go to n8n's log.
 			this.logger.error(`Case Form Trigger: ${(error as Error).message}`);

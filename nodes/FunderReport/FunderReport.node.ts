@@ -1,16 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { createCore } from '../../src/core';
-import { today, systemClock } from '../../src/clock';
-import { loadShippedDefinition, parseDefinition } from '../../src/report/definitions';
-import { resolvePeriod, type PeriodChoice } from '../../src/report/period';
-import type { FunderReport as Report, Grouping } from '../../src/report/report-types';
-import { renderSachbericht } from '../../src/report/sachbericht';
-import { renderWorkbook } from '../../src/report/xlsx';
-import { actorProperty, districtProfileProperties, parseJsonParameter, resolveProfile } from '../shared/district-parameters';
-import { toNodeError } from '../shared/node-errors';
+import {
+	loadShippedDefinition,
+	parseDefinition,
+	parseJsonParameter,
+	renderSachbericht,
+	renderWorkbook,
+	resolvePeriod,
+	systemClock,
+	today,
+	type FunderReport as Report,
+	type Grouping,
+	type PeriodChoice,
+} from '../../src/index';
+import { actorProperty, districtProfileProperties } from '../shared/district-parameters';
 import * as credentialTest from '../shared/credential-test';
-import { storeConfigFromCredential, storeFor, type CaseStoreCredential } from '../shared/store-from-credential';
+import { itemJson } from '../shared/items';
+import { coresFor, forEachItem } from '../shared/transport';
 import { funderReportProperties } from './properties';
 
 export class FunderReport implements INodeType {
@@ -33,30 +39,17 @@ export class FunderReport implements INodeType {
 	methods = { credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		const credential = (await this.getCredentials('integrationCaseStoreApi')) as CaseStoreCredential;
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const store = await storeFor(storeConfigFromCredential(credential));
-				const profile = resolveProfile(this.getNodeParameter('districtProfile', i) as string, this.getNodeParameter('districtProfileJson', i, '{}'));
-				const core = createCore({ store, profile });
+		const withCore = await coresFor(this);
+		return await forEachItem(this, async (i) => {
+			const report = await withCore(i, (core) => {
 				const actor = parseJsonParameter(this.getNodeParameter('actor', i), 'Actor');
 				const period = resolvePeriod(periodChoice(this, i), (this.getNodeParameter('referenceDay', i, '') as string) || today(systemClock));
 				const definitionChoice = this.getNodeParameter('definition', i) as string;
 				const definition = definitionChoice === 'custom' ? parseDefinition(parseJsonParameter(this.getNodeParameter('definitionJson', i), 'Report Definition JSON')) : loadShippedDefinition(definitionChoice);
-				const report = await core.funderReport(actor, { period, definition });
-				out.push(...(await reportItems(this, report, i)));
-			} catch (error) {
-				if (this.continueOnFail()) {
-					const e = error as { message: string; code?: string; fieldErrors?: unknown };
-					out.push({ json: { error: e.message, code: e.code ?? null, fieldErrors: (e.fieldErrors ?? []) as IDataObject[] }, pairedItem: { item: i } });
-					continue;
-				}
-				throw toNodeError(this.getNode(), error, i);
-			}
-		}
-		return [out];
+				return core.funderReport(actor, { period, definition });
+			});
+			return await reportItems(this, report, i);
+		});
 	}
 }
 
@@ -74,7 +67,7 @@ async function reportItems(fns: IExecuteFunctions, report: Report, i: number): P
 			scope: report.scope,
 			generatedAt: report.generatedAt,
 			generatedBy: report.generatedBy,
-			rows: report.rows as unknown as IDataObject[],
+			rows: report.rows.map(itemJson),
 			figures: report.total,
 		},
 		binary: {},

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { loadShippedDefinition, shippedReportIds } from '../../src/report/definitions';
+import { loadShippedDefinition, shippedReportIds } from '../../src/index';
 
 export const funderReportProperties: INodeProperties[] = [
 	{

@@ -1,8 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { parseJsonParameter } from '../../src/validation/json-text';
-import type { DistrictProfile } from '../../src/generated/types';
-export { parseJsonParameter };
-import { loadShippedProfile, parseProfile, shippedProfileIds } from '../../src/districts/profile';
+import { loadShippedProfile, parseJsonParameter, parseProfile, shippedProfileIds, type DistrictProfile } from '../../src/index';
 
 const shippedOptions: INodePropertyOptions[] = shippedProfileIds().map((id) => ({
 	name: loadShippedProfile(id).name,

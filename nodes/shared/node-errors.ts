@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
-import { DomainError } from '../../src/errors';
+import { DomainError } from '../../src/index';
+import { itemJson } from './items';
 
 /** The German message as the error, the stable code and the field errors as its context and description. */
 export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
@@ -21,7 +22,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const json: IDataObject =
 		error instanceof DomainError
-			? { error: error.message, code: error.code, fieldErrors: error.fieldErrors as unknown as IDataObject[] }
+			? { error: error.message, code: error.code, fieldErrors: error.fieldErrors.map(itemJson) }
 			: { error: (error as Error).message, code: (error as { context?: { code?: string } }).context?.code ?? 'UNEXPECTED' };
 	return { json, pairedItem: { item: itemIndex } };
 }

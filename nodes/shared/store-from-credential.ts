@@ -1,7 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DomainError } from '../../src/errors';
-import { openStore, type CaseStore, type StoreConfig } from '../../src/store/open-store';
+import { DomainError, openStore, type CaseStore, type StoreConfig } from '../../src/index';
 
 /** The fields of the "Integration Case Store" credential. */
 export interface CaseStoreCredential {
@@ -34,30 +33,6 @@ export function storeConfigFromCredential(credential: CaseStoreCredential): Stor
 	if (credential.password) url.password = encodeURIComponent(credential.password);
 	if (credential.ssl && credential.ssl !== 'disable') url.searchParams.set('sslmode', credential.ssl);
 	return { backend: 'postgres', connectionString: url.toString(), schema: credential.schema || undefined };
-}
-
-/**
- * One open store per configuration and process: n8n runs a node many times, and a PostgreSQL pool or an
- * SQLite handle must be reused, not reopened for every item.
- */
-const stores = new Map<string, Promise<CaseStore>>();
-
-export function storeFor(config: StoreConfig): Promise<CaseStore> {
-	const key = JSON.stringify(config);
-	let store = stores.get(key);
-	if (!store) {
-		store = openStore(config);
-		stores.set(key, store);
-		store.catch(() => stores.delete(key));
-	}
-	return store;
-}
-
-/** Closes every cached store (tests, shutdown). */
-export async function closeAllStores(): Promise<void> {
-	const open = [...stores.values()];
-	stores.clear();
-	await Promise.all(open.map(async (s) => (await s.catch(() => undefined))?.close()));
 }
 
 /** Really connects (and migrates); answers in German what went wrong. */

@@ -1,4 +1,4 @@
-import { closeAllStores } from '../../nodes/shared/store-from-credential';
+import { closeAllStores } from '../../nodes/shared/transport';
 import { createCore } from '../../src/core';
 import { loadShippedProfile } from '../../src/districts/profile';
 import { addDays, addYears } from '../../src/lifecycle/dates';

@@ -6,7 +6,7 @@ import type { INode, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
 import { CaseFormBasicAuth } from '../../credentials/CaseFormBasicAuth.credentials';
 import { IntegrationCaseStoreApi } from '../../credentials/IntegrationCaseStoreApi.credentials';
 import { CaseFormTrigger } from '../../nodes/CaseFormTrigger/CaseFormTrigger.node';
-import { closeAllStores } from '../../nodes/shared/store-from-credential';
+import { closeAllStores } from '../../nodes/shared/transport';
 import { createCore } from '../../src/core';
 import { openStore, type CaseStore } from '../../src/store/open-store';
 import { actorFor, emmendingen, validIntake } from '../helpers/fixtures';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { INode } from 'n8n-workflow';
 import { FunderReport } from '../../nodes/FunderReport/FunderReport.node';
-import { closeAllStores } from '../../nodes/shared/store-from-credential';
+import { closeAllStores } from '../../nodes/shared/transport';
 import { fixedClock } from '../../src/clock';
 import { createCore } from '../../src/core';
 import { backends, freshStore, type TestStore } from '../helpers/stores';

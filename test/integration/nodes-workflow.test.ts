@@ -1,4 +1,4 @@
-import { closeAllStores } from '../../nodes/shared/store-from-credential';
+import { closeAllStores } from '../../nodes/shared/transport';
 import { loadShippedProfile } from '../../src/districts/profile';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';

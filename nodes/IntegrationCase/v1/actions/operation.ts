@@ -1,9 +1,7 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-type Show = IDisplayOptions['show'];
-import type { Core } from '../../../../src/core';
-import type { WriteOptions } from '../../../../src/service/context';
-import { parseJsonParameter } from '../../../shared/district-parameters';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { parseJsonParameter, type Core, type WriteOptions } from '../../../../src/index';
+import { caseIdField, dataField, expectedVersionField, submissionIdField, type Show } from './fields';
+import type { IntegrationCaseMap, IntegrationCaseType, Resource } from './node.type';
 
 /** What one operation gets for one item. */
 export interface OperationContext {
@@ -12,9 +10,36 @@ export interface OperationContext {
 	itemIndex: number;
 }
 
-export interface OperationModule {
+/** One core record (one output item) or a list of them (one output item each). */
+export type OperationResult = object | readonly object[];
+
+export interface Operation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, ctx: OperationContext): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, ctx: OperationContext): Promise<OperationResult>;
+}
+
+/** The display condition of one operation's fields. */
+export function showFor<R extends Resource>(resource: R, operation: IntegrationCaseMap[R]): Show {
+	return { resource: [resource], operation: [operation] };
+}
+
+/** The Operation selector of a resource, followed by the fields of each of its operations. */
+export function resourceProperties<R extends Resource>(
+	resource: R,
+	defaultOperation: IntegrationCaseMap[R],
+	options: Array<INodePropertyOptions & { value: IntegrationCaseMap[R] }>,
+	operations: Record<IntegrationCaseMap[R], Operation>,
+): INodeProperties[] {
+	const selector: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+	return [selector, ...Object.values<Operation>(operations).flatMap((operation) => operation.description)];
 }
 
 /** Reads a JSON parameter (object from an expression, or typed-in text). */
@@ -38,53 +63,35 @@ export function writeOptions(fns: IExecuteFunctions, itemIndex: number, withVers
 	return options;
 }
 
-/** The case id parameter, usually `{{ $json.caseId }}` or `{{ $json.case.id }}` of the previous node. */
-export const caseIdField = (show: Show): INodeProperties => ({
-	displayName: 'Case ID',
-	name: 'caseId',
-	type: 'string',
-	default: '={{ $json.caseId ?? $json.case?.id ?? $json.id }}',
-	required: true,
-	displayOptions: { show },
-});
+/** A case as output: its id also as `caseId`, which the next node's Case ID reads by default. */
+export function caseOutput<T extends { id: string }>(record: T): T & { caseId: string } {
+	return { caseId: record.id, ...record };
+}
 
-export const submissionIdField = (show: Show): INodeProperties => ({
-	displayName: 'Submission ID',
-	name: 'submissionId',
-	type: 'string',
-	default: '={{ $json.submissionId ?? "" }}',
-	description: 'Client-supplied id of this submission; the same id twice returns the first result instead of writing twice',
-	displayOptions: { show },
-});
+export type DocumentWrite = IntegrationCaseType & {
+	/** The JSON document: parameter name, label, description. */
+	document: [name: string, displayName: string, description: string];
+	/** The case version the change is based on: required (asked right after the case), optional (asked last) or not asked. */
+	expectedVersion?: 'required' | 'optional';
+	write(core: Core, actor: unknown, caseId: string, document: unknown, options: WriteOptions): Promise<object>;
+};
 
-export const expectedVersionField = (show: Show, required: boolean): INodeProperties => ({
-	displayName: 'Expected Version',
-	name: 'expectedVersion',
-	type: 'number',
-	default: required ? '={{ $json.version }}' : 0,
-	required,
-	description: required
-		? 'Version of the case the change is based on; a newer version in the store is a conflict'
-		: 'Version of the case the change is based on (0 = do not check)',
-	displayOptions: { show },
-});
-
-export const dataField = (show: Show, name: string, displayName: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'json',
-	default: '={{ $json.data }}',
-	required: true,
-	description,
-	displayOptions: { show },
-});
-
-/** A calendar date typed as text; default today. */
-export const dateField = (show: Show): INodeProperties => ({
-	displayName: 'Date (YYYY-MM-DD)',
-	name: 'date',
-	type: 'string',
-	default: '={{ $today.toFormat("yyyy-MM-dd") }}',
-	required: true,
-	displayOptions: { show },
-});
+/** A write of one JSON document on one case (update, plan, contact, referral, closure): its fields and its execution. */
+export function documentWrite(spec: DocumentWrite): Operation {
+	const show: Show = { resource: [spec.resource], operation: [spec.operation] };
+	const [name, displayName, description] = spec.document;
+	const version = spec.expectedVersion;
+	return {
+		description: [
+			caseIdField(show),
+			...(version === 'required' ? [expectedVersionField(show, true)] : []),
+			dataField(show, name, displayName, description),
+			submissionIdField(show),
+			...(version === 'optional' ? [expectedVersionField(show, false)] : []),
+		],
+		async execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<object> {
+			const document = jsonParameter(this, name, displayName, itemIndex);
+			return spec.write(core, actor, stringParameter(this, 'caseId', itemIndex), document, writeOptions(this, itemIndex, version !== undefined));
+		},
+	};
+}

@@ -1,45 +1,45 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { errorItem, toNodeError } from '../../../shared/node-errors';
-import { parseJsonParameter } from '../../../shared/district-parameters';
-import { coreForItem } from '../transport';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { parseJsonParameter } from '../../../../src/index';
+import { itemsOf } from '../../../shared/items';
+import { coresFor, forEachItem } from '../../../shared/transport';
 import * as caseResource from './case';
 import * as closure from './closure';
 import * as contact from './contact';
 import * as plan from './plan';
 import * as referral from './referral';
-import type { OperationModule } from './operation';
+import type { IntegrationCaseType } from './node.type';
+import type { Operation } from './operation';
 
-const resources: Record<string, Record<string, OperationModule>> = {
-	case: { create: caseResource.create, get: caseResource.get, search: caseResource.search, update: caseResource.update, reassign: caseResource.reassign },
-	plan: { create: plan.create, continue: plan.continue, get: plan.get },
-	contact: { log: contact.log, list: contact.list },
-	referral: { create: referral.create, setStatus: referral.setStatus, listOverdue: referral.listOverdue },
-	closure: { close: closure.close, reopen: closure.reopen },
-};
+/** The module of one resource and operation, switched on the typed pair. */
+function operationOf(entity: IntegrationCaseType): Operation | undefined {
+	switch (entity.resource) {
+		case 'case':
+			return caseResource[entity.operation];
+		case 'closure':
+			return closure[entity.operation];
+		case 'contact':
+			return contact[entity.operation];
+		case 'plan':
+			return plan[entity.operation];
+		case 'referral':
+			return referral[entity.operation];
+		default:
+			return undefined;
+	}
+}
 
 /** Items one by one: each gets its own transaction in the core, its own result or error, and paired-item info. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const credential = await this.getCredentials('integrationCaseStoreApi');
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const module = resources[resource]?.[operation];
-			if (!module) throw new Error(`Unknown operation ${resource}.${operation}`);
-			const core = await coreForItem(this, itemIndex, credential);
+	const withCore = await coresFor(this);
+	return await forEachItem(this, async (itemIndex) => {
+		const resource = this.getNodeParameter<IntegrationCaseType>('resource', itemIndex);
+		const entity = { resource, operation: this.getNodeParameter('operation', itemIndex) } as IntegrationCaseType;
+		const operation = operationOf(entity);
+		if (!operation) throw new Error(`Unknown operation ${entity.resource}.${entity.operation}`);
+		const result = await withCore(itemIndex, async (core) => {
 			const actor = parseJsonParameter(this.getNodeParameter('actor', itemIndex), 'Actor');
-			const result = await module.execute.call(this, { core, actor, itemIndex });
-			const results: IDataObject[] = Array.isArray(result) ? result : [result];
-			for (const json of results) returnData.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push(errorItem(error, itemIndex));
-				continue;
-			}
-			throw toNodeError(this.getNode(), error, itemIndex);
-		}
-	}
-	return [returnData];
+			return await operation.execute.call(this, { core, actor, itemIndex });
+		});
+		return itemsOf(result, itemIndex);
+	});
 }

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { dataField, jsonParameter, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { dataField, submissionIdField } from '../fields';
+import { caseOutput, jsonParameter, showFor, stringParameter, writeOptions, type OperationContext } from '../operation';
 
-const show = { resource: ['case'], operation: ['create'] };
+const show = showFor('case', 'create');
 
 export const description: INodeProperties[] = [
 	dataField(show, 'intake', 'Intake', 'The intake (Aufnahme) as JSON, validated against intake.schema.json'),
@@ -16,9 +17,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
 	const intake = jsonParameter(this, 'intake', 'Intake', itemIndex);
 	const managerId = stringParameter(this, 'managerId', itemIndex) || undefined;
 	const created = await core.createCase(actor, { intake, managerId }, writeOptions(this, itemIndex));
-	return { caseId: created.case.id, ...created.case, routing: created.routing } as unknown as IDataObject;
+	return { ...caseOutput(created.case), routing: created.routing };
 }

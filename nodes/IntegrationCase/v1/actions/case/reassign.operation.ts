@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { caseIdField, expectedVersionField, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { caseIdField, expectedVersionField, submissionIdField } from '../fields';
+import { caseOutput, showFor, stringParameter, writeOptions, type OperationContext } from '../operation';
 
-const show = { resource: ['case'], operation: ['reassign'] };
+const show = showFor('case', 'reassign');
 
 export const description: INodeProperties[] = [
 	caseIdField(show),
@@ -18,8 +19,7 @@ export const description: INodeProperties[] = [
 	submissionIdField(show),
 ];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
 	const managerId = stringParameter(this, 'managerId', itemIndex);
-	const updated = await core.reassignCase(actor, stringParameter(this, 'caseId', itemIndex), { managerId }, writeOptions(this, itemIndex, true));
-	return { caseId: updated.id, ...updated } as unknown as IDataObject;
+	return caseOutput(await core.reassignCase(actor, stringParameter(this, 'caseId', itemIndex), { managerId }, writeOptions(this, itemIndex, true)));
 }

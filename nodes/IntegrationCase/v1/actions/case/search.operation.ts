@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { CaseSearch } from '../../../../../src/service/cases';
-import type { OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { CaseSearch } from '../../../../../src/index';
+import { caseOutput, showFor, type OperationContext } from '../operation';
 
-const show = { resource: ['case'], operation: ['search'] };
+const show = showFor('case', 'search');
 
 export const description: INodeProperties[] = [
 	{
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** One output item per case found within the actor's scope. */
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as CaseSearch;
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 	const search: CaseSearch = { limit };
@@ -49,5 +49,5 @@ export async function execute(this: IExecuteFunctions, { core, actor, itemIndex 
 		if (filters[key]) (search as Record<string, unknown>)[key] = filters[key];
 	}
 	const result = await core.searchCases(actor, search);
-	return result.cases.map((c) => ({ caseId: c.id, ...c, total: result.total }) as unknown as IDataObject);
+	return result.cases.map((found) => ({ ...caseOutput(found), total: result.total }));
 }

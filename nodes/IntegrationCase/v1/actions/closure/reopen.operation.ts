@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { dateField, caseIdField, expectedVersionField, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { caseIdField, dateField, expectedVersionField, submissionIdField } from '../fields';
+import { caseOutput, showFor, stringParameter, writeOptions, type OperationContext } from '../operation';
 
-const show = { resource: ['closure'], operation: ['reopen'] };
+const show = showFor('closure', 'reopen');
 
 export const description: INodeProperties[] = [
 	caseIdField(show),
@@ -11,8 +12,7 @@ export const description: INodeProperties[] = [
 	expectedVersionField(show, false),
 ];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
 	const reopening = { date: stringParameter(this, 'date', itemIndex), reason: stringParameter(this, 'reason', itemIndex) };
-	const reopened = await core.reopenCase(actor, stringParameter(this, 'caseId', itemIndex), reopening, writeOptions(this, itemIndex, true));
-	return { caseId: reopened.id, ...reopened } as unknown as IDataObject;
+	return caseOutput(await core.reopenCase(actor, stringParameter(this, 'caseId', itemIndex), reopening, writeOptions(this, itemIndex, true)));
 }

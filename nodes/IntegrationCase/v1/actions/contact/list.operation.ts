@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { caseIdField, stringParameter, type OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { caseIdField } from '../fields';
+import { showFor, stringParameter, type OperationContext } from '../operation';
 
-const show = { resource: ['contact'], operation: ['list'] };
+const show = showFor('contact', 'list');
 
 export const description: INodeProperties[] = [
 	caseIdField(show),
@@ -20,8 +21,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** One output item per contact, newest first. */
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { from?: string; to?: string };
 	const range = { from: options.from || undefined, to: options.to || undefined };
-	return (await core.listContacts(actor, stringParameter(this, 'caseId', itemIndex), range)) as unknown as IDataObject[];
+	return await core.listContacts(actor, stringParameter(this, 'caseId', itemIndex), range);
 }

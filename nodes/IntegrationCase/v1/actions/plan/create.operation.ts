@@ -1,9 +1,3 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { OperationContext } from '../operation';
-import { planWriteDescription, writePlan } from './write';
+import { planWrite } from './write';
 
-export const description = planWriteDescription('create');
-
-export async function execute(this: IExecuteFunctions, ctx: OperationContext): Promise<IDataObject> {
-	return writePlan(this, ctx, 'create');
-}
+export const { description, execute } = planWrite('create');

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { caseIdField, stringParameter, type OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { caseIdField } from '../fields';
+import { showFor, stringParameter, type OperationContext } from '../operation';
 
-const show = { resource: ['plan'], operation: ['get'] };
+const show = showFor('plan', 'get');
 
 export const description: INodeProperties[] = [
 	caseIdField(show),
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
 	const version = Number(this.getNodeParameter('version', itemIndex, 0)) || undefined;
-	return (await core.getPlan(actor, stringParameter(this, 'caseId', itemIndex), version)) as unknown as IDataObject;
+	return await core.getPlan(actor, stringParameter(this, 'caseId', itemIndex), version);
 }

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { stringParameter, type OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { showFor, stringParameter, type OperationContext } from '../operation';
 
-const show = { resource: ['referral'], operation: ['listOverdue'] };
+const show = showFor('referral', 'listOverdue');
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** One output item per overdue referral within the actor's scope. */
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
 	const asOf = stringParameter(this, 'asOf', itemIndex) || undefined;
-	return (await core.listOverdueReferrals(actor, asOf)) as unknown as IDataObject[];
+	return await core.listOverdueReferrals(actor, asOf);
 }

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { dateField, stringParameter, submissionIdField, writeOptions, type OperationContext } from '../operation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { dateField, submissionIdField } from '../fields';
+import { showFor, stringParameter, writeOptions, type OperationContext } from '../operation';
 
-const show = { resource: ['referral'], operation: ['setStatus'] };
+const show = showFor('referral', 'setStatus');
 
 export const description: INodeProperties[] = [
 	{
@@ -29,9 +30,9 @@ export const description: INodeProperties[] = [
 	submissionIdField(show),
 ];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<IDataObject> {
-	const change: IDataObject = { status: stringParameter(this, 'status', itemIndex), date: stringParameter(this, 'date', itemIndex) };
+export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
+	const change: { status: string; date: string; note?: string } = { status: stringParameter(this, 'status', itemIndex), date: stringParameter(this, 'date', itemIndex) };
 	const note = stringParameter(this, 'note', itemIndex);
 	if (note) change.note = note;
-	return (await core.setReferralStatus(actor, stringParameter(this, 'referralId', itemIndex), change, writeOptions(this, itemIndex))) as unknown as IDataObject;
+	return await core.setReferralStatus(actor, stringParameter(this, 'referralId', itemIndex), change, writeOptions(this, itemIndex));
 }
