@@ -9,7 +9,7 @@ export { loadShippedProfile, parseProfile, shippedProfileIds } from './districts
 export { routeIntake, type Routing } from './districts/routing';
 export { resolveActor, type ResolvedActor } from './access/actor';
 export { limitsFor } from './lifecycle/duration';
-export { pollCaseEvents, type CaseEventType } from './events/case-events';
+export { caseEventLabels, caseEventTypes } from './events/event-types';
 export { handleFormRequest } from './forms/handlers';
 export { checkFormPassword, type AuthConfig } from './forms/auth';
 export type { FormKind } from './forms/form-definitions';

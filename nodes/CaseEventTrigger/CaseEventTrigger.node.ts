@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { pollCaseEvents, type CaseEventType } from '../../src/index';
+import type { CaseEventType } from '../../src/index';
 import { districtProfileProperties } from '../shared/district-parameters';
 import { itemJson } from '../shared/items';
 import { toNodeError } from '../shared/node-errors';
@@ -80,7 +80,7 @@ export class CaseEventTrigger implements INodeType {
 			const staticData = this.getWorkflowStaticData('node') as IDataObject & { lastSeq?: number; baselineSeq?: number };
 			const manual = this.getMode() === 'manual';
 			const { events, lastSeq, baselineSeq } = await withCore(this, (core) =>
-				pollCaseEvents(core.context, {
+				core.pollCaseEvents({
 					triggerId: `${this.getWorkflow().id ?? 'workflow'}:${node.id ?? node.name}`,
 					types,
 					lastSeq: staticData.lastSeq,

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import {
 	CompiledQuery,
@@ -39,12 +38,12 @@ class NodeSqliteStatement implements SqliteStatement {
 type SqliteValue = null | number | bigint | string | Uint8Array;
 
 /**
- * Counselling data is confidential: a new store file (and the folder made for it) is readable by its owner only.
- * SQLite gives the -wal and -shm files the permissions of the store file.
+ * Counselling data is confidential: a new store file is readable by its owner only (SQLite gives the -wal and
+ * -shm files the permissions of the store file). A folder that does not exist is an error, not created: a typo
+ * in the credential must not scatter case data over the disk.
  */
 function createPrivately(file: string): void {
 	if (file === ':memory:' || fs.existsSync(file)) return;
-	fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 	fs.closeSync(fs.openSync(file, 'a', 0o600));
 	fs.chmodSync(file, 0o600);
 }

@@ -8,14 +8,13 @@ jest.setTimeout(30_000);
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('SQLite case store files at rest', () => {
-	it('creates the store, its folder and its journal files readable by the owner only', async () => {
+	it('creates the store and its journal files readable by the owner only', async () => {
 		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'im-files-'));
-		const file = path.join(root, 'n8n-user', 'integrationsmanagement.sqlite');
+		const file = path.join(root, 'integrationsmanagement.sqlite');
 		const previous = process.umask(0o022);
 		try {
 			const store = await openStore({ backend: 'sqlite', file });
 			await store.db.selectFrom('cases').selectAll().execute();
-			expect(mode(path.dirname(file))).toBe(0o700);
 			expect(mode(file)).toBe(0o600);
 			for (const journal of [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f))) expect(mode(journal)).toBe(0o600);
 			await store.close();
