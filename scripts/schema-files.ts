@@ -1,9 +1,7 @@
 // The JSON Schemas (draft-07) in schemas/ are the one source of truth.
-// This module reads them and names the TypeScript type and validator each one produces.
+// This module reads them (through the reader the core uses) and names the TypeScript type and validator each one produces.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-export const schemaDir = path.join(__dirname, '..', 'schemas');
+import * as schemaReader from '../src/validation/schema-labels';
 
 /** A JSON Schema node as schemas/ write them: draft-07 keywords plus `x-typeName` and `x-enumLabels`. */
 export interface SchemaNode {
@@ -49,22 +47,21 @@ export const rootSchemas = {
 	reportDefinition: 'report-definition.schema.json',
 };
 
-const cache = new Map<string, SchemaNode>();
-
 /** One schema by file name (its `$id`), read once. */
 export function loadSchema(file: string): SchemaNode {
-	let schema = cache.get(file);
-	if (!schema) {
-		schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')) as SchemaNode;
-		cache.set(file, schema);
-	}
-	return schema;
+	return schemaReader.loadSchema(file) as SchemaNode;
+}
+
+/** Follows $ref (also across files); keywords next to $ref win. Returns the node and the file it was found in. */
+export function deref(node: SchemaNode, file: string): { node: SchemaNode; file: string } {
+	const found = schemaReader.deref(node, file);
+	return { node: found.node as SchemaNode, file: found.file };
 }
 
 /** Every schema in schemas/, sorted by file name. */
 export function loadSchemas(): SchemaNode[] {
 	return fs
-		.readdirSync(schemaDir)
+		.readdirSync(schemaReader.schemaDir)
 		.filter((f) => f.endsWith('.schema.json'))
 		.sort()
 		.map(loadSchema);

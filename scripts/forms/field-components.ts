@@ -21,7 +21,10 @@ export function requiredRule(required: boolean): Validation {
 	return required ? { required: true } : {};
 }
 
-/** The keys every data component starts with; a description belongs to the property or to a named object/array. */
+/**
+ * The keys every data component starts with, for the property `own` (as written) whose $ref leads to `node`;
+ * a description belongs to the property or to a named object/array.
+ */
 export function baseComponent(key: string, node: SchemaNode, own: SchemaNode): ComponentBase {
 	const base: ComponentBase = { key, label: node.title || key, input: true, tableView: true };
 	// The date format note of the shared `date` definition is not shown next to a date picker.

@@ -1,9 +1,9 @@
 // Builds one Form.io form definition from a schema and its layout (see generate-forms.ts for the rules).
-import { loadSchema, type SchemaNode } from '../schema-files';
+import { deref, loadSchema, type SchemaNode } from '../schema-files';
 import { baseComponent, condition, listField, requiredRule, scalarField, type BuiltField } from './field-components';
 import type { ComponentBase, FormComponent, FormDefinition, FormSource } from './formio';
 import type { FieldHint, FormLayout, LayoutRow, WizardLayout } from './layouts';
-import { conditionalRequirements, deref } from './schema-nodes';
+import { conditionalRequirements } from './schema-nodes';
 
 /** Form.io's data scopes: `data` for the form, `row` inside a grid row. */
 type Scope = 'data' | 'row';
@@ -118,9 +118,9 @@ export class FormBuilder {
 	}
 
 	private field(key: string, rawNode: SchemaNode, file: string, place: FieldPlace): FormComponent {
-		const { node, file: nodeFile, own } = deref(rawNode, file);
+		const { node, file: nodeFile } = deref(rawNode, file);
 		const hint = this.hint(place.hintPath);
-		const { component, validate } = this.typedField(baseComponent(key, node, own), node, nodeFile, hint, place);
+		const { component, validate } = this.typedField(baseComponent(key, node, rawNode), node, nodeFile, hint, place);
 		if (hint.showWhen) component.conditional = condition('data', hint.showWhen.path, hint.showWhen.equals);
 		if (component.type !== 'container' && Object.keys(validate).length) component.validate = validate;
 		return component;
