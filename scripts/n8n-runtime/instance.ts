@@ -167,7 +167,7 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 			writeState(stateFile, state);
 		}
 		timings.ownerAndPublishMs = Date.now() - publishSince;
-		return describe({ n8n, client, district, state, userFolder, reportsDir, timings, templates, packageRoot });
+		return runningInstance({ n8n, client, district, state, userFolder, reportsDir, timings, templates, packageRoot });
 	} catch (error) {
 		await n8n.stop();
 		throw error;
@@ -175,7 +175,7 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 }
 
 /** The running instance: its URLs, logins, files and the webhooks of its published workflows. */
-function describe(running: {
+function runningInstance(running: {
 	n8n: N8nProcess;
 	client: N8nClient;
 	district: string;
