@@ -1,6 +1,8 @@
 // n8n's community-node lint rules (the plugin @n8n/node-cli uses) on nodes, credentials and package.json.
 // One deliberate deviation: runtime dependencies are allowed, because this package is for self-hosted
 // n8n only (see README, "Dependencies and why").
+// The generators and helper scripts (scripts/) get typescript-eslint's recommended rules and the size limits
+// of the project (300 lines a file, 60 a function).
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import tseslint from 'typescript-eslint';
 
@@ -8,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const recommended = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport;
 
 export default [
-	{ ignores: ['node_modules/**', 'dist/**', 'test/**', 'bench/**', 'scripts/**', 'src/generated/**', '*.js', '*.mjs'] },
+	{ ignores: ['node_modules/**', 'dist/**', 'test/**', 'bench/**', 'src/generated/**', '*.js', '*.mjs'] },
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		...recommended,
@@ -39,5 +41,10 @@ export default [
 			...recommended.rules,
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
+	},
+	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['scripts/**/*.ts'] })),
+	{
+		files: ['scripts/**/*.ts'],
+		rules: { 'max-lines': ['error', 300], 'max-lines-per-function': ['error', 60] },
 	},
 ];

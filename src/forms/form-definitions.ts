@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inputKinds, type InputKind } from '../validation/validate';
 
-/** The forms a manager fills; each is generated from one schema (scripts/generate-forms.js → forms/). */
+/** The forms a manager fills; each is generated from one schema (scripts/generate-forms.ts → forms/). */
 export const formKinds = ['intake', 'plan', 'contact', 'referral', 'closure'] as const;
 export type FormKind = (typeof formKinds)[number];
 

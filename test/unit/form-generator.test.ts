@@ -1,30 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-// The generator is plain JavaScript (scripts/ run without a build step).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildForm, generateForms, layouts } = require('../../scripts/generate-forms') as {
-	buildForm: (kind: string, layout?: unknown) => FormDef;
-	generateForms: () => Record<string, string>;
-	layouts: Record<string, any>;
-};
-
-interface Component {
-	type: string;
-	key: string;
-	label?: string;
-	title?: string;
-	components?: Component[];
-	columns?: { components: Component[] }[];
-	[k: string]: any;
-}
-interface FormDef {
-	name: string;
-	title: string;
-	display: string;
-	components: Component[];
-	'x-source': { schema: string; context?: string; extras: unknown[] };
-}
+import type { FormComponent as Component, FormDefinition as FormDef } from '../../scripts/forms/formio';
+import { layouts } from '../../scripts/forms/layouts';
+import { buildForm, generateForms } from '../../scripts/generate-forms';
 
 /** Every component with its data path (containers and grids nest data; panels, columns, fieldsets do not). */
 function byPath(form: FormDef): Map<string, Component> {
@@ -81,10 +60,10 @@ describe('form generator: schema feature → Form.io component', () => {
 	it('turns an enum into a select with the German x-enumLabels, or a radio by hint', () => {
 		const level = intakeFields.get('person.germanLevel');
 		expect(level).toMatchObject({ type: 'select', widget: 'html5', dataSrc: 'values', label: 'Deutschkenntnisse' });
-		expect(level?.data.values[1]).toEqual({ label: 'im Alphabetisierungskurs', value: 'literacy_course' });
+		expect(level?.data?.values[1]).toEqual({ label: 'im Alphabetisierungskurs', value: 'literacy_course' });
 		const gender = intakeFields.get('person.gender');
 		expect(gender).toMatchObject({ type: 'radio', label: 'Geschlecht' });
-		expect(gender?.values.map((v: { label: string }) => v.label)).toEqual(['weiblich', 'männlich', 'divers', 'keine Angabe']);
+		expect(gender?.values?.map((v) => v.label)).toEqual(['weiblich', 'männlich', 'divers', 'keine Angabe']);
 	});
 
 	it('takes the schema default as the default value', () => {
@@ -97,12 +76,12 @@ describe('form generator: schema feature → Form.io component', () => {
 		const plan = byPath(buildForm('plan'));
 		expect(plan.get('goals')).toMatchObject({ type: 'datagrid', initEmpty: false, validate: { required: true, minLength: 1, maxLength: 30 } });
 		expect(plan.get('goals.steps')).toMatchObject({ type: 'datagrid', initEmpty: true });
-		expect(plan.get('goals.steps.responsible')?.data.values[2]).toEqual({ label: 'gemeinsam', value: 'together' });
+		expect(plan.get('goals.steps.responsible')?.data?.values[2]).toEqual({ label: 'gemeinsam', value: 'together' });
 	});
 
 	it('turns an array of enum values into select boxes and an array of strings into a multiple text field', () => {
 		expect(intakeFields.get('consent.purposes')).toMatchObject({ type: 'selectboxes', validate: { minSelectedCount: 1 } });
-		expect(intakeFields.get('consent.purposes')?.values[0]).toEqual({ label: 'Beratung und Dokumentation im Integrationsmanagement', value: 'counselling' });
+		expect(intakeFields.get('consent.purposes')?.values?.[0]).toEqual({ label: 'Beratung und Dokumentation im Integrationsmanagement', value: 'counselling' });
 		expect(intakeFields.get('languages')).toMatchObject({ type: 'textfield', multiple: true, validate: { required: true, maxLength: 200 } });
 	});
 
@@ -127,11 +106,11 @@ describe('form generator: schema feature → Form.io component', () => {
 			validate: { required: true },
 		});
 		// Asked under the same condition by hint, but optional.
-		expect(intakeFields.get('residence.ukraineRegistrationDate')?.conditional.json).toEqual({ '===': [{ var: 'data.residence.status' }, 'ukraine_temporary_protection'] });
+		expect(intakeFields.get('residence.ukraineRegistrationDate')?.conditional?.json).toEqual({ '===': [{ var: 'data.residence.status' }, 'ukraine_temporary_protection'] });
 		expect(intakeFields.get('residence.ukraineRegistrationDate')?.validate).toBeUndefined();
 		const closure = byPath(buildForm('closure'));
 		expect(closure.get('movedTo')).toMatchObject({ conditional: { json: { '===': [{ var: 'data.reason' }, 'moved_away'] } }, validate: { required: true } });
-		expect(closure.get('reasonNote')?.conditional.json).toEqual({ '===': [{ var: 'data.reason' }, 'other'] });
+		expect(closure.get('reasonNote')?.conditional?.json).toEqual({ '===': [{ var: 'data.reason' }, 'other'] });
 	});
 
 	it('never uses JavaScript strings for logic (runs with noeval)', () => {

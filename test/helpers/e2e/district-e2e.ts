@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { launchDistrict, type DistrictInstance, type WebhookInfo } from '../../../scripts/n8n-runtime/instance';
-import { ensureRuntime, freePort } from '../../../scripts/n8n-runtime/runtime';
+import { freePort } from '../../../scripts/n8n-runtime/ports';
+import { ensureRuntime } from '../../../scripts/n8n-runtime/runtime';
 import { openStore, type CaseStore } from '../../../src/store/open-store';
 
 const root = path.join(__dirname, '..', '..', '..');

@@ -1,0 +1,211 @@
+// One district's n8n: user folder with this package linked, the case-store credential, the district's
+// workflow templates imported (n8n CLI) and published (n8n REST API), the owner account, then running.
+// Shared by `npm start` (scripts/start.ts) and the end-to-end tests.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { API_TOKEN_CREDENTIAL, CASE_STORE_CREDENTIAL, FORM_LOGIN_CREDENTIAL, SMTP_CREDENTIAL } from '../workflows/identifiers';
+import { linkPackage, PACKAGE_ROOT } from './built-package';
+import { templatesFor, webhooksOf, withSmtp, type Smtp, type Template, type Webhook } from './district-templates';
+import { N8nClient, type OwnerLogin } from './n8n-client';
+import { n8nEnv, runCli, startN8n, type Env, type N8nProcess, type ProcessExit } from './n8n-process';
+import { freePort } from './ports';
+import type { Log } from './runtime';
+
+const DISTRICT_ALIASES: Record<string, string> = { ortenau: 'ortenaukreis', ortenaukreis: 'ortenaukreis', emmendingen: 'emmendingen', ludwigsburg: 'ludwigsburg', sigmaringen: 'sigmaringen', wehr: 'wehr' };
+export const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
+
+export function resolveDistrict(name: string | undefined): string {
+	const id = DISTRICT_ALIASES[String(name ?? '').trim().toLowerCase()];
+	if (!id) throw new Error(`Unbekannter Kreis „${name}“. Möglich: emmendingen, ortenau, ludwigsburg, sigmaringen, wehr.`);
+	return id;
+}
+
+/** SMTP from the environment (off unless IM_SMTP_HOST is set). */
+export function smtpFromEnv(env: NodeJS.ProcessEnv = process.env): Smtp | undefined {
+	if (!env.IM_SMTP_HOST) return undefined;
+	return {
+		host: env.IM_SMTP_HOST,
+		port: Number(env.IM_SMTP_PORT || 587),
+		user: env.IM_SMTP_USER || '',
+		password: env.IM_SMTP_PASSWORD || '',
+		secure: env.IM_SMTP_SECURE === 'true',
+		from: env.IM_SMTP_FROM || undefined,
+		to: env.IM_SMTP_TO || undefined,
+	};
+}
+
+export interface LaunchOptions {
+	district: string;
+	userFolder: string;
+	port: number;
+	owner?: { email?: string; password?: string };
+	formPassword?: string;
+	apiToken?: string;
+	smtp?: Smtp;
+	reimport?: boolean;
+	log?: Log;
+	packageRoot?: string;
+	extraEnv?: Env;
+}
+
+export interface WebhookInfo extends Webhook {
+	url: string;
+}
+
+export interface DistrictInstance {
+	n8n: N8nProcess;
+	client: N8nClient;
+	district: string;
+	baseUrl: string;
+	editorUrl: string;
+	owner: OwnerLogin;
+	/** Password of the form pages (Basic Auth of the Case Form Triggers). */
+	formPassword: string;
+	/** Token of the JSON interface (header X-IM-Token). */
+	apiToken: string;
+	storeFile: string;
+	/** Where workflows may write files (funder report). */
+	reportsDir: string;
+	userFolder: string;
+	timings: Record<string, number>;
+	workflows: { id: string; name: string; webhooks: WebhookInfo[] }[];
+	stop(): Promise<ProcessExit>;
+}
+
+/** What a district's user folder remembers (<userFolder>/im-setup.json): encryption key, logins, which templates were imported. */
+interface SetupState {
+	district: string;
+	encryptionKey: string;
+	owner: OwnerLogin;
+	formPassword: string;
+	apiToken: string;
+	imported?: { at: string; workflows: string[] };
+}
+
+const writeState = (file: string, state: SetupState): void => fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+
+/** The state of the user folder, created on first use; logins given in the options win over remembered ones. */
+function prepareState(stateFile: string, { district, userFolder, owner, formPassword, apiToken }: LaunchOptions): SetupState {
+	const state = (fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {}) as Partial<SetupState>;
+	if (state.district && state.district !== district) throw new Error(`${userFolder} gehört zu „${state.district}“, nicht zu „${district}“.`);
+	state.district = district;
+	state.encryptionKey ??= crypto.randomBytes(24).toString('hex');
+	state.owner = {
+		email: owner?.email ?? state.owner?.email ?? 'admin@integrationsmanagement.example',
+		password: owner?.password ?? state.owner?.password ?? `Im-${crypto.randomBytes(6).toString('base64url')}-7`,
+		firstName: 'Kreis',
+		lastName: 'Administration',
+	};
+	// One password for the form pages (Basic Auth; the user name is a staff id or e-mail of the profile).
+	state.formPassword = formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
+	// Token of the JSON interface (referral feedback), sent as header X-IM-Token.
+	state.apiToken = apiToken ?? state.apiToken ?? crypto.randomBytes(18).toString('base64url');
+	const complete = state as SetupState;
+	writeState(stateFile, complete);
+	return complete;
+}
+
+/** The credentials the templates use: case store (SQLite in the user folder), form login, API token, SMTP if configured. */
+function credentialsFor(district: string, state: SetupState, smtp: Smtp | undefined): object[] {
+	const credentials: object[] = [
+		{ ...CASE_STORE_CREDENTIAL, type: 'integrationCaseStoreApi', data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE } },
+		{ ...FORM_LOGIN_CREDENTIAL, type: 'caseFormBasicAuth', data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` } },
+		{ ...API_TOKEN_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'X-IM-Token', value: state.apiToken } },
+	];
+	if (smtp) credentials.push({ ...SMTP_CREDENTIAL, type: 'smtp', data: { host: smtp.host, port: smtp.port, user: smtp.user, password: smtp.password, secure: smtp.secure } });
+	return credentials;
+}
+
+/** Imports the credentials and workflow templates with n8n's CLI (n8n not running); the credentials file is removed after. */
+function importTemplates(userFolder: string, env: Env, templates: Template[], credentials: object[], smtp: Smtp | undefined, log: Log): void {
+	const importDir = path.join(userFolder, 'import');
+	fs.rmSync(importDir, { recursive: true, force: true });
+	fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
+	fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials), { mode: 0o600 });
+	for (const { file, workflow } of templates) fs.writeFileSync(path.join(importDir, 'workflows', file), JSON.stringify(withSmtp(workflow, smtp)));
+	runCli(env, ['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], { log });
+	runCli(env, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], { log });
+	fs.rmSync(path.join(importDir, 'credentials.json'));
+}
+
+/**
+ * Prepares (first time) and starts n8n for a district.
+ * state (persisted in <userFolder>/im-setup.json): encryption key, owner login, which templates were imported.
+ */
+export async function launchDistrict(options: LaunchOptions): Promise<DistrictInstance> {
+	const { district, userFolder, port, smtp, reimport = false, log = () => {}, packageRoot = PACKAGE_ROOT, extraEnv = {} } = options;
+	const timings: Record<string, number> = {};
+	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
+	const stateFile = path.join(userFolder, 'im-setup.json');
+	const state = prepareState(stateFile, options);
+
+	linkPackage(userFolder, packageRoot);
+	const brokerPort = await freePort();
+	// Files written by workflows (the funder report) go to <userFolder>/berichte, the only folder n8n may write.
+	const reportsDir = path.join(userFolder, 'berichte');
+	fs.mkdirSync(reportsDir, { recursive: true });
+	const env = n8nEnv({ userFolder, port, brokerPort, encryptionKey: state.encryptionKey, extra: { N8N_RESTRICT_FILE_ACCESS_TO: reportsDir, ...extraEnv } });
+	const templates = templatesFor(district, packageRoot, { reportsDir });
+	const firstSetup = !state.imported || reimport;
+	if (firstSetup) {
+		const since = Date.now();
+		importTemplates(userFolder, env, templates, credentialsFor(district, state, smtp), smtp, log);
+		timings.importMs = Date.now() - since;
+	}
+
+	const since = Date.now();
+	const n8n = await startN8n({ env, logFile: path.join(userFolder, 'n8n.log') });
+	timings.startMs = Date.now() - since;
+	try {
+		const publishSince = Date.now();
+		const client = new N8nClient(n8n.baseUrl);
+		await client.setupOwnerAndLogin(state.owner);
+		if (firstSetup) {
+			for (const { workflow } of templates) await client.publishWorkflow(workflow.id);
+			state.imported = { at: new Date().toISOString(), workflows: templates.map((x) => x.file) };
+			writeState(stateFile, state);
+		}
+		timings.ownerAndPublishMs = Date.now() - publishSince;
+		return runningInstance({ n8n, client, district, state, userFolder, reportsDir, timings, templates, packageRoot });
+	} catch (error) {
+		await n8n.stop();
+		throw error;
+	}
+}
+
+/** The running instance: its URLs, logins, files and the webhooks of its published workflows. */
+function runningInstance(running: {
+	n8n: N8nProcess;
+	client: N8nClient;
+	district: string;
+	state: SetupState;
+	userFolder: string;
+	reportsDir: string;
+	timings: Record<string, number>;
+	templates: Template[];
+	packageRoot: string;
+}): DistrictInstance {
+	const { n8n, state, userFolder, templates, packageRoot } = running;
+	const base = n8n.baseUrl;
+	return {
+		n8n,
+		client: running.client,
+		district: running.district,
+		baseUrl: base,
+		editorUrl: `${base}/`,
+		owner: state.owner,
+		formPassword: state.formPassword,
+		apiToken: state.apiToken,
+		storeFile: path.join(userFolder, '.n8n', CASE_STORE_FILE),
+		reportsDir: running.reportsDir,
+		userFolder,
+		timings: running.timings,
+		workflows: templates.map(({ workflow }) => ({
+			id: workflow.id,
+			name: workflow.name,
+			webhooks: webhooksOf(workflow, packageRoot).map((w) => ({ ...w, url: `${base}/webhook/${w.urlPath}` })),
+		})),
+		stop: () => n8n.stop(),
+	};
+}
