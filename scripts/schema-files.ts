@@ -2,6 +2,7 @@
 // This module reads them (through the reader the core uses) and names the TypeScript type and validator each one produces.
 import * as fs from 'node:fs';
 import * as schemaReader from '../src/validation/schema-labels';
+import { inputKindSchemas } from '../src/validation/input-kinds';
 
 /** A JSON Schema node as schemas/ write them: draft-07 keywords plus `x-typeName` and `x-enumLabels`. */
 export interface SchemaNode {
@@ -32,19 +33,9 @@ export interface SchemaNode {
 	[keyword: string]: unknown;
 }
 
-/** Schemas that are validated on their own (a validator is exported for each). */
-export const rootSchemas = {
-	intake: 'intake.schema.json',
-	plan: 'plan.schema.json',
-	contact: 'contact.schema.json',
-	referral: 'referral.schema.json',
-	referralStatus: 'referral-status.schema.json',
-	closure: 'closure.schema.json',
-	reopen: 'reopen.schema.json',
-	caseUpdate: 'case-update.schema.json',
-	actor: 'actor.schema.json',
-	districtProfile: 'district-profile.schema.json',
-	reportDefinition: 'report-definition.schema.json',
+/** Schemas that are validated on their own (a validator is exported for each): the core's one list of input kinds. */
+export const rootSchemas = Object.fromEntries(Object.entries(inputKindSchemas).map(([kind, { file }]) => [kind, file])) as {
+	[K in keyof typeof inputKindSchemas]: (typeof inputKindSchemas)[K]['file'];
 };
 
 /** One schema by file name (its `$id`), read once. */

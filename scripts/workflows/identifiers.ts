@@ -1,6 +1,7 @@
 // Names and ids the workflow templates share with `npm start` (scripts/n8n-runtime/instance.ts): node types of
 // this package, the credentials it creates, stable ids per district.
 import * as crypto from 'node:crypto';
+import { shippedProfileIds } from '../../src/districts/profile';
 
 const PKG = 'n8n-nodes-integrationsmanagement';
 export const CASE_NODE = `${PKG}.integrationCase`;
@@ -21,8 +22,8 @@ export const FORM_LOGIN_CREDENTIAL: CredentialRef = { id: 'imFormLoginCred1', na
 /** Header token of the JSON interface (referral feedback); `npm start` creates it (header X-IM-Token). */
 export const API_TOKEN_CREDENTIAL: CredentialRef = { id: 'imApiTokenCred01', name: 'Schnittstellen-Token' };
 
-/** The districts whose profiles are shipped (districts/<id>.json), each with its own workflow templates. */
-export const DISTRICTS = ['emmendingen', 'ortenaukreis', 'ludwigsburg', 'sigmaringen', 'wehr'];
+/** The districts whose profiles are shipped (`districts/<id>.json`), each with its own workflow templates. */
+export const DISTRICTS = shippedProfileIds();
 
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
