@@ -66,23 +66,10 @@ class BulkCase {
 		this.push('status_history', { case_id: this.id, from_status: from, to_status: to, changed_on: on, created_at: this.at, created_by: who });
 	}
 
-	/** Each operation is one change of the case: one version more. */
+	/** Each operation is one change of the case (one version more), turned into rows by the method named after its kind. */
 	apply(op: SimOp): void {
 		this.version++;
-		switch (op.kind) {
-			case 'plan':
-				return this.plan(op);
-			case 'contact':
-				return this.contact(op);
-			case 'referral':
-				return this.referral(op);
-			case 'referralStatus':
-				return this.referralStatus(op);
-			case 'close':
-				return this.close(op);
-			case 'reopen':
-				return this.reopen(op);
-		}
+		(this[op.kind] as (op: SimOp) => void).call(this, op);
 	}
 
 	private plan(op: OpOf<'plan'>): void {
