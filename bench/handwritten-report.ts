@@ -1,59 +1,38 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Breakdown } from '../src/generated/types';
 import type { Database } from '../src/store/database';
 import type { Backend } from '../src/store/migrations';
 import { withoutJit } from '../src/report/compute';
-import type { Period } from '../src/report/period';
 import { eighteenYearsBefore } from '../src/report/conditions';
+import { breakdownValues } from '../src/report/labels';
+import type { Period } from '../src/report/period';
+
+/** What the statement is written for: one district, one period. */
+interface Floor {
+	districtId: string;
+	from: string;
+	to: string;
+	eligible: string[];
+	services: Map<string, string[]>;
+}
+
+type Fragment = RawBuilder<unknown>;
 
 /**
  * The floor of the benchmark: the figures of the shipped definition per manager, as one SQL statement written by
  * hand for exactly this definition (what an expert would write without any generality). Same period rules.
  */
 export async function handwrittenReport(db: Kysely<Database>, backend: Backend, districtId: string, period: Period, eligible: string[], services: Map<string, string[]>) {
-	const { from, to } = period;
-	const threshold = sql`case when c.opened_on > ${from} then (cast(substr(c.opened_on, 1, 4) as integer) - 18) || substr(c.opened_on, 5) else ${eighteenYearsBefore(from)} end`;
-	const counselled = sql`c.district_id = ${districtId} and c.opened_on <= ${to} and not exists (select 1 from closures x0 where x0.case_id = c.id and x0.closed_on < ${from} and (x0.reopened_on is null or x0.reopened_on > ${to}))`;
-	const list = (values: string[]) => (values.length ? sql.join(values) : sql`null`);
-	const n = (cond: ReturnType<typeof sql>) => sql`sum(case when ${cond} then 1 else 0 end)`;
-	const channels = ['in_person', 'phone', 'whatsapp', 'email', 'home_visit', 'video'];
-	const topics = ['language', 'childcare_school', 'training_study', 'work', 'housing', 'health', 'participation', 'family', 'residence', 'benefits_finances', 'authorities_forms', 'other'];
-	const reasons = ['self_reliant', 'moved_away', 'contact_lost', 'maximum_duration', 'client_request', 'other_service', 'other'];
-	const categories = [...services.keys()];
+	const f: Floor = { districtId, from: period.from, to: period.to, eligible, services };
 	const query = sql<Record<string, string | number | null>>`
 		with
-		cs as (
-			select c.manager_id, count(*) as cases_counselled,
-				${n(sql`c.opened_on >= ${from}`)} as intakes,
-				${n(sql`exists (select 1 from closures x1 where x1.case_id = c.id and x1.reopened_on >= ${from} and x1.reopened_on <= ${to})`)} as reopenings
-			from cases c where ${counselled} group by c.manager_id),
-		ps as (
-			select c.manager_id, count(*) as persons_counselled,
-				${n(sql`p.birth_date > ${threshold}`)} as persons_minors,
-				${n(sql`p.birth_date <= ${threshold}`)} as persons_adults,
-				${n(sql`c.opened_on >= ${from}`)} as intake_persons,
-				${n(sql`p.birth_date <= ${threshold} and p.german_level in ('B1', 'B2', 'C1', 'C2')`)} as adults_german_b1,
-				${n(sql`p.birth_date <= ${threshold} and p.occupation = 'employed_social_insurance'`)} as adults_employed,
-				${n(sql`p.birth_date <= ${threshold} and p.occupation in ('vocational_training', 'internship', 'study')`)} as adults_training,
-				${n(sql`c.municipality_ags in (${list(eligible)})`)} as persons_in_eligible_municipalities
-			from case_persons p join cases c on c.id = p.case_id where ${counselled} and p.birth_date <= ${to} group by c.manager_id),
-		pls as (
-			select c.manager_id, ${n(sql`pl.kind = 'created'`)} as plans_created, ${n(sql`pl.kind = 'continued'`)} as plans_continued
-			from plans pl join cases c on c.id = pl.case_id where c.district_id = ${districtId} and pl.plan_date >= ${from} and pl.plan_date <= ${to} group by c.manager_id),
-		ks as (
-			select c.manager_id, count(*) as contacts, ${sql.join(channels.map((ch) => sql`${n(sql`k.channel = ${ch}`)} as ${sql.ref(`ch_${ch}`)}`))}
-			from contacts k join cases c on c.id = k.case_id where c.district_id = ${districtId} and k.contact_date >= ${from} and k.contact_date <= ${to} group by c.manager_id),
-		ts as (
-			select c.manager_id, count(*) as topics, ${sql.join(topics.map((tp) => sql`${n(sql`t.topic = ${tp}`)} as ${sql.ref(`tp_${tp}`)}`))}
-			from contact_topics t join contacts k on k.id = t.contact_id join cases c on c.id = k.case_id
-			where c.district_id = ${districtId} and k.contact_date >= ${from} and k.contact_date <= ${to} group by c.manager_id),
-		rs as (
-			select c.manager_id, count(*) as referrals, ${sql.join(categories.map((cat) => sql`${n(sql`r.service_id in (${list(services.get(cat) ?? [])})`)} as ${sql.ref(`sc_${cat}`)}`))}
-			from referrals r join cases c on c.id = r.case_id where c.district_id = ${districtId} and r.referred_on >= ${from} and r.referred_on <= ${to} group by c.manager_id),
-		xs as (
-			select c.manager_id, count(*) as closures, ${n(sql`x.own_tenancy = 1`)} as closures_own_tenancy,
-				${sql.join(reasons.map((re) => sql`${n(sql`x.reason = ${re}`)} as ${sql.ref(`re_${re}`)}`))}
-			from closures x join cases c on c.id = x.case_id
-			where c.district_id = ${districtId} and x.closed_on >= ${from} and x.closed_on <= ${to} and (x.reopened_on is null or x.reopened_on > ${to}) group by c.manager_id),
+		cs as (${caseCounts(f)}),
+		ps as (${personCounts(f)}),
+		pls as (${planCounts(f)}),
+		ks as (${contactCounts(f)}),
+		ts as (${topicCounts(f)}),
+		rs as (${referralCounts(f)}),
+		xs as (${closureCounts(f)}),
 		managers as (select distinct manager_id from cases where district_id = ${districtId})
 		select cs.*, ps.*, pls.*, ks.*, ts.*, rs.*, xs.*, m.manager_id as mid
 		from managers m
@@ -64,4 +43,67 @@ export async function handwrittenReport(db: Kysely<Database>, backend: Backend, 
 	// Same session setting as the report (JIT off on PostgreSQL), so that only the SQL differs.
 	const result = await withoutJit(db, backend, (conn) => query.execute(conn));
 	return result.rows;
+}
+
+const n = (cond: Fragment) => sql`sum(case when ${cond} then 1 else 0 end)`;
+const list = (values: string[]) => (values.length ? sql.join(values) : sql`null`);
+const between = (column: string, f: Floor) => sql`${sql.ref(column)} >= ${f.from} and ${sql.ref(column)} <= ${f.to}`;
+/** One count column per value of a breakdown: `<prefix>_<value>`. */
+const perValue = (column: string, breakdown: Breakdown, prefix: string) =>
+	sql.join(breakdownValues(breakdown).map(({ value }) => sql`${n(sql`${sql.ref(column)} = ${value}`)} as ${sql.ref(`${prefix}_${value}`)}`));
+
+/** Cases `c` counselled in the period: opened by its end and not closed before it for good. */
+const counselled = (f: Floor) =>
+	sql`c.district_id = ${f.districtId} and c.opened_on <= ${f.to} and not exists (select 1 from closures x0 where x0.case_id = c.id and x0.closed_on < ${f.from} and (x0.reopened_on is null or x0.reopened_on > ${f.to}))`;
+
+/** Birth dates after this are minors: 18 years before the intake, or before the period start if the case is older. */
+const threshold = (f: Floor) =>
+	sql`case when c.opened_on > ${f.from} then (cast(substr(c.opened_on, 1, 4) as integer) - 18) || substr(c.opened_on, 5) else ${eighteenYearsBefore(f.from)} end`;
+
+function caseCounts(f: Floor): Fragment {
+	return sql`select c.manager_id, count(*) as cases_counselled,
+		${n(sql`c.opened_on >= ${f.from}`)} as intakes,
+		${n(sql`exists (select 1 from closures x1 where x1.case_id = c.id and ${between('x1.reopened_on', f)})`)} as reopenings
+		from cases c where ${counselled(f)} group by c.manager_id`;
+}
+
+function personCounts(f: Floor): Fragment {
+	const adult = sql`p.birth_date <= ${threshold(f)}`;
+	return sql`select c.manager_id, count(*) as persons_counselled,
+		${n(sql`p.birth_date > ${threshold(f)}`)} as persons_minors,
+		${n(adult)} as persons_adults,
+		${n(sql`c.opened_on >= ${f.from}`)} as intake_persons,
+		${n(sql`${adult} and p.german_level in ('B1', 'B2', 'C1', 'C2')`)} as adults_german_b1,
+		${n(sql`${adult} and p.occupation = 'employed_social_insurance'`)} as adults_employed,
+		${n(sql`${adult} and p.occupation in ('vocational_training', 'internship', 'study')`)} as adults_training,
+		${n(sql`c.municipality_ags in (${list(f.eligible)})`)} as persons_in_eligible_municipalities
+		from case_persons p join cases c on c.id = p.case_id where ${counselled(f)} and p.birth_date <= ${f.to} group by c.manager_id`;
+}
+
+function planCounts(f: Floor): Fragment {
+	return sql`select c.manager_id, ${n(sql`pl.kind = 'created'`)} as plans_created, ${n(sql`pl.kind = 'continued'`)} as plans_continued
+		from plans pl join cases c on c.id = pl.case_id where c.district_id = ${f.districtId} and ${between('pl.plan_date', f)} group by c.manager_id`;
+}
+
+function contactCounts(f: Floor): Fragment {
+	return sql`select c.manager_id, count(*) as contacts, ${perValue('k.channel', 'channel', 'ch')}
+		from contacts k join cases c on c.id = k.case_id where c.district_id = ${f.districtId} and ${between('k.contact_date', f)} group by c.manager_id`;
+}
+
+function topicCounts(f: Floor): Fragment {
+	return sql`select c.manager_id, count(*) as topics, ${perValue('t.topic', 'topic', 'tp')}
+		from contact_topics t join contacts k on k.id = t.contact_id join cases c on c.id = k.case_id
+		where c.district_id = ${f.districtId} and ${between('k.contact_date', f)} group by c.manager_id`;
+}
+
+function referralCounts(f: Floor): Fragment {
+	const categories = [...f.services.keys()].map((cat) => sql`${n(sql`r.service_id in (${list(f.services.get(cat) ?? [])})`)} as ${sql.ref(`sc_${cat}`)}`);
+	return sql`select c.manager_id, count(*) as referrals, ${sql.join(categories)}
+		from referrals r join cases c on c.id = r.case_id where c.district_id = ${f.districtId} and ${between('r.referred_on', f)} group by c.manager_id`;
+}
+
+function closureCounts(f: Floor): Fragment {
+	return sql`select c.manager_id, count(*) as closures, ${n(sql`x.own_tenancy = 1`)} as closures_own_tenancy, ${perValue('x.reason', 'reason', 're')}
+		from closures x join cases c on c.id = x.case_id
+		where c.district_id = ${f.districtId} and ${between('x.closed_on', f)} and (x.reopened_on is null or x.reopened_on > ${f.to}) group by c.manager_id`;
 }

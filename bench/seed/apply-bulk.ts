@@ -4,96 +4,29 @@ import type { DistrictProfile } from '../../src/generated/types';
 import { personRows, searchName } from '../../src/service/case-rows';
 import type { CaseStatus, Database } from '../../src/store/database';
 import type { CaseStore } from '../../src/store/open-store';
-import type { SimCase } from './simulate';
+import type { SimCase, SimOp } from './simulate';
 
 type Rows = { [T in keyof Database]: Insertable<Database[T]>[] };
+type OpOf<K extends SimOp['kind']> = Extract<SimOp, { kind: K }>;
 
 const tables = ['cases', 'case_persons', 'status_history', 'plans', 'contacts', 'contact_topics', 'referrals', 'referral_events', 'closures'] as const;
 
 /**
  * The rows the core writes for a simulated case (same columns, values, versions and status history), built in memory
  * for bulk insertion. Not written: the protocol rows of each operation (`audit_log`, `case_events`), which no report
- * reads; `test/integration/seed.test.ts` checks that both paths give the same figures.
+ * reads; `test/integration/seed-and-naive.test.ts` checks that both paths give the same figures.
  */
 export function caseRows(profile: DistrictProfile, sim: SimCase, at: string, into: Partial<Rows>): void {
-	const push = <T extends keyof Database>(table: T, row: Insertable<Database[T]>) => ((into[table] ??= [] as Rows[T]) as Insertable<Database[T]>[]).push(row);
-	const id = randomUUID();
-	const persons = personRows(id, sim.intake);
-	let status: CaseStatus = 'intake';
-	let closedOn: string | null = null;
-	let version = 1;
-	let plans = 0;
-	const by = sim.managerId;
-	const coordinator = profile.staff.find((s) => s.role === 'coordinator')?.id ?? by;
-	const history = (from: CaseStatus | null, to: CaseStatus, on: string, who: string) =>
-		push('status_history', { case_id: id, from_status: from, to_status: to, changed_on: on, created_at: at, created_by: who });
-	history(null, 'intake', sim.intake.intakeDate, coordinator);
-	for (const row of persons.rows) push('case_persons', row);
-	const referrals = new Map<number, Insertable<Database['referrals']>>();
-	const closures: Insertable<Database['closures']>[] = [];
-	for (const op of sim.ops) {
-		version++;
-		switch (op.kind) {
-			case 'plan':
-				plans++;
-				push('plans', { id: randomUUID(), case_id: id, version: plans, kind: op.continued ? 'continued' : 'created', plan_date: op.date, review_date: op.plan.reviewDate, data_json: JSON.stringify(op.plan), created_at: at, created_by: by });
-				if (status === 'intake') {
-					history('intake', 'active', op.date, by);
-					status = 'active';
-				}
-				break;
-			case 'contact': {
-				const contactId = randomUUID();
-				const c = op.contact;
-				push('contacts', { id: contactId, case_id: id, contact_date: c.date, channel: c.channel, minutes: c.minutes, note: c.note ?? null, created_at: at, created_by: by });
-				for (const topic of c.topics) push('contact_topics', { contact_id: contactId, topic });
-				break;
-			}
-			case 'referral': {
-				const row = { id: randomUUID(), case_id: id, service_id: op.serviceId, reason: op.reason, note: null, referred_on: op.date, status: 'open' as const, status_on: op.date, created_at: at, created_by: by, updated_at: at };
-				referrals.set(op.ref, row);
-				push('referrals', row);
-				push('referral_events', { referral_id: row.id, status: 'open', event_on: op.date, note: null, created_at: at, created_by: by });
-				break;
-			}
-			case 'referralStatus': {
-				const row = referrals.get(op.ref);
-				if (!row) throw new Error('referral status before referral');
-				row.status = op.status;
-				row.status_on = op.date;
-				push('referral_events', { referral_id: row.id, status: op.status, event_on: op.date, note: null, created_at: at, created_by: by });
-				break;
-			}
-			case 'close': {
-				const o = op.closure.outcomes;
-				const row = {
-					id: randomUUID(), case_id: id, closed_on: op.date, reason: op.closure.reason, reason_note: op.closure.reasonNote ?? null, moved_to: op.closure.movedTo ?? null,
-					own_tenancy: o.ownTenancy ? 1 : 0, german_level: o.germanLevel ?? null, employment_social_insurance: o.employmentSocialInsurance ? 1 : 0,
-					training_internship_study: o.trainingInternshipStudy ? 1 : 0, data_json: JSON.stringify(op.closure), reopened_on: null as string | null, reopen_reason: null as string | null, created_at: at, created_by: by,
-				};
-				closures.push(row);
-				push('closures', row);
-				history(status, 'closed', op.date, by);
-				status = 'closed';
-				closedOn = op.date;
-				break;
-			}
-			case 'reopen': {
-				const last = closures[closures.length - 1];
-				last.reopened_on = op.date;
-				last.reopen_reason = op.reason;
-				const to: CaseStatus = plans > 0 ? 'active' : 'intake';
-				history('closed', to, op.date, by);
-				status = to;
-				closedOn = null;
-				break;
-			}
-		}
-	}
+	const coordinator = profile.staff.find((s) => s.role === 'coordinator')?.id ?? sim.managerId;
+	const rows = new BulkCase(into, at, sim.managerId);
+	const persons = personRows(rows.id, sim.intake);
+	rows.history(null, 'intake', sim.intake.intakeDate, coordinator);
+	for (const row of persons.rows) rows.push('case_persons', row);
+	for (const op of sim.ops) rows.apply(op);
 	// Inserted first: the other rows refer to the case.
 	(into.cases ??= []).push({
-		id, district_id: profile.id, organisation_id: sim.organisationId, manager_id: sim.managerId, municipality_ags: sim.intake.municipality, status, version,
-		opened_on: sim.intake.intakeDate, closed_on: closedOn, search_name: searchName(sim.intake), persons_count: persons.rows.length, minors_count: persons.minors,
+		id: rows.id, district_id: profile.id, organisation_id: sim.organisationId, manager_id: sim.managerId, municipality_ags: sim.intake.municipality, status: rows.status, version: rows.version,
+		opened_on: sim.intake.intakeDate, closed_on: rows.closedOn, search_name: searchName(sim.intake), persons_count: persons.rows.length, minors_count: persons.minors,
 		extension_reason: null, extension_on: null, data_json: JSON.stringify(sim.intake), created_at: at, created_by: coordinator, updated_at: at,
 	});
 }
@@ -110,4 +43,91 @@ export async function insertRows(store: CaseStore, rows: Partial<Rows>): Promise
 			}
 		}
 	});
+}
+
+/** One case while its operations are turned into rows: its state (status, version, plans) and the rows so far. */
+class BulkCase {
+	readonly id = randomUUID();
+	status: CaseStatus = 'intake';
+	closedOn: string | null = null;
+	version = 1;
+	private plans = 0;
+	private readonly referrals = new Map<number, Insertable<Database['referrals']>>();
+	private readonly closures: Insertable<Database['closures']>[] = [];
+
+	/** `by`: the manager, who documents every operation. */
+	constructor(private readonly into: Partial<Rows>, private readonly at: string, private readonly by: string) {}
+
+	push<T extends keyof Database>(table: T, row: Insertable<Database[T]>): void {
+		((this.into[table] ??= [] as Rows[T]) as Insertable<Database[T]>[]).push(row);
+	}
+
+	history(from: CaseStatus | null, to: CaseStatus, on: string, who = this.by): void {
+		this.push('status_history', { case_id: this.id, from_status: from, to_status: to, changed_on: on, created_at: this.at, created_by: who });
+	}
+
+	/** Each operation is one change of the case (one version more), turned into rows by the method named after its kind. */
+	apply(op: SimOp): void {
+		this.version++;
+		(this[op.kind] as (op: SimOp) => void).call(this, op);
+	}
+
+	private plan(op: OpOf<'plan'>): void {
+		this.plans++;
+		this.push('plans', { id: randomUUID(), case_id: this.id, version: this.plans, kind: op.continued ? 'continued' : 'created', plan_date: op.date, review_date: op.plan.reviewDate, data_json: JSON.stringify(op.plan), created_at: this.at, created_by: this.by });
+		if (this.status === 'intake') {
+			this.history('intake', 'active', op.date);
+			this.status = 'active';
+		}
+	}
+
+	private contact({ contact: c }: OpOf<'contact'>): void {
+		const contactId = randomUUID();
+		this.push('contacts', { id: contactId, case_id: this.id, contact_date: c.date, channel: c.channel, minutes: c.minutes, note: c.note ?? null, created_at: this.at, created_by: this.by });
+		for (const topic of c.topics) this.push('contact_topics', { contact_id: contactId, topic });
+	}
+
+	private referral(op: OpOf<'referral'>): void {
+		const row = { id: randomUUID(), case_id: this.id, service_id: op.serviceId, reason: op.reason, note: null, referred_on: op.date, status: 'open' as const, status_on: op.date, created_at: this.at, created_by: this.by, updated_at: this.at };
+		this.referrals.set(op.ref, row);
+		this.push('referrals', row);
+		this.referralEvent(row.id, 'open', op.date);
+	}
+
+	private referralStatus(op: OpOf<'referralStatus'>): void {
+		const row = this.referrals.get(op.ref);
+		if (!row) throw new Error('referral status before referral');
+		row.status = op.status;
+		row.status_on = op.date;
+		this.referralEvent(row.id, op.status, op.date);
+	}
+
+	private referralEvent(referralId: string, status: Insertable<Database['referral_events']>['status'], on: string): void {
+		this.push('referral_events', { referral_id: referralId, status, event_on: on, note: null, created_at: this.at, created_by: this.by });
+	}
+
+	private close({ date, closure }: OpOf<'close'>): void {
+		const o = closure.outcomes;
+		const row = {
+			id: randomUUID(), case_id: this.id, closed_on: date, reason: closure.reason, reason_note: closure.reasonNote ?? null, moved_to: closure.movedTo ?? null,
+			own_tenancy: o.ownTenancy ? 1 : 0, german_level: o.germanLevel ?? null, employment_social_insurance: o.employmentSocialInsurance ? 1 : 0,
+			training_internship_study: o.trainingInternshipStudy ? 1 : 0, data_json: JSON.stringify(closure), reopened_on: null as string | null, reopen_reason: null as string | null, created_at: this.at, created_by: this.by,
+		};
+		this.closures.push(row);
+		this.push('closures', row);
+		this.history(this.status, 'closed', date);
+		this.status = 'closed';
+		this.closedOn = date;
+	}
+
+	/** Reopened into the plan phase if it ever had a plan, else back into intake. */
+	private reopen(op: OpOf<'reopen'>): void {
+		const last = this.closures[this.closures.length - 1];
+		last.reopened_on = op.date;
+		last.reopen_reason = op.reason;
+		const to: CaseStatus = this.plans > 0 ? 'active' : 'intake';
+		this.history('closed', to, op.date);
+		this.status = to;
+		this.closedOn = null;
+	}
 }

@@ -1,6 +1,6 @@
 import type { Core } from '../../src/core';
 import { loadShippedProfile, parseProfile } from '../../src/districts/profile';
-import type { DistrictProfile, HouseholdMember, Intake } from '../../src/generated/types';
+import type { Actor, Closure, DistrictProfile, HouseholdMember, Intake } from '../../src/generated/types';
 import { actorFor, validContact, validIntake, validPlan } from './fixtures';
 
 /**
@@ -43,71 +43,92 @@ function single(intakeDate: string, municipality: string, birthDate: string, ger
 	};
 }
 
+/** Each case's manager and intake (the coordinator takes it for them), in the order the cases are created. */
+function fixtureIntakes(): Record<string, [managerId: string, intake: Intake]> {
+	return {
+		// A: the family of validIntake (adults 1988 A2 language course, 1985 B1 employed; children 2012, 2019)
+		A: ['em-caritas-01', validIntake()],
+		// B: client B2 in vocational training; members turning 18 on 2026-02-15 (minor) and on 2026-01-01 (adult)
+		B: [
+			'em-caritas-01',
+			single('2025-06-01', WALDKIRCH, '1990-05-05', 'B2', 'vocational_training', [
+				{ firstName: 'Sami', birthDate: '2008-02-15', relationship: 'child', germanLevel: 'B1', occupation: 'school' },
+				{ firstName: 'Nour', birthDate: '2008-01-01', relationship: 'child', germanLevel: 'A1', occupation: 'school' },
+			]),
+		],
+		// C: opened inside the period; client born 2008-01-20 is 17 on 2026-01-01 but 18 at intake
+		C: ['em-drk-01', single('2026-02-01', BAHLINGEN, '2008-01-20', 'none', 'none', [{ firstName: 'Mia', birthDate: '2020-01-01', relationship: 'sibling' }])],
+		// D: closed the day before the period
+		D: ['em-lra-01', single('2025-01-10', EMMENDINGEN, '1960-01-01', 'C2', 'employed_social_insurance')],
+		// E: closed before, reopened on the last day of the period
+		E: ['em-lra-01', single('2025-02-01', EMMENDINGEN, '1970-01-01', 'C1', 'employed_social_insurance')],
+		// F: closed and reopened inside the period
+		F: ['em-lra-02', single('2025-05-05', EMMENDINGEN, '1980-01-01', 'A2', 'none')],
+		// G: closed on the last day, reopened after the period
+		G: ['em-lra-02', single('2025-04-01', EMMENDINGEN, '1975-05-05', 'B1', 'internship')],
+		// H: opened after the period
+		H: ['em-drk-01', single('2026-04-02', BAHLINGEN, '1999-09-09', 'A1', 'none')],
+		// I: never had a plan, closed on the first day of the period
+		I: ['em-drk-02', single('2025-09-01', BAHLINGEN, '2000-01-01', 'none', 'study')],
+	};
+}
+
+/** Plan and review dates per case: the first plan is created, the others continue it. */
+const fixturePlans: Record<string, [planDate: string, reviewDate: string][]> = {
+	A: [['2025-03-20', '2025-09-20'], ['2026-01-15', '2026-07-15']],
+	B: [['2025-06-10', '2025-12-10']],
+	C: [['2026-02-05', '2026-08-05']],
+	E: [['2025-02-10', '2025-08-10']],
+	F: [['2025-05-10', '2025-11-10']],
+	G: [['2025-04-02', '2025-10-02']],
+};
+
+const fixtureContacts = (): Record<string, unknown[]> => ({
+	A: [validContact('2025-12-31'), validContact('2026-01-01'), { date: '2026-03-31', channel: 'phone', minutes: 10, topics: ['work'] }, validContact('2026-04-01')],
+	C: [{ date: '2026-02-05', channel: 'in_person', minutes: 60, topics: ['housing', 'residence'] }],
+	H: [validContact('2026-04-03')],
+});
+
+const fixtureReferrals: Record<string, { date: string; serviceId: string; reason: string }[]> = {
+	A: [
+		{ date: '2025-12-20', serviceId: 'jobcenter', reason: 'Leistungen' },
+		{ date: '2026-03-15', serviceId: 'psz', reason: 'Belastung nach Flucht' },
+	],
+};
+
+const outcomes = (ownTenancy: boolean, employmentSocialInsurance: boolean, trainingInternshipStudy: boolean) => ({ ownTenancy, employmentSocialInsurance, trainingInternshipStudy });
+
+const fixtureClosures: Record<string, Closure> = {
+	B: { date: '2026-02-10', reason: 'self_reliant', outcomes: { ownTenancy: true, germanLevel: 'B2', employmentSocialInsurance: false, trainingInternshipStudy: true } },
+	D: { date: '2025-12-31', reason: 'moved_away', movedTo: 'Freiburg im Breisgau', outcomes: outcomes(true, true, false) },
+	E: { date: '2025-11-30', reason: 'contact_lost', outcomes: outcomes(false, true, false) },
+	F: { date: '2026-01-20', reason: 'other_service', outcomes: outcomes(false, false, false) },
+	G: { date: '2026-03-31', reason: 'client_request', outcomes: outcomes(false, false, true) },
+	I: { date: '2026-01-01', reason: 'contact_lost', outcomes: outcomes(false, false, false) },
+};
+
+const fixtureReopenings: Record<string, { date: string; reason: string }> = {
+	E: { date: '2026-03-31', reason: 'Meldet sich wieder' },
+	F: { date: '2026-02-20', reason: 'Übergang gescheitert' },
+	G: { date: '2026-04-15', reason: 'Neue Fragen' },
+};
+
+/** Creates the cases A to I; returns their ids by letter. */
 export async function buildReportFixture(core: Core, profile: DistrictProfile): Promise<Record<string, string>> {
 	const coordinator = actorFor(profile, 'em-koordination');
-	const as = (id: string) => actorFor(profile, id);
-	const create = async (intake: Intake, managerId: string) => (await core.createCase(coordinator, { intake, managerId })).case.id;
 	const ids: Record<string, string> = {};
-
-	// A: the family of validIntake (adults 1988 A2 language course, 1985 B1 employed; children 2012, 2019)
-	ids.A = await create(validIntake(), 'em-caritas-01');
-	const c1 = as('em-caritas-01');
-	await core.createPlan(c1, ids.A, validPlan('2025-03-20', '2025-09-20'));
-	await core.continuePlan(c1, ids.A, validPlan('2026-01-15', '2026-07-15'));
-	await core.logContact(c1, ids.A, validContact('2025-12-31'));
-	await core.logContact(c1, ids.A, validContact('2026-01-01'));
-	await core.logContact(c1, ids.A, { date: '2026-03-31', channel: 'phone', minutes: 10, topics: ['work'] });
-	await core.logContact(c1, ids.A, validContact('2026-04-01'));
-	await core.createReferral(c1, ids.A, { date: '2025-12-20', serviceId: 'jobcenter', reason: 'Leistungen' });
-	await core.createReferral(c1, ids.A, { date: '2026-03-15', serviceId: 'psz', reason: 'Belastung nach Flucht' });
-
-	// B: client B2 in vocational training; members turning 18 on 2026-02-15 (minor) and on 2026-01-01 (adult)
-	ids.B = await create(
-		single('2025-06-01', WALDKIRCH, '1990-05-05', 'B2', 'vocational_training', [
-			{ firstName: 'Sami', birthDate: '2008-02-15', relationship: 'child', germanLevel: 'B1', occupation: 'school' },
-			{ firstName: 'Nour', birthDate: '2008-01-01', relationship: 'child', germanLevel: 'A1', occupation: 'school' },
-		]),
-		'em-caritas-01',
-	);
-	await core.createPlan(c1, ids.B, validPlan('2025-06-10', '2025-12-10'));
-	await core.closeCase(c1, ids.B, { date: '2026-02-10', reason: 'self_reliant', outcomes: { ownTenancy: true, germanLevel: 'B2', employmentSocialInsurance: false, trainingInternshipStudy: true } });
-
-	// C: opened inside the period; client born 2008-01-20 is 17 on 2026-01-01 but 18 at intake
-	ids.C = await create(single('2026-02-01', BAHLINGEN, '2008-01-20', 'none', 'none', [{ firstName: 'Mia', birthDate: '2020-01-01', relationship: 'sibling' }]), 'em-drk-01');
-	const d1 = as('em-drk-01');
-	await core.createPlan(d1, ids.C, validPlan('2026-02-05', '2026-08-05'));
-	await core.logContact(d1, ids.C, { date: '2026-02-05', channel: 'in_person', minutes: 60, topics: ['housing', 'residence'] });
-
-	// D: closed the day before the period
-	ids.D = await create(single('2025-01-10', EMMENDINGEN, '1960-01-01', 'C2', 'employed_social_insurance'), 'em-lra-01');
-	const l1 = as('em-lra-01');
-	await core.closeCase(l1, ids.D, { date: '2025-12-31', reason: 'moved_away', movedTo: 'Freiburg im Breisgau', outcomes: { ownTenancy: true, employmentSocialInsurance: true, trainingInternshipStudy: false } });
-
-	// E: closed before, reopened on the last day of the period
-	ids.E = await create(single('2025-02-01', EMMENDINGEN, '1970-01-01', 'C1', 'employed_social_insurance'), 'em-lra-01');
-	await core.createPlan(l1, ids.E, validPlan('2025-02-10', '2025-08-10'));
-	await core.closeCase(l1, ids.E, { date: '2025-11-30', reason: 'contact_lost', outcomes: { ownTenancy: false, employmentSocialInsurance: true, trainingInternshipStudy: false } });
-	await core.reopenCase(l1, ids.E, { date: '2026-03-31', reason: 'Meldet sich wieder' });
-
-	// F: closed and reopened inside the period
-	ids.F = await create(single('2025-05-05', EMMENDINGEN, '1980-01-01', 'A2', 'none'), 'em-lra-02');
-	const l2 = as('em-lra-02');
-	await core.createPlan(l2, ids.F, validPlan('2025-05-10', '2025-11-10'));
-	await core.closeCase(l2, ids.F, { date: '2026-01-20', reason: 'other_service', outcomes: { ownTenancy: false, employmentSocialInsurance: false, trainingInternshipStudy: false } });
-	await core.reopenCase(l2, ids.F, { date: '2026-02-20', reason: 'Übergang gescheitert' });
-
-	// G: closed on the last day, reopened after the period
-	ids.G = await create(single('2025-04-01', EMMENDINGEN, '1975-05-05', 'B1', 'internship'), 'em-lra-02');
-	await core.createPlan(l2, ids.G, validPlan('2025-04-02', '2025-10-02'));
-	await core.closeCase(l2, ids.G, { date: '2026-03-31', reason: 'client_request', outcomes: { ownTenancy: false, employmentSocialInsurance: false, trainingInternshipStudy: true } });
-	await core.reopenCase(l2, ids.G, { date: '2026-04-15', reason: 'Neue Fragen' });
-
-	// H: opened after the period
-	ids.H = await create(single('2026-04-02', BAHLINGEN, '1999-09-09', 'A1', 'none'), 'em-drk-01');
-	await core.logContact(d1, ids.H, validContact('2026-04-03'));
-
-	// I: never had a plan, closed on the first day of the period
-	ids.I = await create(single('2025-09-01', BAHLINGEN, '2000-01-01', 'none', 'study'), 'em-drk-02');
-	await core.closeCase(as('em-drk-02'), ids.I, { date: '2026-01-01', reason: 'contact_lost', outcomes: { ownTenancy: false, employmentSocialInsurance: false, trainingInternshipStudy: false } });
+	for (const [letter, [managerId, intake]] of Object.entries(fixtureIntakes())) {
+		ids[letter] = (await core.createCase(coordinator, { intake, managerId })).case.id;
+		await documentCase(core, actorFor(profile, managerId), ids[letter], letter);
+	}
 	return ids;
+}
+
+/** What the manager documents for a case, in this order: plans, contacts, referrals, closure, reopening. */
+async function documentCase(core: Core, manager: Actor, caseId: string, letter: string): Promise<void> {
+	for (const [i, dates] of (fixturePlans[letter] ?? []).entries()) await (i === 0 ? core.createPlan : core.continuePlan)(manager, caseId, validPlan(...dates));
+	for (const contact of fixtureContacts()[letter] ?? []) await core.logContact(manager, caseId, contact);
+	for (const referral of fixtureReferrals[letter] ?? []) await core.createReferral(manager, caseId, referral);
+	if (fixtureClosures[letter]) await core.closeCase(manager, caseId, fixtureClosures[letter]);
+	if (fixtureReopenings[letter]) await core.reopenCase(manager, caseId, fixtureReopenings[letter]);
 }
