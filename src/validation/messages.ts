@@ -1,13 +1,14 @@
 import type { ErrorObject } from 'ajv';
 import localizeDe from 'ajv-i18n/localize/de';
 import type { FieldError } from '../errors';
+import { forbiddenControl, printable } from '../text';
 import { enumLabel, labelFor, nodeAt } from './schema-labels';
 
 /**
  * Turns ajv errors into German messages a manager understands: one per field, with the field's label.
  * Our own wording where ajv's is technical; ajv-i18n's German for everything else.
  */
-export function toFieldErrors(rootFile: string, errors: ErrorObject[]): FieldError[] {
+export function toFieldErrors(rootFile: string, errors: ErrorObject[], data?: unknown): FieldError[] {
 	const localized = errors.map((e) => ({ ...e }));
 	localizeDe(localized);
 	const result: FieldError[] = [];
@@ -18,7 +19,7 @@ export function toFieldErrors(rootFile: string, errors: ErrorObject[]): FieldErr
 		// Items that fail inside `contains` are not errors by themselves; the `contains` error speaks for them.
 		if (error.schemaPath.includes('/contains/')) continue;
 		const path = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
-		const message = ownMessage(rootFile, error, path) ?? error.message ?? 'ist ungültig';
+		const message = ownMessage(rootFile, error, path, data) ?? error.message ?? 'ist ungültig';
 		const key = `${path}|${message}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
@@ -27,7 +28,35 @@ export function toFieldErrors(rootFile: string, errors: ErrorObject[]): FieldErr
 	return result;
 }
 
-function ownMessage(rootFile: string, error: ErrorObject, path: string): string | undefined {
+/** The value at a JSON pointer of ajv (`/household/0/firstName`, `~1` and `~0` escaped). */
+function valueAt(data: unknown, pointer: string): unknown {
+	let value = data;
+	for (const segment of pointer.split('/').slice(1)) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+	}
+	return value;
+}
+
+/** Why a text does not match its pattern, when the reason is blank text or a control character. */
+function textMessage(text: unknown): string | undefined {
+	if (typeof text !== 'string') return undefined;
+	if (text.trim() === '') return 'Bitte ausfüllen – nur Leerzeichen genügen nicht.';
+	const control = forbiddenControl(text, true);
+	if (control) return `Enthält ein unzulässiges Steuerzeichen (${control}). Bitte ohne Steuerzeichen eingeben.`;
+	if (forbiddenControl(text, false)) return 'Bitte in einer Zeile eingeben, ohne Zeilenumbruch und Tabulator.';
+	return undefined;
+}
+
+function patternMessage(pattern: string, path: string, value: unknown): string {
+	const text = textMessage(value);
+	if (text) return text;
+	if (pattern.startsWith('^08')) return 'Bitte einen achtstelligen Gemeindeschlüssel aus Baden-Württemberg angeben (beginnt mit 08).';
+	if (path.endsWith('/phone')) return 'Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - angeben.';
+	return 'hat nicht das erwartete Format.';
+}
+
+function ownMessage(rootFile: string, error: ErrorObject, path: string, data: unknown): string | undefined {
 	const node = nodeAt(rootFile, path);
 	const params = error.params as Record<string, unknown>;
 	switch (error.keyword) {
@@ -38,9 +67,7 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string): string 
 			if (params.format === 'email') return 'Bitte eine gültige E-Mail-Adresse angeben.';
 			return undefined;
 		case 'pattern':
-			if (String(params.pattern).startsWith('^08')) return 'Bitte einen achtstelligen Gemeindeschlüssel aus Baden-Württemberg angeben (beginnt mit 08).';
-			if (path.endsWith('/phone')) return 'Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - angeben.';
-			return 'hat nicht das erwartete Format.';
+			return patternMessage(String(params.pattern), path, valueAt(data, path));
 		case 'enum': {
 			const allowed = (params.allowedValues as string[]).map((v) => enumLabel(node, v));
 			return `Bitte einen der vorgesehenen Werte wählen: ${allowed.join(', ')}.`;
@@ -69,7 +96,7 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string): string 
 			if (params.type === 'array') return 'Bitte eine Liste angeben.';
 			return undefined;
 		case 'additionalProperties':
-			return `Das Feld „${String(params.additionalProperty)}“ ist hier nicht vorgesehen.`;
+			return `Das Feld „${printable(String(params.additionalProperty))}“ ist hier nicht vorgesehen.`;
 		case 'minProperties':
 			return 'Bitte mindestens eine Angabe ändern.';
 		case 'uniqueItems':
