@@ -8,6 +8,16 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 const MAX_DEPTH = 32;
 
 /**
+ * A plain array or object: its prototype is `Array.prototype` / `Object.prototype` (of any realm: n8n and jest
+ * hand over objects made in another context) or null, never an object that carries values of its own.
+ */
+function isPlain(value: object): boolean {
+	const prototype: unknown = Object.getPrototypeOf(value);
+	if (Array.isArray(value)) return Array.isArray(prototype) && Object.getPrototypeOf(Object.getPrototypeOf(prototype)) === null;
+	return prototype === null || (Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]');
+}
+
+/**
  * Where `data` is not plain JSON data: an object with another prototype than `Object.prototype` (its inherited
  * values would pass a `required` check but never be stored), a getter, a cycle, nesting deeper than anything the
  * schemas describe, or a key that reaches a prototype. Checked before the schema, so that the validators only
@@ -23,9 +33,7 @@ export function plainDataErrors(rootFile: string, data: unknown): FieldError[] {
 		if (typeof value !== 'object' || value === null || errors.length) return;
 		if (seen.has(value)) return fail(path, 'Die Angaben verweisen auf sich selbst (Kreisbezug).');
 		if (depth > MAX_DEPTH) return fail(path, `Die Angaben sind tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`);
-		const prototype = Object.getPrototypeOf(value);
-		const plain = Array.isArray(value) ? prototype === Array.prototype : prototype === Object.prototype || prototype === null;
-		if (!plain) return fail(path, 'Bitte nur einfache Angaben (JSON: Text, Zahl, Ja/Nein, Liste, Objekt) übergeben.');
+		if (!isPlain(value)) return fail(path, 'Bitte nur einfache Angaben (JSON: Text, Zahl, Ja/Nein, Liste, Objekt) übergeben.');
 		seen.add(value);
 		for (const key of Object.keys(value)) {
 			if (PROTOTYPE_KEYS.has(key)) return fail(path, `Das Feld „${key}“ ist nicht zulässig.`);
