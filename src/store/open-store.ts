@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import type { Database } from './database';
 import { migrationProvider, type Backend } from './migrations';
 import { NodeSqliteDialect } from './node-sqlite-dialect';
+import { translatingDialect } from './store-errors';
 
 export type StoreConfig =
 	| { backend: 'sqlite'; file: string }
@@ -48,5 +49,11 @@ function createKysely(config: StoreConfig): Kysely<Database> {
 		// Tables live in the given schema; the search path points every connection there.
 		options: schema ? `-c search_path=${schema}` : undefined,
 	});
-	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	// A connection the server ends (restart, pg_terminate_backend, network) is an 'error' event: on the pool for an idle
+	// client, on the client itself while it is checked out. Unheard, Node ends the process. The pool drops an idle
+	// broken client by itself; a checked-out one fails its next query (translated into a German "try again") and is
+	// dropped on release. The next operation gets a fresh connection.
+	pool.on('error', () => undefined);
+	pool.on('connect', (client) => client.on('error', () => undefined));
+	return new Kysely<Database>({ dialect: translatingDialect(new PostgresDialect({ pool })) });
 }
