@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import type { Database } from './database';
 import { migrationProvider, type Backend } from './migrations';
 import { NodeSqliteDialect } from './node-sqlite-dialect';
+import { SchemaIntrospector } from './schema-introspector';
 import { translatingDialect } from './store-errors';
 
 export type StoreConfig =
@@ -55,5 +56,7 @@ function createKysely(config: StoreConfig): Kysely<Database> {
 	// dropped on release. The next operation gets a fresh connection.
 	pool.on('error', () => undefined);
 	pool.on('connect', (client) => client.on('error', () => undefined));
-	return new Kysely<Database>({ dialect: translatingDialect(new PostgresDialect({ pool })) });
+	const dialect = translatingDialect(new PostgresDialect({ pool }));
+	// The migrator looks up its tables in our schema only (see SchemaIntrospector).
+	return new Kysely<Database>({ dialect: { ...dialect, createIntrospector: (db) => new SchemaIntrospector(db, schema ?? 'public') } });
 }
