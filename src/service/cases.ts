@@ -7,6 +7,8 @@ import { routeIntake, type Routing } from '../districts/routing';
 import { municipalityByAgs, organisationName, staffById } from '../districts/profile';
 import { assertOpen } from '../lifecycle/case-status';
 import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
+import { checkIntakeDates } from '../lifecycle/plausible-dates';
+import { forbiddenControl } from '../text';
 import { validateInput } from '../validation/validate';
 import type { CaseStatus } from '../store/database';
 import type { CoreContext, Tx, WriteOptions } from './context';
@@ -44,13 +46,6 @@ async function openCaseloads(trx: Tx, districtId: string): Promise<Map<string, n
 		.groupBy('manager_id')
 		.execute();
 	return new Map(rows.map((r) => [r.manager_id, Number(r.n)]));
-}
-
-function checkIntakeDates(intake: Intake, todayIso: string): void {
-	assertNotInFuture(intake.intakeDate, todayIso, 'intakeDate', 'Datum der Aufnahme');
-	assertNotInFuture(intake.consent.date, todayIso, 'consent/date', 'Datum der Einwilligung');
-	assertNotBefore(intake.intakeDate, intake.person.birthDate, 'person/birthDate', 'Geburtsdatum', 'dem Geburtsdatum');
-	(intake.household ?? []).forEach((m, i) => assertNotInFuture(m.birthDate, intake.intakeDate, `household/${i}/birthDate`, `Haushaltsmitglieder Nr. ${i + 1} – Geburtsdatum`));
 }
 
 /** Intake → a new case in status "Aufnahme", routed to the responsible organisation and a manager. */
@@ -123,10 +118,25 @@ export interface CaseSearchResult {
 	cases: CaseRecord[];
 }
 
+const searchLabels = { status: 'Status', managerId: 'Integrationsmanager*in', municipality: 'Gemeinde', name: 'Name' } as const;
+
+/** Search terms are text without control characters (PostgreSQL cannot even compare a NUL): a German refusal, not a database error. */
+function assertSearchTerms(search: CaseSearch): void {
+	for (const key of Object.keys(searchLabels) as (keyof typeof searchLabels)[]) {
+		const value: unknown = search[key];
+		if (value === undefined) continue;
+		const control = typeof value === 'string' ? forbiddenControl(value, false) : undefined;
+		if (typeof value === 'string' && !control) continue;
+		const message = control ? `Der Suchbegriff enthält ein unzulässiges Steuerzeichen (${control}).` : 'Bitte einen Text als Suchbegriff angeben.';
+		throw new DomainError('VALIDATION_FAILED', `Suche – ${searchLabels[key]}: ${message}`, { fieldErrors: [{ path: `/${key}`, field: searchLabels[key], message }] });
+	}
+}
+
 /** Cases the actor may see: their own organisation's (managers) or the whole district (coordinator). */
 export function searchCases(ctx: CoreContext, actor: unknown, search: CaseSearch = {}): Promise<CaseSearchResult> {
 	return runOperation(ctx, actor, { action: 'case.search' }, async (trx, who) => {
 		const organisationId = searchScope(who);
+		assertSearchTerms(search);
 		const limit = Math.min(Math.max(Math.trunc(search.limit ?? 50), 1), 500);
 		const offset = Math.max(Math.trunc(search.offset ?? 0), 0);
 		let query = trx.selectFrom('cases').where('district_id', '=', ctx.profile.id);
@@ -165,7 +175,10 @@ export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, pat
 				throw new DomainError('VALIDATION_FAILED', `Wohnort: ${message}`, { fieldErrors: [{ path: '/municipality', field: 'Wohnort (Gemeinde)', message }] });
 			}
 		}
-		if (extensionJustification) assertNotInFuture(extensionJustification.date, today(ctx.clock), 'extensionJustification/date', 'Begründung – Datum');
+		if (extensionJustification) {
+			assertNotInFuture(extensionJustification.date, today(ctx.clock), 'extensionJustification/date', 'Begründung – Datum');
+			assertNotBefore(extensionJustification.date, row.opened_on, 'extensionJustification/date', 'Begründung – Datum', 'der Aufnahme');
+		}
 		const at = ctx.clock.now().toISOString();
 		const persons = personRows(row.id, next);
 		if (change.person || change.household) {

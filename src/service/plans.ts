@@ -3,7 +3,9 @@ import { DomainError } from '../errors';
 import type { IntegrationPlan } from '../generated/types';
 import { assertCaseAccess } from '../access/policy';
 import { assertTransition } from '../lifecycle/case-status';
+import { today } from '../clock';
 import { assertNotBefore } from '../lifecycle/date-checks';
+import { checkPlanDates } from '../lifecycle/plausible-dates';
 import { validateInput } from '../validation/validate';
 import { loadCase, recordEvent, recordStatus, touchCase } from './case-rows';
 import type { CoreContext, Tx, WriteOptions } from './context';
@@ -52,6 +54,7 @@ function writePlan(kind: 'created' | 'continued') {
 				dateLabel: 'Datum des Plans',
 			});
 			assertNotBefore(plan.reviewDate, plan.planDate, 'reviewDate', 'Nächste Überprüfung', 'dem Datum des Plans');
+			checkPlanDates(plan, today(ctx.clock));
 			const previous = await planVersions(trx, row.id);
 			const latest = previous[previous.length - 1];
 			if (kind === 'created' && latest) {

@@ -3,12 +3,12 @@ import type { Selectable } from 'kysely';
 import { DomainError } from '../errors';
 import { today } from '../clock';
 import { assertCaseAccess, searchScope } from '../access/policy';
-import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
+import { assertIsoDate, assertNotBefore, assertNotInFuture, EARLIEST_EVENT_DATE, EARLIEST_EVENT_NAME } from '../lifecycle/date-checks';
 import { addDays } from '../lifecycle/dates';
 import { assertReferralTransition, isReferralOverdue, overdueCutoff } from '../lifecycle/referral-status';
 import { validateInput } from '../validation/validate';
 import type { ReferralState, ReferralTable } from '../store/database';
-import { loadCase, recordEvent, touchCase } from './case-rows';
+import { isPlausibleId, loadCase, recordEvent, touchCase } from './case-rows';
 import type { CoreContext, WriteOptions } from './context';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
@@ -89,7 +89,8 @@ export function createReferral(ctx: CoreContext, actor: unknown, caseId: string,
 export function setReferralStatus(ctx: CoreContext, actor: unknown, referralId: string, input: unknown, options: WriteOptions = {}): Promise<ReferralRecord> {
 	return runOperation(ctx, actor, { action: 'referral.status', submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const change = validateInput('referralStatus', input);
-		const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', String(referralId ?? '')).executeTakeFirst();
+		if (!isPlausibleId(referralId)) throw new DomainError('NOT_FOUND', 'Keine gültige Kennung der Weitervermittlung angegeben.');
+		const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirst();
 		if (!referral) throw new DomainError('NOT_FOUND', `Weitervermittlung ${referralId} wurde nicht gefunden.`);
 		const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
 			what: 'Ein neuer Stand der Weitervermittlung',
@@ -129,7 +130,9 @@ export function listOverdueReferrals(ctx: CoreContext, actor: unknown, asOf?: st
 	return runOperation(ctx, actor, { action: 'referral.overdue' }, async (trx, who) => {
 		const organisationId = searchScope(who);
 		const day = asOf ?? today(ctx.clock);
+		assertIsoDate(day, 'asOf', 'Stichtag');
 		assertNotInFuture(day, addDays(today(ctx.clock), 366), 'asOf', 'Stichtag');
+		assertNotBefore(day, EARLIEST_EVENT_DATE, 'asOf', 'Stichtag', EARLIEST_EVENT_NAME);
 		const days = ctx.profile.settings.referralOverdueDays;
 		let query = trx
 			.selectFrom('referrals')
