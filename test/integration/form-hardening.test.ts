@@ -56,4 +56,18 @@ describe.each(backends)('form submissions that try to get around the validation,
 		expect(second.body.errors).toEqual([expect.objectContaining({ path: 'person', message: 'Das Feld „constructor“ ist nicht zulässig.' })]);
 		expect(await rowCounts(t.store)).toEqual(before);
 	});
+
+	it('answers a NUL or another control character in a text with 422 at the field, in German (no database error)', async () => {
+		const before = await rowCounts(t.store);
+		const nul = validIntake();
+		nul.person.firstName = 'Ami\u0000na';
+		nul.note = 'Bemerkung\u0007';
+		const answer = await asJson(nul);
+		expect(answer.status).toBe(422);
+		expect(answer.body.errors).toEqual([
+			{ path: 'person.firstName', field: 'Person – Vorname', message: 'Enthält ein unzulässiges Steuerzeichen (U+0000). Bitte ohne Steuerzeichen eingeben.' },
+			{ path: 'note', field: 'Bemerkung', message: 'Enthält ein unzulässiges Steuerzeichen (U+0007). Bitte ohne Steuerzeichen eingeben.' },
+		]);
+		expect(await rowCounts(t.store)).toEqual(before);
+	});
 });
