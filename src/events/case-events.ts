@@ -4,6 +4,7 @@ import { limitsFor } from '../lifecycle/duration';
 import { overdueCutoff } from '../lifecycle/referral-status';
 import { appendAudit } from '../service/audit';
 import type { CoreContext } from '../service/context';
+import { printable } from '../text';
 
 export type CaseEventType = 'caseCreated' | 'planReviewDue' | 'referralOverdue' | 'limitApproaching' | 'caseClosed';
 
@@ -142,7 +143,8 @@ export async function pollCaseEvents(ctx: CoreContext, options: PollOptions): Pr
 			.where('referrals.referred_on', '<=', overdueCutoff(day, days))
 			.execute();
 		for (const r of rows) {
-			const service = ctx.profile.services.find((s) => s.id === r.service_id)?.name ?? r.service_id;
+			// Escaped: the message ends up in e-mails and sheets; a profile read without validation may carry anything.
+			const service = printable(ctx.profile.services.find((s) => s.id === r.service_id)?.name ?? r.service_id);
 			candidates.push({
 				event: 'referralOverdue',
 				eventKey: `referralOverdue:${r.referralId}`,

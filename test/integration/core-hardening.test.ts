@@ -1,7 +1,9 @@
 import { fixedClock } from '../../src/clock';
 import { createCore, type Core } from '../../src/core';
 import { DomainError } from '../../src/errors';
+import { pollCaseEvents } from '../../src/events/case-events';
 import type { HouseholdMember, Intake } from '../../src/generated/types';
+import { addDays, germanDate } from '../../src/lifecycle/dates';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, emmendingen, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 import { isGermanMessage, refusalFootprint, refusalOf, rowCounts } from '../helpers/hardening';
@@ -106,6 +108,13 @@ describe.each(backends)('the core refuses what it must not store, on %s', (backe
 		expect(stranger.code).toBe('FORBIDDEN');
 		const denied = await t.store.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
 		expect(denied).toMatchObject({ actor_id: 'em-caritas-01\\u0000', outcome: 'denied' });
+	});
+
+	it('escapes what an event message embeds (a service name from an unchecked profile)', async () => {
+		const services = profile.services.map((s) => (s.id === 'psz' ? { ...s, name: 'PSZ\n=HYPERLINK("x")\u0000' } : s));
+		const ctx = { ...core.context, profile: { ...profile, services } };
+		const { events } = await pollCaseEvents(ctx, { triggerId: 'hardening', types: ['referralOverdue'], record: false });
+		expect(events.map((e) => e.message)).toEqual([`Die Weitervermittlung an „PSZ\\u000A=HYPERLINK("x")\\u0000“ vom 02.05.2025 ist seit ${germanDate(addDays('2025-05-02', profile.settings.referralOverdueDays))} ohne Rückmeldung.`]);
 	});
 
 	it('refuses implausible dates of an intake, each at its field and all at once', async () => {
