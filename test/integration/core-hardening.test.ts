@@ -8,8 +8,6 @@ import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, emmendingen, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 import { isGermanMessage, refusalFootprint, refusalOf, rowCounts } from '../helpers/hardening';
 
-jest.setTimeout(120_000);
-
 const CONTROL = 'Enthält ein unzulässiges Steuerzeichen';
 const BLANK = 'Bitte ausfüllen – nur Leerzeichen genügen nicht.';
 const ONE_LINE = 'Bitte in einer Zeile eingeben, ohne Zeilenumbruch und Tabulator.';

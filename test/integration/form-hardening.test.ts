@@ -5,8 +5,6 @@ import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { emmendingen, validIntake } from '../helpers/fixtures';
 import { isGermanMessage, rowCounts } from '../helpers/hardening';
 
-jest.setTimeout(60_000);
-
 // Hostile submissions over HTTP against the handlers of the Case Form Trigger, with a real store behind them.
 describe.each(backends)('form submissions that try to get around the validation, on %s', (backend) => {
 	const profile = emmendingen();

@@ -8,8 +8,6 @@ import { actorFor, emmendingen, validIntake } from '../helpers/fixtures';
 import { isGermanMessage, refusalOf, rowCounts } from '../helpers/hardening';
 import { waitFor } from '../helpers/wait';
 
-jest.setTimeout(60_000);
-
 // The PostgreSQL server ends the store's connections (restart, failover, an admin's pg_terminate_backend). The process
 // must live on, the operation that lost its connection gets a German "try again", and the next one works.
 describe('PostgreSQL store when the server ends its connections', () => {

@@ -1,7 +1,5 @@
 import { freshStore, type TestStore } from '../helpers/stores';
 
-jest.setTimeout(60_000);
-
 // Several stores share one PostgreSQL database (one schema each: districts, parallel test runs). Opening one must not
 // read the others: Kysely's own introspector scans every schema and fails when one is dropped at that moment.
 describe('PostgreSQL store in a database shared with other schemas', () => {
