@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import localizeDe from 'ajv-i18n/localize/de';
 import type { FieldError } from '../errors';
 import { forbiddenControl, printable } from '../text';
-import { enumLabel, labelFor, nodeAt } from './schema-labels';
+import { deref, enumLabel, labelFor, nodeAt } from './schema-labels';
 
 /**
  * Turns ajv errors into German messages a manager understands: one per field, with the field's label.
@@ -56,6 +56,21 @@ function patternMessage(pattern: string, path: string, value: unknown): string {
 	return 'hat nicht das erwartete Format.';
 }
 
+const typeMessages: Record<string, string> = {
+	integer: 'Bitte eine Zahl angeben.',
+	number: 'Bitte eine Zahl angeben.',
+	string: 'Bitte einen Text angeben.',
+	array: 'Bitte eine Liste angeben.',
+	boolean: 'Bitte Ja oder Nein angeben (true/false).',
+	object: 'Bitte die Angaben als Gruppe von Feldern (Objekt) angeben.',
+};
+
+/** `oneOf` (the kinds of an indicator): names the kinds by their titles. */
+function oneOfMessage(rootFile: string, node: Record<string, unknown> | undefined): string {
+	const kinds = ((node?.oneOf ?? []) as Record<string, unknown>[]).map((branch) => deref(branch, rootFile).node.title).filter((t): t is string => typeof t === 'string');
+	return kinds.length ? `Die Angaben passen zu keiner der vorgesehenen Arten (${kinds.join(', ')}).` : 'Die Angaben passen zu keiner der vorgesehenen Arten.';
+}
+
 function ownMessage(rootFile: string, error: ErrorObject, path: string, data: unknown): string | undefined {
 	const node = nodeAt(rootFile, path);
 	const params = error.params as Record<string, unknown>;
@@ -74,10 +89,12 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string, data: un
 		}
 		case 'const':
 			if (path.endsWith('/consent/given')) return 'Ohne Einwilligung der Person darf keine Fallakte angelegt werden.';
-			return undefined;
+			return 'Dieser Wert ist hier nicht möglich.';
 		case 'contains':
 			if (path.endsWith('/consent/purposes')) return 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.';
-			return undefined;
+			return 'Ein vorgeschriebener Eintrag fehlt in der Liste.';
+		case 'oneOf':
+			return oneOfMessage(rootFile, node);
 		case 'minItems':
 			return params.limit === 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${params.limit} Einträge angeben.`;
 		case 'maxItems':
@@ -90,11 +107,10 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string, data: un
 			return `Der Wert muss mindestens ${params.limit} sein.`;
 		case 'maximum':
 			return `Der Wert darf höchstens ${params.limit} sein.`;
+		case 'exclusiveMinimum':
+			return `Der Wert muss größer als ${params.limit} sein.`;
 		case 'type':
-			if (params.type === 'integer' || params.type === 'number') return 'Bitte eine Zahl angeben.';
-			if (params.type === 'string') return 'Bitte einen Text angeben.';
-			if (params.type === 'array') return 'Bitte eine Liste angeben.';
-			return undefined;
+			return typeMessages[String(params.type)];
 		case 'additionalProperties':
 			return `Das Feld „${printable(String(params.additionalProperty))}“ ist hier nicht vorgesehen.`;
 		case 'minProperties':
