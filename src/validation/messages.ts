@@ -95,6 +95,10 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string, data: un
 			return 'Ein vorgeschriebener Eintrag fehlt in der Liste.';
 		case 'oneOf':
 			return oneOfMessage(rootFile, node);
+		case 'not':
+			return 'Diese Kombination von Angaben ist hier nicht möglich.';
+		case 'propertyNames':
+			return `Das Feld „${printable(String(params.propertyName))}“ ist hier nicht vorgesehen.`;
 		case 'minItems':
 			return params.limit === 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${params.limit} Einträge angeben.`;
 		case 'maxItems':
