@@ -75,29 +75,23 @@ async function closedCase(core: Core): Promise<string> {
 	return id;
 }
 
+/** An operation on a case of its own (with a plan, in counselling). */
+const onActiveCase = (operation: (core: Core, caseId: string, input: unknown) => Promise<unknown>) => async (core: Core): Promise<Call> => {
+	const id = await activeCase(core);
+	return (input) => operation(core, id, input);
+};
+
 /** The core operation per input kind, on a case prepared for it. */
 export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 	intake: async (core) => (input) => core.createCase(manager, { intake: input }),
-	plan: async (core) => {
-		const id = await activeCase(core);
-		return (input) => core.continuePlan(manager, id, input);
-	},
-	contact: async (core) => {
-		const id = await activeCase(core);
-		return (input) => core.logContact(manager, id, input);
-	},
-	referral: async (core) => {
-		const id = await activeCase(core);
-		return (input) => core.createReferral(manager, id, input);
-	},
+	plan: onActiveCase((core, id, input) => core.continuePlan(manager, id, input)),
+	contact: onActiveCase((core, id, input) => core.logContact(manager, id, input)),
+	referral: onActiveCase((core, id, input) => core.createReferral(manager, id, input)),
 	referralStatus: async (core) => {
 		const referral = await core.createReferral(manager, await activeCase(core), bases.referral());
 		return (input) => core.setReferralStatus(manager, referral.id, input);
 	},
-	closure: async (core) => {
-		const id = await activeCase(core);
-		return (input) => core.closeCase(manager, id, input);
-	},
+	closure: onActiveCase((core, id, input) => core.closeCase(manager, id, input)),
 	reopen: async (core) => {
 		const id = await closedCase(core);
 		return (input) => core.reopenCase(manager, id, input);
@@ -107,10 +101,7 @@ export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 		const version = async () => Number((await core.context.store.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
 		return async (input) => core.updateCase(manager, id, input, { expectedVersion: await version() });
 	},
-	actor: async (core) => {
-		const id = await activeCase(core);
-		return (claim) => core.getCase(claim, id);
-	},
+	actor: onActiveCase((core, id, claim) => core.getCase(claim, id)),
 	districtProfile: async () => async (input) => parseProfile(input),
 	reportDefinition: async () => async (input) => parseDefinition(input),
 };
