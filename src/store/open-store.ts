@@ -31,7 +31,9 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 		if (error || failed) throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
 	} catch (error) {
 		await db.destroy().catch(() => undefined);
-		throw new DomainError('STORE_UNAVAILABLE', `Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${(error as Error).message}`, {
+		// The technical cause helps the admin here (wrong port, missing database); a translated error keeps it in its details.
+		const cause = error instanceof DomainError && typeof error.details.cause === 'string' ? error.details.cause : (error as Error).message;
+		throw new DomainError('STORE_UNAVAILABLE', `Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${cause}`, {
 			details: { backend: config.backend },
 		});
 	}

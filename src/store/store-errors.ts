@@ -20,12 +20,12 @@ export function translateStoreError(error: unknown): unknown {
 	const messageText = typeof message === 'string' ? message : '';
 	if (CONNECTION_CODES.has(codeText) || codeText.startsWith('08') || CONNECTION_MESSAGES.test(messageText)) {
 		return new DomainError('STORE_UNAVAILABLE', 'Die Verbindung zur Falldatenbank ist unterbrochen. Bitte versuchen Sie es in einem Moment erneut.', {
-			details: { cause: codeText || messageText },
+			details: { code: codeText, cause: messageText },
 		});
 	}
 	if (CHARACTER_CODES.has(codeText)) {
 		return new DomainError('VALIDATION_FAILED', 'Die Angaben enthalten ein Zeichen, das die Falldatenbank nicht speichern kann (z. B. ein Nullzeichen). Bitte ohne Steuerzeichen eingeben.', {
-			details: { cause: codeText },
+			details: { code: codeText, cause: messageText },
 		});
 	}
 	return error;
