@@ -1,6 +1,7 @@
 import { addDays, germanDate } from '../lifecycle/dates';
 import { currentLimit, REGULAR_YEARS, MAXIMUM_YEARS } from '../lifecycle/duration';
 import { serviceName } from '../districts/profile';
+import { printable } from '../text';
 import { overdueReferralRows } from '../service/referral-lists';
 import type { CoreContext, Tx } from '../service/context';
 import { caseEventLabels, type CaseEvent, type CaseEventType, type PollOptions } from './event-types';
@@ -91,7 +92,8 @@ const referralOverdue: Finder = async (ctx, trx, { day }) => {
 	const rows = await overdueReferralRows(trx, ctx.profile, day);
 	return rows.map((r) => {
 		const overdueFrom = addDays(r.referred_on, days);
-		const message = `Die Weitervermittlung an „${serviceName(ctx.profile, r.service_id)}“ vom ${germanDate(r.referred_on)} ist seit ${germanDate(overdueFrom)} ohne Rückmeldung.`;
+		// Escaped: the message ends up in e-mails and sheets; a profile read without validation may carry anything.
+		const message = `Die Weitervermittlung an „${printable(serviceName(ctx.profile, r.service_id))}“ vom ${germanDate(r.referred_on)} ist seit ${germanDate(overdueFrom)} ohne Rückmeldung.`;
 		return event('referralOverdue', r.id, message, overdueFrom, caseFields({ ...r, id: r.case_id }), { referralId: r.id });
 	});
 };

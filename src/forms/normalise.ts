@@ -83,13 +83,15 @@ export function dateOnly(text: string): string {
 
 function normaliseObject(value: Record<string, unknown>, node: SchemaNode, file: string): Record<string, unknown> {
 	const props = (node.properties ?? {}) as Record<string, SchemaNode>;
-	const result: Record<string, unknown> = {};
+	const entries: [string, unknown][] = [];
 	for (const [key, v] of Object.entries(value)) {
-		// Unknown keys stay, so that the validator names them ("ist hier nicht vorgesehen").
-		const normalised = key in props ? normaliseValue(v, props[key], file) : v;
-		if (normalised !== undefined) result[key] = normalised;
+		// Unknown keys stay, so that the validator names them ("ist hier nicht vorgesehen"); only the schema's own
+		// properties are looked up (`constructor`, `__proto__` are no field of any schema).
+		const normalised = Object.hasOwn(props, key) ? normaliseValue(v, props[key], file) : v;
+		if (normalised !== undefined) entries.push([key, normalised]);
 	}
-	return result;
+	// Defines own properties: a key `__proto__` stays a key (and is refused) instead of replacing the prototype.
+	return Object.fromEntries(entries);
 }
 
 function normaliseArray(value: unknown, node: SchemaNode, file: string): unknown {

@@ -6,18 +6,20 @@ const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"int
 const schema13 = {"type":"string","format":"date","description":"Datum im Format JJJJ-MM-TT"};
 const schema14 = {"type":"string","pattern":"^08[0-9]{6}$","description":"Amtlicher Gemeindeschlüssel (8 Stellen, Baden-Württemberg beginnt mit 08)"};
 const schema15 = {"x-typeName":"Accommodation","type":"string","title":"Wohnsituation","enum":["follow_up_housing","own_tenancy","other"],"x-enumLabels":{"follow_up_housing":"Anschlussunterbringung","own_tenancy":"eigener Mietvertrag","other":"Sonstiges"}};
-const schema17 = {"type":"string","minLength":1,"maxLength":200};
-const schema40 = {"type":"string","maxLength":4000};
+const schema17 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$","$comment":"Einzeiliger Text: nicht nur Leerzeichen, keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen"};
+const schema40 = {"type":"string","maxLength":4000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","$comment":"Mehrzeiliger Text: nicht nur Leerzeichen; Zeilenumbrüche und Tabulatoren erlaubt, andere Steuerzeichen nicht"};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
 const pattern0 = new RegExp("^08[0-9]{6}$", "u");
+const pattern1 = new RegExp("^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$", "u");
+const pattern10 = new RegExp("^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$", "u");
 const schema16 = {"x-typeName":"Person","type":"object","title":"Person","description":"Die beratene Person (Hauptansprechperson des Haushalts).","additionalProperties":false,"required":["firstName","lastName","birthDate","gender","germanLevel"],"properties":{"firstName":{"$ref":"common.schema.json#/definitions/shortText","title":"Vorname"},"lastName":{"$ref":"common.schema.json#/definitions/shortText","title":"Nachname"},"birthDate":{"$ref":"common.schema.json#/definitions/date","title":"Geburtsdatum"},"gender":{"$ref":"common.schema.json#/definitions/gender"},"nationality":{"$ref":"common.schema.json#/definitions/shortText","title":"Staatsangehörigkeit"},"phone":{"type":"string","title":"Telefon","pattern":"^[+0-9 ()/-]{3,30}$"},"email":{"type":"string","format":"email","maxLength":200,"title":"E-Mail"},"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel"},"occupation":{"$ref":"common.schema.json#/definitions/occupation"}}};
 const schema20 = {"x-typeName":"Gender","type":"string","title":"Geschlecht","enum":["female","male","diverse","unspecified"],"x-enumLabels":{"female":"weiblich","male":"männlich","diverse":"divers","unspecified":"keine Angabe"}};
 const schema22 = {"x-typeName":"GermanLevel","type":"string","title":"Deutschkenntnisse","enum":["none","literacy_course","A1","A2","B1","B2","C1","C2"],"x-enumLabels":{"none":"keine","literacy_course":"im Alphabetisierungskurs","A1":"A1","A2":"A2","B1":"B1","B2":"B2","C1":"C1","C2":"C2"}};
 const schema23 = {"x-typeName":"Occupation","type":"string","title":"Tätigkeit","enum":["none","employed_social_insurance","marginal_employment","self_employed","vocational_training","internship","study","school","language_course","childcare_at_home","other"],"x-enumLabels":{"none":"ohne Tätigkeit","employed_social_insurance":"sozialversicherungspflichtig beschäftigt","marginal_employment":"geringfügig beschäftigt (Minijob)","self_employed":"selbständig","vocational_training":"in Ausbildung","internship":"im Praktikum","study":"im Studium","school":"Schule","language_course":"im Sprach- oder Integrationskurs","childcare_at_home":"Betreuung von Kindern oder Angehörigen","other":"Sonstiges"}};
+const pattern4 = new RegExp("^[+0-9 ()/-]{3,30}$", "u");
 const formats4 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-const pattern1 = new RegExp("^[+0-9 ()/-]{3,30}$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -108,9 +110,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data0)){
+const err8 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,11 +121,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.lastName !== undefined){
-let data1 = data.lastName;
-if(typeof data1 === "string"){
-if(func4(data1) > 200){
-const err9 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err9 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -133,8 +131,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func4(data1) < 1){
-const err10 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.lastName !== undefined){
+let data1 = data.lastName;
+if(typeof data1 === "string"){
+if(func4(data1) > 200){
+const err10 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -143,9 +145,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data1) < 1){
+const err11 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -154,12 +155,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.birthDate !== undefined){
-let data2 = data.birthDate;
-if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
-const err12 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!pattern1.test(data1)){
+const err12 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -170,7 +167,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -180,10 +177,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.gender !== undefined){
-let data3 = data.gender;
-if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.birthDate !== undefined){
+let data2 = data.birthDate;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err14 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -192,8 +190,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((data3 === "female") || (data3 === "male")) || (data3 === "diverse")) || (data3 === "unspecified"))){
-const err15 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err15 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -203,11 +202,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.nationality !== undefined){
-let data4 = data.nationality;
-if(typeof data4 === "string"){
-if(func4(data4) > 200){
-const err16 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data.gender !== undefined){
+let data3 = data.gender;
+if(typeof data3 !== "string"){
+const err16 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -216,8 +214,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func4(data4) < 1){
-const err17 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!((((data3 === "female") || (data3 === "male")) || (data3 === "diverse")) || (data3 === "unspecified"))){
+const err17 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -227,8 +225,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.nationality !== undefined){
+let data4 = data.nationality;
+if(typeof data4 === "string"){
+if(func4(data4) > 200){
+const err18 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -237,12 +238,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.phone !== undefined){
-let data5 = data.phone;
-if(typeof data5 === "string"){
-if(!pattern1.test(data5)){
-const err19 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[+0-9 ()/-]{3,30}$"},message:"must match pattern \""+"^[+0-9 ()/-]{3,30}$"+"\""};
+if(func4(data4) < 1){
+const err19 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -251,9 +248,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data4)){
+const err20 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -263,11 +259,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.email !== undefined){
-let data6 = data.email;
-if(typeof data6 === "string"){
-if(func4(data6) > 200){
-const err21 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err21 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -276,8 +269,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!(formats4.test(data6))){
-const err22 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+}
+if(data.phone !== undefined){
+let data5 = data.phone;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err22 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[+0-9 ()/-]{3,30}$"},message:"must match pattern \""+"^[+0-9 ()/-]{3,30}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -288,7 +285,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -298,10 +295,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.germanLevel !== undefined){
-let data7 = data.germanLevel;
-if(typeof data7 !== "string"){
-const err24 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.email !== undefined){
+let data6 = data.email;
+if(typeof data6 === "string"){
+if(func4(data6) > 200){
+const err24 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -310,8 +308,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!((((((((data7 === "none") || (data7 === "literacy_course")) || (data7 === "A1")) || (data7 === "A2")) || (data7 === "B1")) || (data7 === "B2")) || (data7 === "C1")) || (data7 === "C2"))){
-const err25 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+if(!(formats4.test(data6))){
+const err25 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -321,10 +319,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.occupation !== undefined){
-let data8 = data.occupation;
-if(typeof data8 !== "string"){
-const err26 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err26 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -333,8 +329,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(((((((((((data8 === "none") || (data8 === "employed_social_insurance")) || (data8 === "marginal_employment")) || (data8 === "self_employed")) || (data8 === "vocational_training")) || (data8 === "internship")) || (data8 === "study")) || (data8 === "school")) || (data8 === "language_course")) || (data8 === "childcare_at_home")) || (data8 === "other"))){
-const err27 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.germanLevel !== undefined){
+let data7 = data.germanLevel;
+if(typeof data7 !== "string"){
+const err27 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -343,15 +342,48 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((((data7 === "none") || (data7 === "literacy_course")) || (data7 === "A1")) || (data7 === "A2")) || (data7 === "B1")) || (data7 === "B2")) || (data7 === "C1")) || (data7 === "C2"))){
+const err28 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.occupation !== undefined){
+let data8 = data.occupation;
+if(typeof data8 !== "string"){
+const err29 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!(((((((((((data8 === "none") || (data8 === "employed_social_insurance")) || (data8 === "marginal_employment")) || (data8 === "self_employed")) || (data8 === "vocational_training")) || (data8 === "internship")) || (data8 === "study")) || (data8 === "school")) || (data8 === "language_course")) || (data8 === "childcare_at_home")) || (data8 === "other"))){
+const err30 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -430,9 +462,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data0)){
+const err6 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -442,11 +473,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.lastName !== undefined){
-let data1 = data.lastName;
-if(typeof data1 === "string"){
-if(func4(data1) > 200){
-const err7 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err7 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -455,8 +483,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func4(data1) < 1){
-const err8 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.lastName !== undefined){
+let data1 = data.lastName;
+if(typeof data1 === "string"){
+if(func4(data1) > 200){
+const err8 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -465,9 +497,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data1) < 1){
+const err9 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -476,12 +507,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.birthDate !== undefined){
-let data2 = data.birthDate;
-if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
-const err10 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!pattern1.test(data1)){
+const err10 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -492,7 +519,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -502,10 +529,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.gender !== undefined){
-let data3 = data.gender;
-if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.birthDate !== undefined){
+let data2 = data.birthDate;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err12 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -514,8 +542,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((((data3 === "female") || (data3 === "male")) || (data3 === "diverse")) || (data3 === "unspecified"))){
-const err13 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err13 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -525,10 +554,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.relationship !== undefined){
-let data4 = data.relationship;
-if(typeof data4 !== "string"){
-const err14 = {instancePath:instancePath+"/relationship",schemaPath:"#/properties/relationship/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.gender !== undefined){
+let data3 = data.gender;
+if(typeof data3 !== "string"){
+const err14 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -537,8 +566,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!(((((data4 === "spouse") || (data4 === "child")) || (data4 === "parent")) || (data4 === "sibling")) || (data4 === "other"))){
-const err15 = {instancePath:instancePath+"/relationship",schemaPath:"#/properties/relationship/enum",keyword:"enum",params:{allowedValues: schema24.properties.relationship.enum},message:"must be equal to one of the allowed values"};
+if(!((((data3 === "female") || (data3 === "male")) || (data3 === "diverse")) || (data3 === "unspecified"))){
+const err15 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -548,10 +577,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.germanLevel !== undefined){
-let data5 = data.germanLevel;
-if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.relationship !== undefined){
+let data4 = data.relationship;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/relationship",schemaPath:"#/properties/relationship/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -560,8 +589,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!((((((((data5 === "none") || (data5 === "literacy_course")) || (data5 === "A1")) || (data5 === "A2")) || (data5 === "B1")) || (data5 === "B2")) || (data5 === "C1")) || (data5 === "C2"))){
-const err17 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+if(!(((((data4 === "spouse") || (data4 === "child")) || (data4 === "parent")) || (data4 === "sibling")) || (data4 === "other"))){
+const err17 = {instancePath:instancePath+"/relationship",schemaPath:"#/properties/relationship/enum",keyword:"enum",params:{allowedValues: schema24.properties.relationship.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -571,10 +600,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.occupation !== undefined){
-let data6 = data.occupation;
-if(typeof data6 !== "string"){
-const err18 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.germanLevel !== undefined){
+let data5 = data.germanLevel;
+if(typeof data5 !== "string"){
+const err18 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -583,8 +612,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(((((((((((data6 === "none") || (data6 === "employed_social_insurance")) || (data6 === "marginal_employment")) || (data6 === "self_employed")) || (data6 === "vocational_training")) || (data6 === "internship")) || (data6 === "study")) || (data6 === "school")) || (data6 === "language_course")) || (data6 === "childcare_at_home")) || (data6 === "other"))){
-const err19 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((data5 === "none") || (data5 === "literacy_course")) || (data5 === "A1")) || (data5 === "A2")) || (data5 === "B1")) || (data5 === "B2")) || (data5 === "C1")) || (data5 === "C2"))){
+const err19 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -594,14 +623,37 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.occupation !== undefined){
+let data6 = data.occupation;
+if(typeof data6 !== "string"){
+const err20 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+if(!(((((((((((data6 === "none") || (data6 === "employed_social_insurance")) || (data6 === "marginal_employment")) || (data6 === "self_employed")) || (data6 === "vocational_training")) || (data6 === "internship")) || (data6 === "study")) || (data6 === "school")) || (data6 === "language_course")) || (data6 === "childcare_at_home")) || (data6 === "other"))){
+const err21 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -842,9 +894,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/statusNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data4)){
+const err16 = {instancePath:instancePath+"/statusNote",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -854,11 +905,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.ukraineEntryDate !== undefined){
-let data5 = data.ukraineEntryDate;
-if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
-const err17 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err17 = {instancePath:instancePath+"/statusNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -868,8 +916,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ukraineEntryDate !== undefined){
+let data5 = data.ukraineEntryDate;
+if(typeof data5 === "string"){
+if(!(formats0.validate(data5))){
+const err18 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -879,11 +930,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.ukraineRegistrationDate !== undefined){
-let data6 = data.ukraineRegistrationDate;
-if(typeof data6 === "string"){
-if(!(formats0.validate(data6))){
-const err19 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err19 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -893,8 +941,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ukraineRegistrationDate !== undefined){
+let data6 = data.ukraineRegistrationDate;
+if(typeof data6 === "string"){
+if(!(formats0.validate(data6))){
+const err20 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -904,14 +955,25 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -921,7 +983,7 @@ return errors === 0;
 
 const schema37 = {"x-typeName":"Consent","type":"object","title":"Einwilligung (DSGVO)","description":"Einwilligung in die Verarbeitung personenbezogener Daten nach Art. 6 Abs. 1 lit. a und Art. 7 DSGVO.","additionalProperties":false,"required":["given","purposes","date","recordedBy"],"properties":{"given":{"type":"boolean","const":true,"title":"Einwilligung liegt vor","description":"Ohne Einwilligung darf keine Akte angelegt werden."},"purposes":{"type":"array","title":"Zwecke der Einwilligung","minItems":1,"uniqueItems":true,"items":{"x-typeName":"ConsentPurpose","type":"string","enum":["counselling","referral","statistics","handover"],"x-enumLabels":{"counselling":"Beratung und Dokumentation im Integrationsmanagement","referral":"Weitergabe an Fachdienste bei Weitervermittlung","statistics":"anonymisierte Auswertung für den Zuwendungsgeber","handover":"Übergabe des Integrationsplans bei Umzug"}},"contains":{"const":"counselling"}},"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Einwilligung"},"recordedBy":{"$ref":"common.schema.json#/definitions/staffId","title":"erfasst von"}}};
 const schema39 = {"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Kennung einer Mitarbeiterin oder eines Mitarbeiters aus dem Kreisprofil"};
-const pattern2 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+const pattern9 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1163,7 +1225,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern2.test(data5)){
+if(!pattern9.test(data5)){
 const err18 = {instancePath:instancePath+"/recordedBy",schemaPath:"common.schema.json#/definitions/staffId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -1442,9 +1504,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/languages/" + i1,schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data8)){
+const err19 = {instancePath:instancePath+"/languages/" + i1,schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1454,14 +1515,25 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
 else {
-const err20 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/languages/" + i1,schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -1476,18 +1548,7 @@ if(data.note !== undefined){
 let data10 = data.note;
 if(typeof data10 === "string"){
 if(func4(data10) > 4000){
-const err21 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1496,15 +1557,36 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern10.test(data10)){
+const err23 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -1587,9 +1669,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/description",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data0)){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1599,10 +1680,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.responsible !== undefined){
-let data1 = data.responsible;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/responsible",schemaPath:"#/properties/responsible/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err7 = {instancePath:instancePath+"/description",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1611,8 +1690,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!((((data1 === "client") || (data1 === "manager")) || (data1 === "together")) || (data1 === "other"))){
-const err8 = {instancePath:instancePath+"/responsible",schemaPath:"#/properties/responsible/enum",keyword:"enum",params:{allowedValues: schema48.properties.responsible.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.responsible !== undefined){
+let data1 = data.responsible;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/responsible",schemaPath:"#/properties/responsible/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1621,12 +1703,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.dueDate !== undefined){
-let data2 = data.dueDate;
-if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
-const err9 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!((((data1 === "client") || (data1 === "manager")) || (data1 === "together")) || (data1 === "other"))){
+const err9 = {instancePath:instancePath+"/responsible",schemaPath:"#/properties/responsible/enum",keyword:"enum",params:{allowedValues: schema48.properties.responsible.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1636,8 +1714,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.dueDate !== undefined){
+let data2 = data.dueDate;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err10 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1647,10 +1728,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data3 = data.status;
-if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err11 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1659,8 +1738,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!(((data3 === "open") || (data3 === "done")) || (data3 === "dropped"))){
-const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema48.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.status !== undefined){
+let data3 = data.status;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1669,15 +1751,25 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data3 === "open") || (data3 === "done")) || (data3 === "dropped"))){
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema48.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -1778,9 +1870,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/goal",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data1)){
+const err8 = {instancePath:instancePath+"/goal",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1790,10 +1881,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data2 = data.status;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err9 = {instancePath:instancePath+"/goal",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1802,8 +1891,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!((((data2 === "open") || (data2 === "in_progress")) || (data2 === "achieved")) || (data2 === "dropped"))){
-const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema44.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.status !== undefined){
+let data2 = data.status;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1812,12 +1904,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.dueDate !== undefined){
-let data3 = data.dueDate;
-if(typeof data3 === "string"){
-if(!(formats0.validate(data3))){
-const err11 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!((((data2 === "open") || (data2 === "in_progress")) || (data2 === "achieved")) || (data2 === "dropped"))){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema44.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1827,8 +1915,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.dueDate !== undefined){
+let data3 = data.dueDate;
+if(typeof data3 === "string"){
+if(!(formats0.validate(data3))){
+const err12 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1838,16 +1929,27 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data4 = data.steps;
-if(Array.isArray(data4)){
-if(data4.length > 30){
-const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"};
+else {
+const err13 = {instancePath:instancePath+"/dueDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.steps !== undefined){
+let data4 = data.steps;
+if(Array.isArray(data4)){
+if(data4.length > 30){
+const err14 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -1860,24 +1962,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err15];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err15);
 }
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err16];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err16);
 }
 errors++;
 }
@@ -2038,9 +2140,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data4)){
+const err12 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2050,14 +2151,25 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -2292,9 +2404,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data5)){
+const err18 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2304,9 +2415,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2315,12 +2425,24 @@ vErrors.push(err19);
 }
 errors++;
 }
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
 validate25.errors = vErrors;
 return errors === 0;
 }
 
 exports.referral = validate26;
-const schema56 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"referral.schema.json","x-typeName":"Referral","title":"Weitervermittlung","description":"Weitervermittlung an einen Fachdienst aus dem Dienste-Verzeichnis des Landkreises.","type":"object","additionalProperties":false,"required":["date","serviceId","reason"],"properties":{"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Weitervermittlung"},"serviceId":{"type":"string","minLength":1,"maxLength":64,"title":"Fachdienst","description":"Kennung des Fachdienstes im Dienste-Verzeichnis des Kreisprofils."},"reason":{"$ref":"common.schema.json#/definitions/shortText","title":"Anlass"},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
+const schema56 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"referral.schema.json","x-typeName":"Referral","title":"Weitervermittlung","description":"Weitervermittlung an einen Fachdienst aus dem Dienste-Verzeichnis des Landkreises.","type":"object","additionalProperties":false,"required":["date","serviceId","reason"],"properties":{"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Weitervermittlung"},"serviceId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-z0-9][a-z0-9._-]*$","title":"Fachdienst","description":"Kennung des Fachdienstes im Dienste-Verzeichnis des Kreisprofils."},"reason":{"$ref":"common.schema.json#/definitions/shortText","title":"Anlass"},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="referral.schema.json" */;
@@ -2417,9 +2539,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern9.test(data1)){
+const err8 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2429,11 +2550,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.reason !== undefined){
-let data2 = data.reason;
-if(typeof data2 === "string"){
-if(func4(data2) > 200){
-const err9 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err9 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2442,8 +2560,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func4(data2) < 1){
-const err10 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.reason !== undefined){
+let data2 = data.reason;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err10 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2452,9 +2574,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data2) < 1){
+const err11 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2463,12 +2584,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.note !== undefined){
-let data3 = data.note;
-if(typeof data3 === "string"){
-if(func4(data3) > 4000){
-const err12 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(!pattern1.test(data2)){
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2479,7 +2596,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2489,14 +2606,49 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.note !== undefined){
+let data3 = data.note;
+if(typeof data3 === "string"){
+if(func4(data3) > 4000){
+const err14 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+if(!pattern10.test(data3)){
+const err15 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -2605,9 +2757,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data2)){
+const err8 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2617,14 +2768,25 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -2887,9 +3049,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/reasonNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data4)){
+const err18 = {instancePath:instancePath+"/reasonNote",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2899,11 +3060,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.movedTo !== undefined){
-let data5 = data.movedTo;
-if(typeof data5 === "string"){
-if(func4(data5) > 200){
-const err19 = {instancePath:instancePath+"/movedTo",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err19 = {instancePath:instancePath+"/reasonNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2912,8 +3070,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func4(data5) < 1){
-const err20 = {instancePath:instancePath+"/movedTo",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.movedTo !== undefined){
+let data5 = data.movedTo;
+if(typeof data5 === "string"){
+if(func4(data5) > 200){
+const err20 = {instancePath:instancePath+"/movedTo",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2922,9 +3084,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/movedTo",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data5) < 1){
+const err21 = {instancePath:instancePath+"/movedTo",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2933,12 +3094,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.outcomes !== undefined){
-let data6 = data.outcomes;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.ownTenancy === undefined){
-const err22 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/required",keyword:"required",params:{missingProperty: "ownTenancy"},message:"must have required property '"+"ownTenancy"+"'"};
+if(!pattern1.test(data5)){
+const err22 = {instancePath:instancePath+"/movedTo",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2947,8 +3104,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data6.employmentSocialInsurance === undefined){
-const err23 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/required",keyword:"required",params:{missingProperty: "employmentSocialInsurance"},message:"must have required property '"+"employmentSocialInsurance"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/movedTo",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2957,8 +3115,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data6.trainingInternshipStudy === undefined){
-const err24 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/required",keyword:"required",params:{missingProperty: "trainingInternshipStudy"},message:"must have required property '"+"trainingInternshipStudy"+"'"};
+}
+if(data.outcomes !== undefined){
+let data6 = data.outcomes;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.ownTenancy === undefined){
+const err24 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/required",keyword:"required",params:{missingProperty: "ownTenancy"},message:"must have required property '"+"ownTenancy"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2967,9 +3129,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!((((key1 === "ownTenancy") || (key1 === "germanLevel")) || (key1 === "employmentSocialInsurance")) || (key1 === "trainingInternshipStudy"))){
-const err25 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data6.employmentSocialInsurance === undefined){
+const err25 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/required",keyword:"required",params:{missingProperty: "employmentSocialInsurance"},message:"must have required property '"+"employmentSocialInsurance"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2978,10 +3139,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data6.ownTenancy !== undefined){
-if(typeof data6.ownTenancy !== "boolean"){
-const err26 = {instancePath:instancePath+"/outcomes/ownTenancy",schemaPath:"#/properties/outcomes/properties/ownTenancy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data6.trainingInternshipStudy === undefined){
+const err26 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/required",keyword:"required",params:{missingProperty: "trainingInternshipStudy"},message:"must have required property '"+"trainingInternshipStudy"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2990,11 +3149,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data6.germanLevel !== undefined){
-let data8 = data6.germanLevel;
-if(typeof data8 !== "string"){
-const err27 = {instancePath:instancePath+"/outcomes/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data6){
+if(!((((key1 === "ownTenancy") || (key1 === "germanLevel")) || (key1 === "employmentSocialInsurance")) || (key1 === "trainingInternshipStudy"))){
+const err27 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3003,8 +3160,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!((((((((data8 === "none") || (data8 === "literacy_course")) || (data8 === "A1")) || (data8 === "A2")) || (data8 === "B1")) || (data8 === "B2")) || (data8 === "C1")) || (data8 === "C2"))){
-const err28 = {instancePath:instancePath+"/outcomes/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+}
+if(data6.ownTenancy !== undefined){
+if(typeof data6.ownTenancy !== "boolean"){
+const err28 = {instancePath:instancePath+"/outcomes/ownTenancy",schemaPath:"#/properties/outcomes/properties/ownTenancy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3014,9 +3173,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data6.employmentSocialInsurance !== undefined){
-if(typeof data6.employmentSocialInsurance !== "boolean"){
-const err29 = {instancePath:instancePath+"/outcomes/employmentSocialInsurance",schemaPath:"#/properties/outcomes/properties/employmentSocialInsurance/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data6.germanLevel !== undefined){
+let data8 = data6.germanLevel;
+if(typeof data8 !== "string"){
+const err29 = {instancePath:instancePath+"/outcomes/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3025,10 +3185,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data6.trainingInternshipStudy !== undefined){
-if(typeof data6.trainingInternshipStudy !== "boolean"){
-const err30 = {instancePath:instancePath+"/outcomes/trainingInternshipStudy",schemaPath:"#/properties/outcomes/properties/trainingInternshipStudy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((((((((data8 === "none") || (data8 === "literacy_course")) || (data8 === "A1")) || (data8 === "A2")) || (data8 === "B1")) || (data8 === "B2")) || (data8 === "C1")) || (data8 === "C2"))){
+const err30 = {instancePath:instancePath+"/outcomes/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3038,9 +3196,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.employmentSocialInsurance !== undefined){
+if(typeof data6.employmentSocialInsurance !== "boolean"){
+const err31 = {instancePath:instancePath+"/outcomes/employmentSocialInsurance",schemaPath:"#/properties/outcomes/properties/employmentSocialInsurance/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3050,11 +3208,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data11 = data.note;
-if(typeof data11 === "string"){
-if(func4(data11) > 4000){
-const err32 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data6.trainingInternshipStudy !== undefined){
+if(typeof data6.trainingInternshipStudy !== "boolean"){
+const err32 = {instancePath:instancePath+"/outcomes/trainingInternshipStudy",schemaPath:"#/properties/outcomes/properties/trainingInternshipStudy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3064,8 +3220,9 @@ vErrors.push(err32);
 errors++;
 }
 }
+}
 else {
-const err33 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3075,14 +3232,49 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.note !== undefined){
+let data11 = data.note;
+if(typeof data11 === "string"){
+if(func4(data11) > 4000){
+const err34 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+if(!pattern10.test(data11)){
+const err35 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }
@@ -3178,9 +3370,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data1)){
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3190,9 +3381,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/reason",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3201,12 +3391,24 @@ vErrors.push(err8);
 }
 errors++;
 }
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
 validate29.errors = vErrors;
 return errors === 0;
 }
 
 exports.caseUpdate = validate30;
-const schema72 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"case-update.schema.json","x-typeName":"CaseUpdate","title":"Änderung der Fallakte","description":"Änderungen an Stammdaten und aktuellem Stand. Nur angegebene Felder werden geändert.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"municipality":{"$ref":"common.schema.json#/definitions/ags","title":"Wohnort (Gemeinde)"},"accommodation":{"$ref":"common.schema.json#/definitions/accommodation"},"person":{"$ref":"intake.schema.json#/definitions/person"},"household":{"$ref":"intake.schema.json#/properties/household"},"residence":{"$ref":"intake.schema.json#/definitions/residence"},"languages":{"$ref":"intake.schema.json#/properties/languages"},"extensionJustification":{"x-typeName":"ExtensionJustification","type":"object","title":"Begründung für Beratung über 3 Jahre","description":"Im begründeten Einzelfall kann die Beratung auf bis zu 4 Jahre verlängert werden.","additionalProperties":false,"required":["reason","date"],"properties":{"reason":{"type":"string","minLength":20,"maxLength":2000,"title":"Begründung"},"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum"}}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
+const schema72 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"case-update.schema.json","x-typeName":"CaseUpdate","title":"Änderung der Fallakte","description":"Änderungen an Stammdaten und aktuellem Stand. Nur angegebene Felder werden geändert.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"municipality":{"$ref":"common.schema.json#/definitions/ags","title":"Wohnort (Gemeinde)"},"accommodation":{"$ref":"common.schema.json#/definitions/accommodation"},"person":{"$ref":"intake.schema.json#/definitions/person"},"household":{"$ref":"intake.schema.json#/properties/household"},"residence":{"$ref":"intake.schema.json#/definitions/residence"},"languages":{"$ref":"intake.schema.json#/properties/languages"},"extensionJustification":{"x-typeName":"ExtensionJustification","type":"object","title":"Begründung für Beratung über 3 Jahre","description":"Im begründeten Einzelfall kann die Beratung auf bis zu 4 Jahre verlängert werden.","additionalProperties":false,"required":["reason","date"],"properties":{"reason":{"type":"string","minLength":20,"maxLength":2000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Begründung"},"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum"}}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3297,9 +3499,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data0)){
+const err8 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3309,11 +3510,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.lastName !== undefined){
-let data1 = data.lastName;
-if(typeof data1 === "string"){
-if(func4(data1) > 200){
-const err9 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err9 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3322,8 +3520,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func4(data1) < 1){
-const err10 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.lastName !== undefined){
+let data1 = data.lastName;
+if(typeof data1 === "string"){
+if(func4(data1) > 200){
+const err10 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3332,9 +3534,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data1) < 1){
+const err11 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3343,12 +3544,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.birthDate !== undefined){
-let data2 = data.birthDate;
-if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
-const err12 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!pattern1.test(data1)){
+const err12 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3359,7 +3556,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3369,10 +3566,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.gender !== undefined){
-let data3 = data.gender;
-if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.birthDate !== undefined){
+let data2 = data.birthDate;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err14 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3381,8 +3579,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((data3 === "female") || (data3 === "male")) || (data3 === "diverse")) || (data3 === "unspecified"))){
-const err15 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err15 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3392,11 +3591,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.nationality !== undefined){
-let data4 = data.nationality;
-if(typeof data4 === "string"){
-if(func4(data4) > 200){
-const err16 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data.gender !== undefined){
+let data3 = data.gender;
+if(typeof data3 !== "string"){
+const err16 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3405,8 +3603,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func4(data4) < 1){
-const err17 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!((((data3 === "female") || (data3 === "male")) || (data3 === "diverse")) || (data3 === "unspecified"))){
+const err17 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3416,8 +3614,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.nationality !== undefined){
+let data4 = data.nationality;
+if(typeof data4 === "string"){
+if(func4(data4) > 200){
+const err18 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3426,12 +3627,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.phone !== undefined){
-let data5 = data.phone;
-if(typeof data5 === "string"){
-if(!pattern1.test(data5)){
-const err19 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[+0-9 ()/-]{3,30}$"},message:"must match pattern \""+"^[+0-9 ()/-]{3,30}$"+"\""};
+if(func4(data4) < 1){
+const err19 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3440,9 +3637,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data4)){
+const err20 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3452,11 +3648,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.email !== undefined){
-let data6 = data.email;
-if(typeof data6 === "string"){
-if(func4(data6) > 200){
-const err21 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err21 = {instancePath:instancePath+"/nationality",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3465,8 +3658,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!(formats4.test(data6))){
-const err22 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+}
+if(data.phone !== undefined){
+let data5 = data.phone;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err22 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[+0-9 ()/-]{3,30}$"},message:"must match pattern \""+"^[+0-9 ()/-]{3,30}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3477,7 +3674,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3487,10 +3684,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.germanLevel !== undefined){
-let data7 = data.germanLevel;
-if(typeof data7 !== "string"){
-const err24 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.email !== undefined){
+let data6 = data.email;
+if(typeof data6 === "string"){
+if(func4(data6) > 200){
+const err24 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3499,8 +3697,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!((((((((data7 === "none") || (data7 === "literacy_course")) || (data7 === "A1")) || (data7 === "A2")) || (data7 === "B1")) || (data7 === "B2")) || (data7 === "C1")) || (data7 === "C2"))){
-const err25 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+if(!(formats4.test(data6))){
+const err25 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3510,10 +3708,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.occupation !== undefined){
-let data8 = data.occupation;
-if(typeof data8 !== "string"){
-const err26 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err26 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3522,8 +3718,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(((((((((((data8 === "none") || (data8 === "employed_social_insurance")) || (data8 === "marginal_employment")) || (data8 === "self_employed")) || (data8 === "vocational_training")) || (data8 === "internship")) || (data8 === "study")) || (data8 === "school")) || (data8 === "language_course")) || (data8 === "childcare_at_home")) || (data8 === "other"))){
-const err27 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.germanLevel !== undefined){
+let data7 = data.germanLevel;
+if(typeof data7 !== "string"){
+const err27 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3532,15 +3731,48 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((((data7 === "none") || (data7 === "literacy_course")) || (data7 === "A1")) || (data7 === "A2")) || (data7 === "B1")) || (data7 === "B2")) || (data7 === "C1")) || (data7 === "C2"))){
+const err28 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.occupation !== undefined){
+let data8 = data.occupation;
+if(typeof data8 !== "string"){
+const err29 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!(((((((((((data8 === "none") || (data8 === "employed_social_insurance")) || (data8 === "marginal_employment")) || (data8 === "self_employed")) || (data8 === "vocational_training")) || (data8 === "internship")) || (data8 === "study")) || (data8 === "school")) || (data8 === "language_course")) || (data8 === "childcare_at_home")) || (data8 === "other"))){
+const err30 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -3818,9 +4050,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/statusNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data4)){
+const err16 = {instancePath:instancePath+"/statusNote",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3830,11 +4061,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.ukraineEntryDate !== undefined){
-let data5 = data.ukraineEntryDate;
-if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
-const err17 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err17 = {instancePath:instancePath+"/statusNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3844,8 +4072,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ukraineEntryDate !== undefined){
+let data5 = data.ukraineEntryDate;
+if(typeof data5 === "string"){
+if(!(formats0.validate(data5))){
+const err18 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3855,11 +4086,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.ukraineRegistrationDate !== undefined){
-let data6 = data.ukraineRegistrationDate;
-if(typeof data6 === "string"){
-if(!(formats0.validate(data6))){
-const err19 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err19 = {instancePath:instancePath+"/ukraineEntryDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3869,8 +4097,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ukraineRegistrationDate !== undefined){
+let data6 = data.ukraineRegistrationDate;
+if(typeof data6 === "string"){
+if(!(formats0.validate(data6))){
+const err20 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3880,14 +4111,25 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/ukraineRegistrationDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -3945,9 +4187,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data0)){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3957,14 +4198,25 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -4130,9 +4382,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/extensionJustification/reason",schemaPath:"#/properties/extensionJustification/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data7)){
+const err11 = {instancePath:instancePath+"/extensionJustification/reason",schemaPath:"#/properties/extensionJustification/properties/reason/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4142,11 +4393,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data6.date !== undefined){
-let data8 = data6.date;
-if(typeof data8 === "string"){
-if(!(formats0.validate(data8))){
-const err12 = {instancePath:instancePath+"/extensionJustification/date",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err12 = {instancePath:instancePath+"/extensionJustification/reason",schemaPath:"#/properties/extensionJustification/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4156,8 +4404,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/extensionJustification/date",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.date !== undefined){
+let data8 = data6.date;
+if(typeof data8 === "string"){
+if(!(formats0.validate(data8))){
+const err13 = {instancePath:instancePath+"/extensionJustification/date",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4167,9 +4418,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath:instancePath+"/extensionJustification",schemaPath:"#/properties/extensionJustification/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/extensionJustification/date",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4179,11 +4429,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data9 = data.note;
-if(typeof data9 === "string"){
-if(func4(data9) > 4000){
-const err15 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+}
+else {
+const err15 = {instancePath:instancePath+"/extensionJustification",schemaPath:"#/properties/extensionJustification/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4193,8 +4441,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.note !== undefined){
+let data9 = data.note;
+if(typeof data9 === "string"){
+if(func4(data9) > 4000){
+const err16 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4203,15 +4454,36 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern10.test(data9)){
+const err17 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -4294,7 +4566,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern2.test(data0)){
+if(!pattern9.test(data0)){
 const err6 = {instancePath:instancePath+"/staffId",schemaPath:"common.schema.json#/definitions/staffId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -4362,7 +4634,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern2.test(data2)){
+if(!pattern9.test(data2)){
 const err12 = {instancePath:instancePath+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -4441,9 +4713,9 @@ return errors === 0;
 }
 
 exports.districtProfile = validate41;
-const schema98 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"}}}}};
-const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern9 = new RegExp("^08[0-9]{3}$", "u");
+const schema98 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"}}}}};
+const pattern36 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern38 = new RegExp("^08[0-9]{3}$", "u");
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="district-profile.schema.json" */;
@@ -4553,8 +4825,10 @@ errors++;
 }
 }
 if(data.$schema !== undefined){
-if(typeof data.$schema !== "string"){
-const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data0 = data.$schema;
+if(typeof data0 === "string"){
+if(!pattern1.test(data0)){
+const err10 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4564,11 +4838,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
+else {
+const err11 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4578,8 +4849,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!pattern36.test(data1)){
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4589,11 +4863,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 === "string"){
-if(func4(data2) > 200){
-const err13 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4602,8 +4873,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func4(data2) < 1){
-const err14 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err14 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4612,9 +4887,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data2) < 1){
+const err15 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4623,12 +4897,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.districtKey !== undefined){
-let data3 = data.districtKey;
-if(typeof data3 === "string"){
-if(!pattern9.test(data3)){
-const err16 = {instancePath:instancePath+"/districtKey",schemaPath:"#/properties/districtKey/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{3}$"},message:"must match pattern \""+"^08[0-9]{3}$"+"\""};
+if(!pattern1.test(data2)){
+const err16 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4639,7 +4909,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/districtKey",schemaPath:"#/properties/districtKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4649,10 +4919,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data4 = data.model;
-if(typeof data4 !== "string"){
-const err18 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.districtKey !== undefined){
+let data3 = data.districtKey;
+if(typeof data3 === "string"){
+if(!pattern38.test(data3)){
+const err18 = {instancePath:instancePath+"/districtKey",schemaPath:"#/properties/districtKey/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{3}$"},message:"must match pattern \""+"^08[0-9]{3}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4661,8 +4932,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(((((data4 === "central") || (data4 === "central_delegated")) || (data4 === "mixed")) || (data4 === "provider_network")) || (data4 === "municipal"))){
-const err19 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema98.properties.model.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err19 = {instancePath:instancePath+"/districtKey",schemaPath:"#/properties/districtKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4672,11 +4944,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.funder !== undefined){
-let data5 = data.funder;
-if(typeof data5 === "string"){
-if(func4(data5) > 200){
-const err20 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data.model !== undefined){
+let data4 = data.model;
+if(typeof data4 !== "string"){
+const err20 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4685,8 +4956,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(func4(data5) < 1){
-const err21 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((((data4 === "central") || (data4 === "central_delegated")) || (data4 === "mixed")) || (data4 === "provider_network")) || (data4 === "municipal"))){
+const err21 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema98.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4696,8 +4967,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.funder !== undefined){
+let data5 = data.funder;
+if(typeof data5 === "string"){
+if(func4(data5) > 200){
+const err22 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4706,12 +4980,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.organisations !== undefined){
-let data6 = data.organisations;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err23 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(func4(data5) < 1){
+const err23 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4720,12 +4990,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.id === undefined){
-const err24 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(!pattern1.test(data5)){
+const err24 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4734,8 +5000,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data7.name === undefined){
-const err25 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err25 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4744,8 +5011,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data7.kind === undefined){
-const err26 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+if(data.organisations !== undefined){
+let data6 = data.organisations;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err26 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4754,9 +5025,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!(((key1 === "id") || (key1 === "name")) || (key1 === "kind"))){
-const err27 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.id === undefined){
+const err27 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4765,12 +5039,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data7.id !== undefined){
-let data8 = data7.id;
-if(typeof data8 === "string"){
-if(func4(data8) > 64){
-const err28 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data7.name === undefined){
+const err28 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4779,8 +5049,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(func4(data8) < 1){
-const err29 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data7.kind === undefined){
+const err29 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4789,8 +5059,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!pattern2.test(data8)){
-const err30 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+for(const key1 in data7){
+if(!(((key1 === "id") || (key1 === "name")) || (key1 === "kind"))){
+const err30 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4800,8 +5071,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7.id !== undefined){
+let data8 = data7.id;
+if(typeof data8 === "string"){
+if(func4(data8) > 64){
+const err31 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4810,12 +5084,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data7.name !== undefined){
-let data9 = data7.name;
-if(typeof data9 === "string"){
-if(func4(data9) > 200){
-const err32 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func4(data8) < 1){
+const err32 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4824,8 +5094,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func4(data9) < 1){
-const err33 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern9.test(data8)){
+const err33 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4836,7 +5106,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4846,10 +5116,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data7.kind !== undefined){
-let data10 = data7.kind;
-if(typeof data10 !== "string"){
-const err35 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7.name !== undefined){
+let data9 = data7.name;
+if(typeof data9 === "string"){
+if(func4(data9) > 200){
+const err35 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4858,8 +5129,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!(((((((data10 === "district_office") || (data10 === "caritas")) || (data10 === "drk")) || (data10 === "awo")) || (data10 === "diakonie")) || (data10 === "municipality")) || (data10 === "other"))){
-const err36 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(func4(data9) < 1){
+const err36 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4868,10 +5139,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern1.test(data9)){
+const err37 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4881,9 +5150,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4893,11 +5161,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.staff !== undefined){
-let data11 = data.staff;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err39 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data7.kind !== undefined){
+let data10 = data7.kind;
+if(typeof data10 !== "string"){
+const err39 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4906,12 +5173,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.id === undefined){
-const err40 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(!(((((((data10 === "district_office") || (data10 === "caritas")) || (data10 === "drk")) || (data10 === "awo")) || (data10 === "diakonie")) || (data10 === "municipality")) || (data10 === "other"))){
+const err40 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4920,8 +5183,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data12.name === undefined){
-const err41 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4930,8 +5195,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data12.role === undefined){
-const err42 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4940,8 +5207,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data12.organisationId === undefined){
-const err43 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
+}
+if(data.staff !== undefined){
+let data11 = data.staff;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err43 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4950,9 +5221,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!((((((((key2 === "id") || (key2 === "name")) || (key2 === "role")) || (key2 === "organisationId")) || (key2 === "fte")) || (key2 === "email")) || (key2 === "municipalities")) || (key2 === "active"))){
-const err44 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.id === undefined){
+const err44 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4961,12 +5235,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data12.id !== undefined){
-let data13 = data12.id;
-if(typeof data13 === "string"){
-if(func4(data13) > 64){
-const err45 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data12.name === undefined){
+const err45 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4975,8 +5245,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func4(data13) < 1){
-const err46 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data12.role === undefined){
+const err46 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4985,8 +5255,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern2.test(data13)){
-const err47 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(data12.organisationId === undefined){
+const err47 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4995,9 +5265,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data12){
+if(!((((((((key2 === "id") || (key2 === "name")) || (key2 === "role")) || (key2 === "organisationId")) || (key2 === "fte")) || (key2 === "email")) || (key2 === "municipalities")) || (key2 === "active"))){
+const err48 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5007,11 +5277,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data12.name !== undefined){
-let data14 = data12.name;
-if(typeof data14 === "string"){
-if(func4(data14) > 200){
-const err49 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data12.id !== undefined){
+let data13 = data12.id;
+if(typeof data13 === "string"){
+if(func4(data13) > 64){
+const err49 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5020,8 +5290,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(func4(data14) < 1){
-const err50 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func4(data13) < 1){
+const err50 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5030,9 +5300,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern9.test(data13)){
+const err51 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5042,10 +5311,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data12.role !== undefined){
-let data15 = data12.role;
-if(typeof data15 !== "string"){
-const err52 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err52 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5054,8 +5321,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!(((data15 === "manager") || (data15 === "coordinator")) || (data15 === "admin"))){
-const err53 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+}
+if(data12.name !== undefined){
+let data14 = data12.name;
+if(typeof data14 === "string"){
+if(func4(data14) > 200){
+const err53 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5064,12 +5335,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data12.organisationId !== undefined){
-let data16 = data12.organisationId;
-if(typeof data16 === "string"){
-if(func4(data16) > 64){
-const err54 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(func4(data14) < 1){
+const err54 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5078,8 +5345,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(func4(data16) < 1){
-const err55 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern1.test(data14)){
+const err55 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5088,8 +5355,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!pattern2.test(data16)){
-const err56 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+else {
+const err56 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5099,8 +5367,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.role !== undefined){
+let data15 = data12.role;
+if(typeof data15 !== "string"){
+const err57 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5109,12 +5379,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data12.fte !== undefined){
-let data17 = data12.fte;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 1 || isNaN(data17)){
-const err58 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(!(((data15 === "manager") || (data15 === "coordinator")) || (data15 === "admin"))){
+const err58 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5123,8 +5389,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data17 <= 0 || isNaN(data17)){
-const err59 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data12.organisationId !== undefined){
+let data16 = data12.organisationId;
+if(typeof data16 === "string"){
+if(func4(data16) > 64){
+const err59 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5133,9 +5403,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func4(data16) < 1){
+const err60 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5144,12 +5413,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data12.email !== undefined){
-let data18 = data12.email;
-if(typeof data18 === "string"){
-if(!(formats4.test(data18))){
-const err61 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(!pattern9.test(data16)){
+const err61 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5160,12 +5425,72 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err62 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data12.fte !== undefined){
+let data17 = data12.fte;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1 || isNaN(data17)){
+const err63 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data17 <= 0 || isNaN(data17)){
+const err64 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data12.email !== undefined){
+let data18 = data12.email;
+if(typeof data18 === "string"){
+if(!(formats4.test(data18))){
+const err66 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -5178,23 +5503,23 @@ for(let i2=0; i2<len2; i2++){
 let data20 = data19[i2];
 if(typeof data20 === "string"){
 if(!pattern0.test(data20)){
-const err63 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
+const err68 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err68];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err68);
 }
 errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err69];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err69);
 }
 errors++;
 }
@@ -5206,12 +5531,12 @@ outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
 if(func0(data19[i3], data19[j0])){
-const err65 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
+const err70 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err70];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err70);
 }
 errors++;
 break outer0;
@@ -5221,75 +5546,7 @@ break outer0;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data12.active !== undefined){
-if(typeof data12.active !== "boolean"){
-const err67 = {instancePath:instancePath+"/staff/" + i1+"/active",schemaPath:"#/properties/staff/items/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data.municipalities !== undefined){
-let data22 = data.municipalities;
-if(Array.isArray(data22)){
-if(data22.length < 1){
-const err70 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-const len3 = data22.length;
-for(let i4=0; i4<len3; i4++){
-let data23 = data22[i4];
-const _errs62 = errors;
-let valid22 = true;
-const _errs63 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-let missing0;
-if((data23.programme === undefined) && (missing0 = "programme")){
-const err71 = {};
+const err71 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5298,10 +5555,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-else {
-if(data23.programme !== undefined){
-if("served" !== data23.programme){
-const err72 = {};
+}
+if(data12.active !== undefined){
+if(typeof data12.active !== "boolean"){
+const err72 = {instancePath:instancePath+"/staff/" + i1+"/active",schemaPath:"#/properties/staff/items/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5312,23 +5569,8 @@ errors++;
 }
 }
 }
-}
-var _valid0 = _errs63 === errors;
-errors = _errs62;
-if(vErrors !== null){
-if(_errs62){
-vErrors.length = _errs62;
-}
 else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs65 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.organisationId === undefined){
-const err73 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/then/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
+const err73 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5338,15 +5580,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-var _valid0 = _errs65 === errors;
-valid22 = _valid0;
-ifClause0 = "then";
 }
 else {
-const _errs66 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.responsibleNote === undefined){
-const err74 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/else/required",keyword:"required",params:{missingProperty: "responsibleNote"},message:"must have required property '"+"responsibleNote"+"'"};
+const err74 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5356,12 +5592,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-var _valid0 = _errs66 === errors;
-valid22 = _valid0;
-ifClause0 = "else";
-}
-if(!valid22){
-const err75 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(data.municipalities !== undefined){
+let data22 = data.municipalities;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err75 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5370,9 +5605,16 @@ vErrors.push(err75);
 }
 errors++;
 }
+const len3 = data22.length;
+for(let i4=0; i4<len3; i4++){
+let data23 = data22[i4];
+const _errs66 = errors;
+let valid22 = true;
+const _errs67 = errors;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.ags === undefined){
-const err76 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "ags"},message:"must have required property '"+"ags"+"'"};
+let missing0;
+if((data23.programme === undefined) && (missing0 = "programme")){
+const err76 = {};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5381,8 +5623,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data23.name === undefined){
-const err77 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+else {
+if(data23.programme !== undefined){
+if("served" !== data23.programme){
+const err77 = {};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5391,8 +5635,25 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data23.programme === undefined){
-const err78 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'"};
+}
+}
+}
+var _valid0 = _errs67 === errors;
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs69 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.organisationId === undefined){
+const err78 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/then/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5401,9 +5662,16 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key3 in data23){
-if(!((((((key3 === "ags") || (key3 === "name")) || (key3 === "programme")) || (key3 === "organisationId")) || (key3 === "responsibleNote")) || (key3 === "eligiblePersons"))){
-const err79 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+var _valid0 = _errs69 === errors;
+valid22 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs70 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.responsibleNote === undefined){
+const err79 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/else/required",keyword:"required",params:{missingProperty: "responsibleNote"},message:"must have required property '"+"responsibleNote"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5413,11 +5681,12 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data23.ags !== undefined){
-let data25 = data23.ags;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err80 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
+var _valid0 = _errs70 === errors;
+valid22 = _valid0;
+ifClause0 = "else";
+}
+if(!valid22){
+const err80 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5426,9 +5695,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.ags === undefined){
+const err81 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "ags"},message:"must have required property '"+"ags"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5437,12 +5706,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data23.name !== undefined){
-let data26 = data23.name;
-if(typeof data26 === "string"){
-if(func4(data26) > 200){
-const err82 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data23.name === undefined){
+const err82 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5451,8 +5716,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(func4(data26) < 1){
-const err83 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data23.programme === undefined){
+const err83 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5461,9 +5726,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data23){
+if(!((((((key3 === "ags") || (key3 === "name")) || (key3 === "programme")) || (key3 === "organisationId")) || (key3 === "responsibleNote")) || (key3 === "eligiblePersons"))){
+const err84 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5473,10 +5738,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data23.programme !== undefined){
-let data27 = data23.programme;
-if(typeof data27 !== "string"){
-const err85 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23.ags !== undefined){
+let data25 = data23.ags;
+if(typeof data25 === "string"){
+if(!pattern0.test(data25)){
+const err85 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5485,8 +5751,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!(((data27 === "served") || (data27 === "self_managed")) || (data27 === "delegated_elsewhere"))){
-const err86 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema98.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err86 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5496,11 +5763,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data23.organisationId !== undefined){
-let data28 = data23.organisationId;
-if(typeof data28 === "string"){
-if(func4(data28) > 64){
-const err87 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data23.name !== undefined){
+let data26 = data23.name;
+if(typeof data26 === "string"){
+if(func4(data26) > 200){
+const err87 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5509,8 +5776,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(func4(data28) < 1){
-const err88 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func4(data26) < 1){
+const err88 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5519,8 +5786,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!pattern2.test(data28)){
-const err89 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(!pattern1.test(data26)){
+const err89 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5531,7 +5798,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err90 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5541,11 +5808,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data23.responsibleNote !== undefined){
-let data29 = data23.responsibleNote;
-if(typeof data29 === "string"){
-if(func4(data29) > 200){
-const err91 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data23.programme !== undefined){
+let data27 = data23.programme;
+if(typeof data27 !== "string"){
+const err91 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5554,8 +5820,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(func4(data29) < 1){
-const err92 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((data27 === "served") || (data27 === "self_managed")) || (data27 === "delegated_elsewhere"))){
+const err92 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema98.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5565,8 +5831,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23.organisationId !== undefined){
+let data28 = data23.organisationId;
+if(typeof data28 === "string"){
+if(func4(data28) > 64){
+const err93 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5575,11 +5844,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data23.eligiblePersons !== undefined){
-let data30 = data23.eligiblePersons;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func4(data28) < 1){
+const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5588,9 +5854,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 0 || isNaN(data30)){
-const err95 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!pattern9.test(data28)){
+const err95 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5600,10 +5865,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-}
 else {
-const err96 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5613,14 +5876,96 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data23.responsibleNote !== undefined){
+let data29 = data23.responsibleNote;
+if(typeof data29 === "string"){
+if(func4(data29) > 200){
+const err97 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
+}
+errors++;
+}
+if(func4(data29) < 1){
+const err98 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(!pattern1.test(data29)){
+const err99 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data23.eligiblePersons !== undefined){
+let data30 = data23.eligiblePersons;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err101 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
+const err102 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
 }
 errors++;
 }
@@ -5633,87 +5978,7 @@ for(let i5=0; i5<len4; i5++){
 let data32 = data31[i5];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.id === undefined){
-const err98 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-if(data32.name === undefined){
-const err99 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-if(data32.category === undefined){
-const err100 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-for(const key4 in data32){
-if(!((((key4 === "id") || (key4 === "name")) || (key4 === "category")) || (key4 === "municipalities"))){
-const err101 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data32.id !== undefined){
-let data33 = data32.id;
-if(typeof data33 === "string"){
-if(!pattern2.test(data33)){
-const err102 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data32.name !== undefined){
-let data34 = data32.name;
-if(typeof data34 === "string"){
-if(func4(data34) > 200){
-const err104 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-if(func4(data34) < 1){
-const err105 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err105 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5722,9 +5987,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.name === undefined){
+const err106 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5733,11 +5997,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data32.category !== undefined){
-let data35 = data32.category;
-if(typeof data35 !== "string"){
-const err107 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.category === undefined){
+const err107 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5746,13 +6007,107 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!(((((((((((data35 === "psychological_counselling") || (data35 === "job_application_training")) || (data35 === "migration_counselling")) || (data35 === "jobcenter")) || (data35 === "foreigners_authority")) || (data35 === "language_course")) || (data35 === "childcare_school")) || (data35 === "disability_services")) || (data35 === "health")) || (data35 === "housing")) || (data35 === "other"))){
-const err108 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema98.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
+for(const key4 in data32){
+if(!((((key4 === "id") || (key4 === "name")) || (key4 === "category")) || (key4 === "municipalities"))){
+const err108 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data32.id !== undefined){
+let data33 = data32.id;
+if(typeof data33 === "string"){
+if(!pattern9.test(data33)){
+const err109 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data32.name !== undefined){
+let data34 = data32.name;
+if(typeof data34 === "string"){
+if(func4(data34) > 200){
+const err111 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(func4(data34) < 1){
+const err112 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(!pattern1.test(data34)){
+const err113 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data32.category !== undefined){
+let data35 = data32.category;
+if(typeof data35 !== "string"){
+const err115 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(!(((((((((((data35 === "psychological_counselling") || (data35 === "job_application_training")) || (data35 === "migration_counselling")) || (data35 === "jobcenter")) || (data35 === "foreigners_authority")) || (data35 === "language_course")) || (data35 === "childcare_school")) || (data35 === "disability_services")) || (data35 === "health")) || (data35 === "housing")) || (data35 === "other"))){
+const err116 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema98.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
 }
 errors++;
 }
@@ -5765,102 +6120,7 @@ for(let i6=0; i6<len5; i6++){
 let data37 = data36[i6];
 if(typeof data37 === "string"){
 if(!pattern0.test(data37)){
-const err109 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/services/" + i5+"/municipalities",schemaPath:"#/properties/services/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data.settings !== undefined){
-let data38 = data.settings;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.referralOverdueDays === undefined){
-const err114 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "referralOverdueDays"},message:"must have required property '"+"referralOverdueDays"+"'"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if(data38.limitLeadDays === undefined){
-const err115 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "limitLeadDays"},message:"must have required property '"+"limitLeadDays"+"'"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-for(const key5 in data38){
-if(!(((key5 === "referralOverdueDays") || (key5 === "limitLeadDays")) || (key5 === "planReviewLeadDays"))){
-const err116 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data38.referralOverdueDays !== undefined){
-let data39 = data38.referralOverdueDays;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err117 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err117 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5869,9 +6129,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 365 || isNaN(data39)){
-const err118 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+}
+else {
+const err118 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5880,8 +6140,10 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data39 < 1 || isNaN(data39)){
-const err119 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/services/" + i5+"/municipalities",schemaPath:"#/properties/services/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5892,10 +6154,8 @@ errors++;
 }
 }
 }
-if(data38.limitLeadDays !== undefined){
-let data40 = data38.limitLeadDays;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err120 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err120 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5904,9 +6164,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 365 || isNaN(data40)){
-const err121 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5915,8 +6176,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data40 < 1 || isNaN(data40)){
-const err122 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.settings !== undefined){
+let data38 = data.settings;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.referralOverdueDays === undefined){
+const err122 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "referralOverdueDays"},message:"must have required property '"+"referralOverdueDays"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5925,12 +6190,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-}
-if(data38.planReviewLeadDays !== undefined){
-let data41 = data38.planReviewLeadDays;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err123 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data38.limitLeadDays === undefined){
+const err123 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "limitLeadDays"},message:"must have required property '"+"limitLeadDays"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5939,9 +6200,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 90 || isNaN(data41)){
-const err124 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
+for(const key5 in data38){
+if(!(((key5 === "referralOverdueDays") || (key5 === "limitLeadDays")) || (key5 === "planReviewLeadDays"))){
+const err124 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5950,8 +6211,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err125 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data38.referralOverdueDays !== undefined){
+let data39 = data38.referralOverdueDays;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err125 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5960,11 +6224,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 365 || isNaN(data39)){
+const err126 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5973,10 +6235,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-else {
-const err127 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39 < 1 || isNaN(data39)){
+const err127 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5985,19 +6245,114 @@ vErrors.push(err127);
 }
 errors++;
 }
+}
+}
+if(data38.limitLeadDays !== undefined){
+let data40 = data38.limitLeadDays;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err128 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 365 || isNaN(data40)){
+const err129 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data40 < 1 || isNaN(data40)){
+const err130 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+if(data38.planReviewLeadDays !== undefined){
+let data41 = data38.planReviewLeadDays;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err131 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 90 || isNaN(data41)){
+const err132 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data41 < 0 || isNaN(data41)){
+const err133 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+else {
+const err135 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
 validate41.errors = vErrors;
 return errors === 0;
 }
 
 exports.reportDefinition = validate42;
-const schema114 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^[^\\\\/?*\\[\\]:]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
-const pattern19 = new RegExp("^[^\\\\/?*\\[\\]:]+$", "u");
+const schema114 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
+const pattern56 = new RegExp("^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
 const schema116 = {"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]};
 const schema117 = {"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]};
 const schema118 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"};
-const schema121 = {"type":"string","minLength":10,"maxLength":1000,"title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
+const schema121 = {"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
 const schema122 = {"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."};
-const pattern20 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern57 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const schema123 = {"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}};
 const schema126 = {"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}};
 const schema127 = {"x-typeName":"ContactChannel","type":"string","title":"Kontaktart","enum":["in_person","phone","whatsapp","email","home_visit","video"],"x-enumLabels":{"in_person":"persönlich","phone":"Telefon","whatsapp":"WhatsApp","email":"E-Mail","home_visit":"Hausbesuch","video":"Video"}};
@@ -7606,7 +7961,7 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern20.test(data20)){
+if(!pattern57.test(data20)){
 const err62 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
@@ -7651,9 +8006,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data21)){
+const err66 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7663,11 +8017,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.section !== undefined){
-let data22 = data.section;
-if(typeof data22 === "string"){
-if(func4(data22) > 200){
-const err67 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err67 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7676,8 +8027,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(func4(data22) < 1){
-const err68 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.section !== undefined){
+let data22 = data.section;
+if(typeof data22 === "string"){
+if(func4(data22) > 200){
+const err68 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7686,9 +8041,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data22) < 1){
+const err69 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7697,12 +8051,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.periodRule !== undefined){
-let data23 = data.periodRule;
-if(typeof data23 === "string"){
-if(func4(data23) > 1000){
-const err70 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(!pattern1.test(data22)){
+const err70 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7711,8 +8061,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(func4(data23) < 10){
-const err71 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
+}
+else {
+const err71 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7722,8 +8073,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.periodRule !== undefined){
+let data23 = data.periodRule;
+if(typeof data23 === "string"){
+if(func4(data23) > 1000){
+const err72 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7732,10 +8086,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data.hidden !== undefined){
-if(typeof data.hidden !== "boolean"){
-const err73 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(func4(data23) < 10){
+const err73 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7744,11 +8096,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data.count !== undefined){
-let data25 = data.count;
-if(typeof data25 !== "string"){
-const err74 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data23)){
+const err74 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7757,13 +8106,49 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!(((((((data25 === "cases") || (data25 === "persons")) || (data25 === "closures")) || (data25 === "contacts")) || (data25 === "contactTopics")) || (data25 === "plans")) || (data25 === "referrals"))){
-const err75 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/enum",keyword:"enum",params:{allowedValues: schema117.properties.count.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err75 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
 else {
 vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.hidden !== undefined){
+if(typeof data.hidden !== "boolean"){
+const err76 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.count !== undefined){
+let data25 = data.count;
+if(typeof data25 !== "string"){
+const err77 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(!(((((((data25 === "cases") || (data25 === "persons")) || (data25 === "closures")) || (data25 === "contacts")) || (data25 === "contactTopics")) || (data25 === "plans")) || (data25 === "referrals"))){
+const err78 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/enum",keyword:"enum",params:{allowedValues: schema117.properties.count.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 }
@@ -7777,34 +8162,34 @@ errors = vErrors.length;
 if(data.breakdown !== undefined){
 let data27 = data.breakdown;
 if(typeof data27 !== "string"){
-const err76 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err79 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err79];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err79);
 }
 errors++;
 }
 if(!(((((((data27 === "channel") || (data27 === "topic")) || (data27 === "reason")) || (data27 === "planKind")) || (data27 === "serviceCategory")) || (data27 === "germanLevel")) || (data27 === "occupation"))){
-const err77 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err80 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err80];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err80);
 }
 errors++;
 }
 }
 }
 else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err81];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err81);
 }
 errors++;
 }
@@ -7883,7 +8268,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern20.test(data0)){
+if(!pattern57.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -7928,9 +8313,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data1)){
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7940,11 +8324,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.section !== undefined){
-let data2 = data.section;
-if(typeof data2 === "string"){
-if(func4(data2) > 200){
-const err11 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err11 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7953,8 +8334,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func4(data2) < 1){
-const err12 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.section !== undefined){
+let data2 = data.section;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err12 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7963,9 +8348,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data2) < 1){
+const err13 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7974,12 +8358,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.periodRule !== undefined){
-let data3 = data.periodRule;
-if(typeof data3 === "string"){
-if(func4(data3) > 1000){
-const err14 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(!pattern1.test(data2)){
+const err14 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7988,8 +8368,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func4(data3) < 10){
-const err15 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
+}
+else {
+const err15 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7999,8 +8380,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.periodRule !== undefined){
+let data3 = data.periodRule;
+if(typeof data3 === "string"){
+if(func4(data3) > 1000){
+const err16 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8009,10 +8393,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.hidden !== undefined){
-if(typeof data.hidden !== "boolean"){
-const err17 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(func4(data3) < 10){
+const err17 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8021,12 +8403,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.share !== undefined){
-let data5 = data.share;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.numerator === undefined){
-const err18 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "numerator"},message:"must have required property '"+"numerator"+"'"};
+if(!pattern10.test(data3)){
+const err18 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8035,8 +8413,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data5.denominator === undefined){
-const err19 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "denominator"},message:"must have required property '"+"denominator"+"'"};
+}
+else {
+const err19 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8045,9 +8424,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "numerator") || (key1 === "denominator"))){
-const err20 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.hidden !== undefined){
+if(typeof data.hidden !== "boolean"){
+const err20 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8057,11 +8437,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data5.numerator !== undefined){
-let data6 = data5.numerator;
-if(typeof data6 === "string"){
-if(func4(data6) > 64){
-const err21 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data.share !== undefined){
+let data5 = data.share;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.numerator === undefined){
+const err21 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "numerator"},message:"must have required property '"+"numerator"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8070,8 +8450,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern20.test(data6)){
-const err22 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(data5.denominator === undefined){
+const err22 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/required",keyword:"required",params:{missingProperty: "denominator"},message:"must have required property '"+"denominator"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8080,9 +8460,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data5){
+if(!((key1 === "numerator") || (key1 === "denominator"))){
+const err23 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8092,11 +8472,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data5.denominator !== undefined){
-let data7 = data5.denominator;
-if(typeof data7 === "string"){
-if(func4(data7) > 64){
-const err24 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data5.numerator !== undefined){
+let data6 = data5.numerator;
+if(typeof data6 === "string"){
+if(func4(data6) > 64){
+const err24 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8105,8 +8485,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern20.test(data7)){
-const err25 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(!pattern57.test(data6)){
+const err25 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8117,7 +8497,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8127,9 +8507,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.denominator !== undefined){
+let data7 = data5.denominator;
+if(typeof data7 === "string"){
+if(func4(data7) > 64){
+const err27 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8138,15 +8520,48 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern57.test(data7)){
+const err28 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/share",schemaPath:"#/properties/share/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -8225,7 +8640,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern20.test(data0)){
+if(!pattern57.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -8270,9 +8685,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data1)){
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8282,11 +8696,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.section !== undefined){
-let data2 = data.section;
-if(typeof data2 === "string"){
-if(func4(data2) > 200){
-const err11 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err11 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8295,8 +8706,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func4(data2) < 1){
-const err12 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.section !== undefined){
+let data2 = data.section;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err12 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8305,9 +8720,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data2) < 1){
+const err13 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8316,12 +8730,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.periodRule !== undefined){
-let data3 = data.periodRule;
-if(typeof data3 === "string"){
-if(func4(data3) > 1000){
-const err14 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(!pattern1.test(data2)){
+const err14 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8330,8 +8740,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func4(data3) < 10){
-const err15 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
+}
+else {
+const err15 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/section/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8341,8 +8752,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.periodRule !== undefined){
+let data3 = data.periodRule;
+if(typeof data3 === "string"){
+if(func4(data3) > 1000){
+const err16 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8351,10 +8765,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.hidden !== undefined){
-if(typeof data.hidden !== "boolean"){
-const err17 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(func4(data3) < 10){
+const err17 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8363,11 +8775,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.profile !== undefined){
-let data5 = data.profile;
-if(typeof data5 !== "string"){
-const err18 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data3)){
+const err18 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8376,8 +8785,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(data5 === "eligiblePersons")){
-const err19 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema138.properties.profile.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err19 = {instancePath:instancePath+"/periodRule",schemaPath:"#/definitions/periodRule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8387,14 +8797,49 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.hidden !== undefined){
+if(typeof data.hidden !== "boolean"){
+const err20 = {instancePath:instancePath+"/hidden",schemaPath:"#/definitions/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.profile !== undefined){
+let data5 = data.profile;
+if(typeof data5 !== "string"){
+const err21 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!(data5 === "eligiblePersons")){
+const err22 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema138.properties.profile.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }
@@ -8525,8 +8970,10 @@ errors++;
 }
 }
 if(data.$schema !== undefined){
-if(typeof data.$schema !== "string"){
-const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data0 = data.$schema;
+if(typeof data0 === "string"){
+if(!pattern1.test(data0)){
+const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8536,11 +8983,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
+else {
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8550,8 +8994,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!pattern36.test(data1)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8561,11 +9008,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 === "string"){
-if(func4(data2) > 200){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8574,8 +9018,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func4(data2) < 1){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 === "string"){
+if(func4(data2) > 200){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8584,9 +9032,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data2) < 1){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8595,12 +9042,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.sheetName !== undefined){
-let data3 = data.sheetName;
-if(typeof data3 === "string"){
-if(func4(data3) > 31){
-const err10 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/maxLength",keyword:"maxLength",params:{limit: 31},message:"must NOT have more than 31 characters"};
+if(!pattern1.test(data2)){
+const err10 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8609,8 +9052,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func4(data3) < 1){
-const err11 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8619,8 +9063,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern19.test(data3)){
-const err12 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/pattern",keyword:"pattern",params:{pattern: "^[^\\\\/?*\\[\\]:]+$"},message:"must match pattern \""+"^[^\\\\/?*\\[\\]:]+$"+"\""};
+}
+if(data.sheetName !== undefined){
+let data3 = data.sheetName;
+if(typeof data3 === "string"){
+if(func4(data3) > 31){
+const err12 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/maxLength",keyword:"maxLength",params:{limit: 31},message:"must NOT have more than 31 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8629,9 +9077,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data3) < 1){
+const err13 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8640,12 +9087,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.indicators !== undefined){
-let data4 = data.indicators;
-if(Array.isArray(data4)){
-if(data4.length > 200){
-const err14 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(!pattern56.test(data3)){
+const err14 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8654,13 +9097,38 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data4.length < 1){
-const err15 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err15 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.indicators !== undefined){
+let data4 = data.indicators;
+if(Array.isArray(data4)){
+if(data4.length > 200){
+const err16 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data4.length < 1){
+const err17 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -8673,24 +9141,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err18];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err18);
 }
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err19];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err19);
 }
 errors++;
 }

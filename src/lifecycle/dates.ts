@@ -9,8 +9,15 @@ function format(y: number, m: number, d: number): string {
 	return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** A UTC date; unlike Date.UTC, years 0–99 stay years 0–99 (not 1900–1999). */
+function utc(y: number, monthIndex: number, d: number): Date {
+	const t = new Date(0);
+	t.setUTCFullYear(y, monthIndex, d);
+	return t;
+}
+
 function daysInMonth(y: number, m: number): number {
-	return new Date(Date.UTC(y, m, 0)).getUTCDate();
+	return utc(y, m, 0).getUTCDate();
 }
 
 /** Same day n years later; 29 February becomes 28 February in non-leap years. */
@@ -21,7 +28,7 @@ export function addYears(date: string, years: number): string {
 
 export function addDays(date: string, days: number): string {
 	const [y, m, d] = parts(date);
-	const t = new Date(Date.UTC(y, m - 1, d + days));
+	const t = utc(y, m - 1, d + days);
 	return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
@@ -35,5 +42,5 @@ export function ageOn(birthDate: string, date: string): number {
 /** German display form `TT.MM.JJJJ`. */
 export function germanDate(date: string): string {
 	const [y, m, d] = parts(date);
-	return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
+	return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${String(y).padStart(4, '0')}`;
 }

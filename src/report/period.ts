@@ -1,5 +1,8 @@
+import { systemClock, today } from '../clock';
 import { DomainError } from '../errors';
-import { addDays, germanDate } from '../lifecycle/dates';
+import { EARLIEST_EVENT_DATE, EARLIEST_EVENT_NAME } from '../lifecycle/date-checks';
+import { addDays, addYears, germanDate } from '../lifecycle/dates';
+import { printable } from '../text';
 
 /** A reporting period: both days inclusive, ISO `YYYY-MM-DD`. */
 export interface Period {
@@ -17,6 +20,10 @@ const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The period a choice means on a given day (e.g. "previous quarter" on 2026-04-01 is 2026-01-01 … 2026-03-31). */
 export function resolvePeriod(choice: PeriodChoice, todayIso: string): Period {
+	return checkPeriod(periodOf(choice, todayIso));
+}
+
+function periodOf(choice: PeriodChoice, todayIso: string): Period {
 	const [year, month] = todayIso.split('-').map(Number);
 	switch (choice.kind) {
 		case 'previousQuarter': {
@@ -32,21 +39,31 @@ export function resolvePeriod(choice: PeriodChoice, todayIso: string): Period {
 			return { from: `${to.slice(0, 7)}-01`, to };
 		}
 		case 'explicit':
-			return checkPeriod({ from: choice.from, to: choice.to });
+			return { from: choice.from, to: choice.to };
 	}
 }
 
-export function checkPeriod(period: Period): Period {
+/**
+ * A period of real calendar days, the start not after the end, not before the earliest case date and ending at most a
+ * year after today (`todayIso`, by default the real today: a report is asked for the past or the running year).
+ */
+export function checkPeriod(period: Period, todayIso: string = today(systemClock)): Period {
 	const valid = (d: unknown) => typeof d === 'string' && isoDate.test(d) && addDays(d, 0) === d;
 	if (!valid(period.from) || !valid(period.to)) {
-		throw new DomainError('VALIDATION_FAILED', `Der Zeitraum braucht Anfang und Ende als Datum (JJJJ-MM-TT), erhalten: „${period.from}“ bis „${period.to}“.`, {
+		throw new DomainError('VALIDATION_FAILED', `Der Zeitraum braucht Anfang und Ende als Datum (JJJJ-MM-TT), erhalten: „${printable(String(period.from))}“ bis „${printable(String(period.to))}“.`, {
 			fieldErrors: [{ path: '/period', field: 'Zeitraum', message: 'Anfang und Ende als Datum im Format JJJJ-MM-TT angeben.' }],
 		});
 	}
-	if (period.from > period.to) {
-		const message = `Der Anfang (${germanDate(period.from)}) liegt nach dem Ende (${germanDate(period.to)}).`;
-		throw new DomainError('VALIDATION_FAILED', `Zeitraum: ${message}`, { fieldErrors: [{ path: '/period', field: 'Zeitraum', message }] });
-	}
+	const latestEnd = addYears(todayIso, 1);
+	const message =
+		period.from > period.to
+			? `Der Anfang (${germanDate(period.from)}) liegt nach dem Ende (${germanDate(period.to)}).`
+			: period.from < EARLIEST_EVENT_DATE
+				? `Der Anfang (${germanDate(period.from)}) liegt vor ${EARLIEST_EVENT_NAME} (${germanDate(EARLIEST_EVENT_DATE)}).`
+				: period.to > latestEnd
+					? `Das Ende (${germanDate(period.to)}) liegt mehr als ein Jahr in der Zukunft.`
+					: undefined;
+	if (message) throw new DomainError('VALIDATION_FAILED', `Zeitraum: ${message}`, { fieldErrors: [{ path: '/period', field: 'Zeitraum', message }] });
 	return { from: period.from, to: period.to };
 }
 

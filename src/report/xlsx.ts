@@ -17,7 +17,28 @@ export async function renderWorkbook(report: FunderReport): Promise<Buffer> {
 	addFigureSheet(workbook, report, 'nach Träger', report.groups.organisation, 'Träger', null);
 	addFigureSheet(workbook, report, 'nach Gemeinde', report.groups.municipality, 'Gemeinde', 'Träger');
 	addRulesSheet(workbook, report);
+	keepTextAsText(workbook);
 	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Text a spreadsheet could take for a formula ("formula injection"): it starts with = + - @ (also their full-width
+ * forms), or with a tab or line break before them. Names and labels come from profiles and definitions.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Every text cell that could be read as a formula gets a leading apostrophe, the spreadsheets' own mark for "text":
+ * no spreadsheet evaluates it, not when the file is opened, nor when the cell is edited or the sheet saved as CSV.
+ */
+function keepTextAsText(workbook: ExcelJS.Workbook): void {
+	workbook.eachSheet((sheet) =>
+		sheet.eachRow((row) =>
+			row.eachCell((cell) => {
+				if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.value = `'${cell.value}`;
+			}),
+		),
+	);
 }
 
 function addFigureSheet(workbook: ExcelJS.Workbook, report: FunderReport, name: string, groups: ReportGroup[], groupTitle: string, subTitle: string | null): void {

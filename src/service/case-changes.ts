@@ -9,7 +9,7 @@ import { validateInput } from '../validation/validate';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
 import { checkJustification } from './documenting';
-import { checkIntakeDates } from './create-case';
+import { checkIntakeDates } from '../lifecycle/plausible-dates';
 import { assertExpectedVersion, loadCase, personRows, recordEvent, searchName, toCaseRecord, touchCase, type CaseRecord, type CaseRow } from './case-rows';
 
 /** The guards of a change to the case itself: the actor may do it, the client names the current version, the case is open. */

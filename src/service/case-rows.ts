@@ -4,6 +4,7 @@ import type { Intake } from '../generated/types';
 import { limitsFor, type DurationLimits } from '../lifecycle/duration';
 import { ageOn } from '../lifecycle/dates';
 import type { CaseStatus, CaseTable } from '../store/database';
+import { forbiddenControl } from '../text';
 import type { CoreContext, Tx } from './context';
 
 export type CaseRow = Selectable<CaseTable>;
@@ -51,9 +52,14 @@ export function toCaseRecord(row: CaseRow): CaseRecord {
 	};
 }
 
+/** An id as the store hands them out: text of 1–64 characters without control characters (a NUL breaks PostgreSQL). */
+export function isPlausibleId(id: unknown): id is string {
+	return typeof id === 'string' && id.length > 0 && id.length <= 64 && !forbiddenControl(id, false);
+}
+
 /** Loads a case of this district (locked for the transaction on PostgreSQL); unknown or foreign ids are "not found". */
 export async function loadCase(ctx: CoreContext, trx: Tx, caseId: unknown, lock = false): Promise<CaseRow> {
-	if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > 64) {
+	if (!isPlausibleId(caseId)) {
 		throw new DomainError('NOT_FOUND', 'Keine gültige Fallnummer angegeben.');
 	}
 	let query = trx.selectFrom('cases').selectAll().where('id', '=', caseId).where('district_id', '=', ctx.profile.id);

@@ -1,4 +1,6 @@
 import type { CaseStatus } from '../store/database';
+import { DomainError } from '../errors';
+import { forbiddenControl } from '../text';
 import { assertCaseAccess, searchScope } from '../access/policy';
 import type { CoreContext } from './context';
 import { runOperation } from './operation';
@@ -27,10 +29,25 @@ export interface CaseSearchResult {
 	cases: CaseRecord[];
 }
 
+const searchLabels = { status: 'Status', managerId: 'Integrationsmanager*in', municipality: 'Gemeinde', name: 'Name' } as const;
+
+/** Search terms are text without control characters (PostgreSQL cannot even compare a NUL): a German refusal, not a database error. */
+function assertSearchTerms(search: CaseSearch): void {
+	for (const key of Object.keys(searchLabels) as (keyof typeof searchLabels)[]) {
+		const value: unknown = search[key];
+		if (value === undefined) continue;
+		const control = typeof value === 'string' ? forbiddenControl(value, false) : undefined;
+		if (typeof value === 'string' && !control) continue;
+		const message = control ? `Der Suchbegriff enthält ein unzulässiges Steuerzeichen (${control}).` : 'Bitte einen Text als Suchbegriff angeben.';
+		throw new DomainError('VALIDATION_FAILED', `Suche – ${searchLabels[key]}: ${message}`, { fieldErrors: [{ path: `/${key}`, field: searchLabels[key], message }] });
+	}
+}
+
 /** Cases the actor may see: their own organisation's (managers) or the whole district (coordinator). */
 export function searchCases(ctx: CoreContext, actor: unknown, search: CaseSearch = {}): Promise<CaseSearchResult> {
 	return runOperation(ctx, actor, { action: 'case.search' }, async (trx, who) => {
 		const organisationId = searchScope(who);
+		assertSearchTerms(search);
 		const limit = Math.min(Math.max(Math.trunc(search.limit ?? 50), 1), 500);
 		const offset = Math.max(Math.trunc(search.offset ?? 0), 0);
 		let query = trx.selectFrom('cases').where('district_id', '=', ctx.profile.id);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact } from '../generated/types';
 import { assertCaseAccess } from '../access/policy';
+import { assertIsoDate } from '../lifecycle/date-checks';
 import { validateInput } from '../validation/validate';
 import { loadCase, recordEvent, touchCase } from './case-rows';
 import type { CoreContext, WriteOptions } from './context';
@@ -37,6 +38,8 @@ export function listContacts(ctx: CoreContext, actor: unknown, caseId: string, r
 	return runOperation(ctx, actor, { action: 'contact.list', caseId }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId);
 		assertCaseAccess(who, 'read', row);
+		if (range.from !== undefined) assertIsoDate(range.from, 'from', 'Zeitraum – von');
+		if (range.to !== undefined) assertIsoDate(range.to, 'to', 'Zeitraum – bis');
 		let query = trx.selectFrom('contacts').selectAll().where('case_id', '=', row.id);
 		if (range.from) query = query.where('contact_date', '>=', range.from);
 		if (range.to) query = query.where('contact_date', '<=', range.to);

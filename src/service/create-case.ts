@@ -5,7 +5,7 @@ import type { Intake } from '../generated/types';
 import { assertMayTakeIntake } from '../access/policy';
 import { routeIntake, type Routing } from '../districts/routing';
 import { staffById } from '../districts/profile';
-import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
+import { checkIntakeDates } from '../lifecycle/plausible-dates';
 import { validateInput } from '../validation/validate';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
@@ -34,12 +34,6 @@ async function openCaseloads(trx: Tx, districtId: string): Promise<Map<string, n
 	return new Map(rows.map((r) => [r.manager_id, Number(r.n)]));
 }
 
-export function checkIntakeDates(intake: Intake, todayIso: string): void {
-	assertNotInFuture(intake.intakeDate, todayIso, 'intakeDate', 'Datum der Aufnahme');
-	assertNotInFuture(intake.consent.date, todayIso, 'consent/date', 'Datum der Einwilligung');
-	assertNotBefore(intake.intakeDate, intake.person.birthDate, 'person/birthDate', 'Geburtsdatum', 'dem Geburtsdatum');
-	(intake.household ?? []).forEach((m, i) => assertNotInFuture(m.birthDate, intake.intakeDate, `household/${i}/birthDate`, `Haushaltsmitglieder Nr. ${i + 1} – Geburtsdatum`));
-}
 
 /** The intake's dates are plausible and the person who recorded the consent is staff of the district. */
 function checkIntake(ctx: CoreContext, intake: Intake): void {

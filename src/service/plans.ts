@@ -4,6 +4,8 @@ import type { IntegrationPlan } from '../generated/types';
 import { assertCaseAccess } from '../access/policy';
 import { assertTransition } from '../lifecycle/case-status';
 import { assertNotBefore } from '../lifecycle/date-checks';
+import { checkPlanDates } from '../lifecycle/plausible-dates';
+import { today } from '../clock';
 import { validateInput } from '../validation/validate';
 import { loadCase, recordEvent, recordStatus, touchCase, type CaseRow } from './case-rows';
 import type { CoreContext, Tx, WriteOptions } from './context';
@@ -92,6 +94,7 @@ function writePlan(mode: PlanWrite) {
 				dateField: 'planDate',
 				dateLabel: 'Datum des Plans',
 			});
+			checkPlanDates(plan, today(ctx.clock));
 			const latest = (await planVersions(trx, row.id)).at(-1);
 			assertPlanStep(mode, plan, latest);
 			const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);

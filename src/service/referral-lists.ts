@@ -1,7 +1,7 @@
 import { today } from '../clock';
 import type { DistrictProfile } from '../generated/types';
 import { assertCaseAccess, searchScope } from '../access/policy';
-import { assertNotInFuture } from '../lifecycle/date-checks';
+import { assertIsoDate, assertNotBefore, assertNotInFuture, EARLIEST_EVENT_DATE, EARLIEST_EVENT_NAME } from '../lifecycle/date-checks';
 import { addDays } from '../lifecycle/dates';
 import { overdueCutoff } from '../lifecycle/referral-status';
 import { loadCase } from './case-rows';
@@ -29,7 +29,9 @@ export function listOverdueReferrals(ctx: CoreContext, actor: unknown, asOf?: st
 	return runOperation(ctx, actor, { action: 'referral.overdue' }, async (trx, who) => {
 		const organisationId = searchScope(who);
 		const day = asOf ?? today(ctx.clock);
+		assertIsoDate(day, 'asOf', 'Stichtag');
 		assertNotInFuture(day, addDays(today(ctx.clock), 366), 'asOf', 'Stichtag');
+		assertNotBefore(day, EARLIEST_EVENT_DATE, 'asOf', 'Stichtag', EARLIEST_EVENT_NAME);
 		const days = ctx.profile.settings.referralOverdueDays;
 		const rows = await overdueReferralRows(trx, ctx.profile, day, organisationId);
 		const result = rows.map((r) => {

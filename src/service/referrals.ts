@@ -4,7 +4,7 @@ import type { ReferralState } from '../store/database';
 import { assertNotBefore } from '../lifecycle/date-checks';
 import { assertReferralTransition } from '../lifecycle/referral-status';
 import { validateInput } from '../validation/validate';
-import { recordEvent, touchCase } from './case-rows';
+import { isPlausibleId, recordEvent, touchCase } from './case-rows';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
@@ -66,7 +66,8 @@ export function createReferral(ctx: CoreContext, actor: unknown, caseId: string,
 export function setReferralStatus(ctx: CoreContext, actor: unknown, referralId: string, input: unknown, options: WriteOptions = {}): Promise<ReferralRecord> {
 	return runOperation(ctx, actor, { action: 'referral.status', submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
 		const change = validateInput('referralStatus', input);
-		const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', String(referralId ?? '')).executeTakeFirst();
+		if (!isPlausibleId(referralId)) throw new DomainError('NOT_FOUND', 'Keine gültige Kennung der Weitervermittlung angegeben.');
+		const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirst();
 		if (!referral) throw new DomainError('NOT_FOUND', `Weitervermittlung ${referralId} wurde nicht gefunden.`);
 		const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
 			what: 'Ein neuer Stand der Weitervermittlung',

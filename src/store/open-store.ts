@@ -4,6 +4,8 @@ import { DomainError } from '../errors';
 import type { Database } from './database';
 import { migrationProvider, type Backend } from './migrations';
 import { NodeSqliteDialect } from './node-sqlite-dialect';
+import { SchemaIntrospector } from './schema-introspector';
+import { translatingDialect } from './store-errors';
 
 export type StoreConfig =
 	| { backend: 'sqlite'; file: string }
@@ -27,7 +29,9 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 		await migrate(db, config.backend, migrationTableSchema);
 	} catch (error) {
 		await db.destroy().catch(() => undefined);
-		throw new DomainError('STORE_UNAVAILABLE', `Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${(error as Error).message}`, {
+		// The technical cause helps the admin here (wrong port, missing database); a translated error keeps it in its details.
+		const cause = error instanceof DomainError && typeof error.details.cause === 'string' ? error.details.cause : (error as Error).message;
+		throw new DomainError('STORE_UNAVAILABLE', `Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${cause}`, {
 			details: { backend: config.backend },
 		});
 	}
@@ -61,5 +65,13 @@ function createKysely(config: StoreConfig): Kysely<Database> {
 		// Tables live in the given schema; the search path points every connection there.
 		options: schema ? `-c search_path=${schema}` : undefined,
 	});
-	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	// A connection the server ends (restart, pg_terminate_backend, network) is an 'error' event: on the pool for an idle
+	// client, on the client itself while it is checked out. Unheard, Node ends the process. The pool drops an idle
+	// broken client by itself; a checked-out one fails its next query (translated into a German "try again") and is
+	// dropped on release. The next operation gets a fresh connection.
+	pool.on('error', () => undefined);
+	pool.on('connect', (client) => client.on('error', () => undefined));
+	const dialect = translatingDialect(new PostgresDialect({ pool }));
+	// The migrator looks up its tables in our schema only (see SchemaIntrospector).
+	return new Kysely<Database>({ dialect: { ...dialect, createIntrospector: (db) => new SchemaIntrospector(db, schema ?? 'public') } });
 }

@@ -1,13 +1,14 @@
 import type { ErrorObject } from 'ajv';
 import localizeDe from 'ajv-i18n/localize/de';
 import type { FieldError } from '../errors';
-import { enumLabel, labelFor, nodeAt } from './schema-labels';
+import { forbiddenControl, printable } from '../text';
+import { deref, enumLabel, labelFor, nodeAt } from './schema-labels';
 
 /**
  * Turns ajv errors into German messages a manager understands: one per field, with the field's label.
  * Our own wording where ajv's is technical; ajv-i18n's German for everything else.
  */
-export function toFieldErrors(rootFile: string, errors: ErrorObject[]): FieldError[] {
+export function toFieldErrors(rootFile: string, errors: ErrorObject[], data?: unknown): FieldError[] {
 	const localized = errors.map((e) => ({ ...e }));
 	localizeDe(localized);
 	const result: FieldError[] = [];
@@ -18,7 +19,7 @@ export function toFieldErrors(rootFile: string, errors: ErrorObject[]): FieldErr
 		// Items that fail inside `contains` are not errors by themselves; the `contains` error speaks for them.
 		if (error.schemaPath.includes('/contains/')) continue;
 		const path = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
-		const message = ownMessage(rootFile, error, path) ?? error.message ?? 'ist ungültig';
+		const message = ownMessage(rootFile, error, path, data) ?? error.message ?? 'ist ungültig';
 		const key = `${path}|${message}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
@@ -27,7 +28,50 @@ export function toFieldErrors(rootFile: string, errors: ErrorObject[]): FieldErr
 	return result;
 }
 
-function ownMessage(rootFile: string, error: ErrorObject, path: string): string | undefined {
+/** The value at a JSON pointer of ajv (`/household/0/firstName`, `~1` and `~0` escaped). */
+function valueAt(data: unknown, pointer: string): unknown {
+	let value = data;
+	for (const segment of pointer.split('/').slice(1)) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+	}
+	return value;
+}
+
+/** Why a text does not match its pattern, when the reason is blank text or a control character. */
+function textMessage(text: unknown): string | undefined {
+	if (typeof text !== 'string') return undefined;
+	if (text.trim() === '') return 'Bitte ausfüllen – nur Leerzeichen genügen nicht.';
+	const control = forbiddenControl(text, true);
+	if (control) return `Enthält ein unzulässiges Steuerzeichen (${control}). Bitte ohne Steuerzeichen eingeben.`;
+	if (forbiddenControl(text, false)) return 'Bitte in einer Zeile eingeben, ohne Zeilenumbruch und Tabulator.';
+	return undefined;
+}
+
+function patternMessage(pattern: string, path: string, value: unknown): string {
+	const text = textMessage(value);
+	if (text) return text;
+	if (pattern.startsWith('^08')) return 'Bitte einen achtstelligen Gemeindeschlüssel aus Baden-Württemberg angeben (beginnt mit 08).';
+	if (path.endsWith('/phone')) return 'Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - angeben.';
+	return 'hat nicht das erwartete Format.';
+}
+
+const typeMessages: Record<string, string> = {
+	integer: 'Bitte eine Zahl angeben.',
+	number: 'Bitte eine Zahl angeben.',
+	string: 'Bitte einen Text angeben.',
+	array: 'Bitte eine Liste angeben.',
+	boolean: 'Bitte Ja oder Nein angeben (true/false).',
+	object: 'Bitte die Angaben als Gruppe von Feldern (Objekt) angeben.',
+};
+
+/** `oneOf` (the kinds of an indicator): names the kinds by their titles. */
+function oneOfMessage(rootFile: string, node: Record<string, unknown> | undefined): string {
+	const kinds = ((node?.oneOf ?? []) as Record<string, unknown>[]).map((branch) => deref(branch, rootFile).node.title).filter((t): t is string => typeof t === 'string');
+	return kinds.length ? `Die Angaben passen zu keiner der vorgesehenen Arten (${kinds.join(', ')}).` : 'Die Angaben passen zu keiner der vorgesehenen Arten.';
+}
+
+function ownMessage(rootFile: string, error: ErrorObject, path: string, data: unknown): string | undefined {
 	const node = nodeAt(rootFile, path);
 	const params = error.params as Record<string, unknown>;
 	switch (error.keyword) {
@@ -38,19 +82,23 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string): string 
 			if (params.format === 'email') return 'Bitte eine gültige E-Mail-Adresse angeben.';
 			return undefined;
 		case 'pattern':
-			if (String(params.pattern).startsWith('^08')) return 'Bitte einen achtstelligen Gemeindeschlüssel aus Baden-Württemberg angeben (beginnt mit 08).';
-			if (path.endsWith('/phone')) return 'Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - angeben.';
-			return 'hat nicht das erwartete Format.';
+			return patternMessage(String(params.pattern), path, valueAt(data, path));
 		case 'enum': {
 			const allowed = (params.allowedValues as string[]).map((v) => enumLabel(node, v));
 			return `Bitte einen der vorgesehenen Werte wählen: ${allowed.join(', ')}.`;
 		}
 		case 'const':
 			if (path.endsWith('/consent/given')) return 'Ohne Einwilligung der Person darf keine Fallakte angelegt werden.';
-			return undefined;
+			return 'Dieser Wert ist hier nicht möglich.';
 		case 'contains':
 			if (path.endsWith('/consent/purposes')) return 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.';
-			return undefined;
+			return 'Ein vorgeschriebener Eintrag fehlt in der Liste.';
+		case 'oneOf':
+			return oneOfMessage(rootFile, node);
+		case 'not':
+			return 'Diese Kombination von Angaben ist hier nicht möglich.';
+		case 'propertyNames':
+			return `Das Feld „${printable(String(params.propertyName))}“ ist hier nicht vorgesehen.`;
 		case 'minItems':
 			return params.limit === 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${params.limit} Einträge angeben.`;
 		case 'maxItems':
@@ -63,13 +111,12 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string): string 
 			return `Der Wert muss mindestens ${params.limit} sein.`;
 		case 'maximum':
 			return `Der Wert darf höchstens ${params.limit} sein.`;
+		case 'exclusiveMinimum':
+			return `Der Wert muss größer als ${params.limit} sein.`;
 		case 'type':
-			if (params.type === 'integer' || params.type === 'number') return 'Bitte eine Zahl angeben.';
-			if (params.type === 'string') return 'Bitte einen Text angeben.';
-			if (params.type === 'array') return 'Bitte eine Liste angeben.';
-			return undefined;
+			return typeMessages[String(params.type)];
 		case 'additionalProperties':
-			return `Das Feld „${String(params.additionalProperty)}“ ist hier nicht vorgesehen.`;
+			return `Das Feld „${printable(String(params.additionalProperty))}“ ist hier nicht vorgesehen.`;
 		case 'minProperties':
 			return 'Bitte mindestens eine Angabe ändern.';
 		case 'uniqueItems':

@@ -1,8 +1,9 @@
-import { DomainError } from '../errors';
+import { DomainError, type FieldError } from '../errors';
 import * as generated from '../generated/validators.cjs';
 import type { StandaloneValidator } from '../generated/validators.cjs';
 import type * as T from '../generated/types';
 import { toFieldErrors } from './messages';
+import { plainDataErrors } from './plain-data';
 import { inputKindSchemas, type InputKind } from './input-kinds';
 
 /** What each kind of input is, which schema describes it, what it is called in German, and its generated validator. */
@@ -15,18 +16,26 @@ export type InputType<K extends InputKind> = (typeof inputKinds)[K]['validate'] 
 
 export type { T };
 
-/** Validates `data` against its schema; throws a DomainError with German messages per field. */
+/**
+ * Validates `data` against its schema; throws a DomainError with German messages per field. Only plain JSON data
+ * gets to the schema (no prototype keys, no inherited values, no getters), so what passes is exactly what is stored.
+ */
 export function validateInput<K extends InputKind>(kind: K, data: unknown): InputType<K> {
 	const { file, label, validate } = inputKinds[kind];
+	const unsafe = plainDataErrors(file, data);
+	if (unsafe.length) throw refusal(label, unsafe);
 	const check = validate as StandaloneValidator<InputType<K>>;
 	if (check(data)) return data;
-	const fieldErrors = toFieldErrors(file, check.errors ?? []);
+	throw refusal(label, toFieldErrors(file, check.errors ?? [], data));
+}
+
+function refusal(label: string, fieldErrors: FieldError[]): DomainError {
 	const summary = fieldErrors
 		.slice(0, 5)
 		.map((e) => `${e.field}: ${e.message}`)
 		.join(' ');
 	const more = fieldErrors.length > 5 ? ` (und ${fieldErrors.length - 5} weitere)` : '';
-	throw new DomainError('VALIDATION_FAILED', `${label} unvollständig oder fehlerhaft. ${summary}${more}`, { fieldErrors });
+	return new DomainError('VALIDATION_FAILED', `${label} unvollständig oder fehlerhaft. ${summary}${more}`, { fieldErrors });
 }
 
 /** Same as validateInput but returns the errors instead of throwing (for forms). */

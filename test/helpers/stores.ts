@@ -19,8 +19,11 @@ export type BackendName = 'SQLite' | 'PostgreSQL';
 
 export const backends: BackendName[] = ['SQLite', 'PostgreSQL'];
 
-/** A fresh, empty store: a new SQLite file, or a new PostgreSQL schema that is dropped afterwards. */
-export async function freshStore(backend: BackendName): Promise<TestStore> {
+/**
+ * A fresh, empty store: a new SQLite file, or a new PostgreSQL schema that is dropped afterwards. `applicationName`
+ * marks the PostgreSQL connections (pg_stat_activity), so that a test can find and end them.
+ */
+export async function freshStore(backend: BackendName, options: { applicationName?: string } = {}): Promise<TestStore> {
 	if (backend === 'SQLite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-store-'));
 		const file = path.join(dir, 'cases.sqlite');
@@ -35,7 +38,9 @@ export async function freshStore(backend: BackendName): Promise<TestStore> {
 		};
 	}
 	const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-	const store = await openStore({ backend: 'postgres', connectionString: postgresUrl, schema, poolSize: 4 });
+	const url = new URL(postgresUrl);
+	if (options.applicationName) url.searchParams.set('application_name', options.applicationName);
+	const store = await openStore({ backend: 'postgres', connectionString: url.toString(), schema, poolSize: 4 });
 	return {
 		store,
 		target: { schema },

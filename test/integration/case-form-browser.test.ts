@@ -272,7 +272,8 @@ declare global {
 }
 
 async function waitForText(locator: Locator, expected: RegExp, contain: boolean): Promise<{ pass: boolean; text: string }> {
-	const deadline = Date.now() + 10_000;
+	// Polls until the text is there; patient, because a loaded machine renders slowly.
+	const deadline = Date.now() + 30_000;
 	let text = '';
 	while (Date.now() < deadline) {
 		text = await locator.innerText({ timeout: 2_000 }).catch(() => '');

@@ -23,6 +23,7 @@ import {
 	startDistrict,
 	type RunningDistrict,
 } from '../helpers/e2e/district-e2e';
+import { waitFor } from '../helpers/wait';
 
 jest.setTimeout(120_000);
 
@@ -211,20 +212,25 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		await r.instance.client.publishWorkflow(reminders.id);
 		const emitted = async () =>
 			(await r.store.db.selectFrom('trigger_emissions').select('event_key').where('trigger_id', 'like', `${reminders.id}:%`).execute()).map((e) => e.event_key).sort();
-		let keys: string[] = [];
-		for (let i = 0; i < 40 && keys.length < 3; i++) {
-			keys = await emitted();
-			if (keys.length < 3) await new Promise((done) => setTimeout(done, 250));
-		}
+		// Every poll of the trigger leaves one audit row ("<workflow>:<node>: n neue Ereignisse").
+		const polls = async () =>
+			Number(
+				(await r.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string | number>().as('n')).where('action', '=', 'events.poll').where('detail', 'like', `${reminders.id}:%`).executeTakeFirstOrThrow()).n,
+			);
+		const keys = await waitFor(async () => {
+			const found = await emitted();
+			return found.length >= 3 ? found : undefined;
+		}, 'die Erinnerungen haben drei Ereignisse ausgegeben');
 		expect(keys).toEqual([
 			expect.stringMatching(new RegExp(`^limitApproaching:${old.caseId}:`)),
 			expect.stringMatching(/^planReviewDue:/),
 			`referralOverdue:${referral.id}`,
 		]);
-		// Once only: publishing again emits nothing new.
+		// Once only: publishing again polls again (one more audit row) and emits nothing new.
+		const pollsBefore = await polls();
 		await r.instance.client.request('POST', `/rest/workflows/${reminders.id}/deactivate`, {});
 		await r.instance.client.publishWorkflow(reminders.id);
-		await new Promise((done) => setTimeout(done, 1000));
+		await waitFor(async () => (await polls()) > pollsBefore, 'der Trigger hat nach dem erneuten Veröffentlichen wieder abgefragt');
 		expect(await emitted()).toEqual(keys);
 		// n8n ran the workflow (e-mail node disabled without SMTP, so the reminder ends in the execution list).
 		const executions = await r.instance.client.request('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: reminders.id }))}`);
@@ -318,11 +324,10 @@ describe('e2e Ludwigsburg (provider network) on a real n8n', () => {
 			}
 			return found.sort();
 		};
-		let seen: string[] = [];
-		for (let i = 0; i < 40 && !seen.includes('Träger informieren: DRK-Kreisverband Ludwigsburg'); i++) {
-			await new Promise((done) => setTimeout(done, 250));
-			seen = await branches();
-		}
+		const seen = await waitFor(async () => {
+			const found = await branches();
+			return found.includes('Träger informieren: DRK-Kreisverband Ludwigsburg') ? found : undefined;
+		}, 'n8n hat die Ausführung des DRK-Zweigs gespeichert', { intervalMs: 250 });
 		expect(new Set(seen)).toEqual(new Set(['Träger informieren: Caritas Ludwigsburg-Waiblingen-Enz', 'Träger informieren: DRK-Kreisverband Ludwigsburg']));
 	});
 

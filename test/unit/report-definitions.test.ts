@@ -63,6 +63,15 @@ describe('report periods', () => {
 		expect(() => resolvePeriod({ kind: 'explicit', from: '2026-02-30', to: '2026-03-31' }, '2026-06-01')).toThrow(DomainError);
 	});
 
+	it('refuses a period before the earliest case date or ending more than a year ahead, also one derived from a far reference day', () => {
+		expect(() => resolvePeriod({ kind: 'explicit', from: '0001-01-01', to: '2025-12-31' }, '2026-06-01')).toThrow(
+			'Zeitraum: Der Anfang (01.01.0001) liegt vor dem frühesten Datum für Fälle im Integrationsmanagement (01.01.2015).',
+		);
+		expect(() => resolvePeriod({ kind: 'explicit', from: '2026-01-01', to: '9999-12-31' }, '2026-06-01')).toThrow('Zeitraum: Das Ende (31.12.9999) liegt mehr als ein Jahr in der Zukunft.');
+		expect(() => resolvePeriod({ kind: 'previousYear' }, '9999-12-31')).toThrow('liegt mehr als ein Jahr in der Zukunft');
+		expect(() => resolvePeriod({ kind: 'explicit', from: 'x\u0000', to: '2025-12-31' }, '2026-06-01')).toThrow('erhalten: „x\\u0000“ bis „2025-12-31“');
+	});
+
 	it('names periods in German', () => {
 		expect(periodLabel({ from: '2026-01-01', to: '2026-03-31' })).toBe('1. Quartal 2026');
 		expect(periodLabel({ from: '2025-10-01', to: '2025-12-31' })).toBe('4. Quartal 2025');

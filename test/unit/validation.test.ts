@@ -61,4 +61,23 @@ describe('validation with German messages', () => {
 		const error = errorsOf('contact', { ...validContact(), mood: 'gut' });
 		expect(error.fieldErrors[0].message).toBe('Das Feld „mood“ ist hier nicht vorgesehen.');
 	});
+
+	it('lets only plain data reach the schema: no prototype keys, no inherited values, no getters', () => {
+		const { person, intakeDate, ...rest } = validIntake();
+		// Inherited values would pass a `required` check but never be stored.
+		const inherited = Object.assign(Object.create({ person, intakeDate }), rest);
+		expect(errorsOf('intake', inherited).fieldErrors).toEqual([expect.objectContaining({ path: '', message: expect.stringMatching(/^Bitte nur einfache Angaben/) })]);
+		const parsed = JSON.parse(`{"__proto__": {"minutes": 5}, ${JSON.stringify(validContact()).slice(1)}`);
+		expect(errorsOf('contact', parsed).fieldErrors).toEqual([{ path: '', field: 'Beratungskontakt', message: 'Das Feld „__proto__“ ist nicht zulässig.' }]);
+		const nested = validIntake() as unknown as { household: Record<string, unknown>[] };
+		nested.household[1] = { ...nested.household[1], ['prototype']: {} };
+		expect(errorsOf('intake', nested).fieldErrors).toEqual([
+			{ path: '/household/1', field: 'Haushaltsmitglieder Nr. 2', message: 'Das Feld „prototype“ ist nicht zulässig.' },
+		]);
+		const getter = { ...validContact(), get minutes() { return 45; } };
+		expect(errorsOf('contact', getter).fieldErrors[0].message).toBe('Das Feld „minutes“ ist kein einfacher Wert.');
+		const cyclic: Record<string, unknown> = { ...validContact() };
+		cyclic.note = cyclic;
+		expect(errorsOf('contact', cyclic).fieldErrors[0].message).toBe('Die Angaben verweisen auf sich selbst (Kreisbezug).');
+	});
 });

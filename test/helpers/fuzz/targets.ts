@@ -1,0 +1,121 @@
+import type { Core } from '../../../src/core';
+import { parseProfile } from '../../../src/districts/profile';
+import type { FormKind } from '../../../src/forms/form-definitions';
+import type { Intake } from '../../../src/generated/types';
+import { loadShippedDefinition, parseDefinition } from '../../../src/report/definitions';
+import { inputKinds, type InputKind } from '../../../src/validation/validate';
+import { loadShippedProfile } from '../../../src/districts/profile';
+import { actorFor, emmendingen, validClosure, validContact, validIntake, validPlan } from '../fixtures';
+
+/**
+ * What the fuzz test mutates: for every input kind a valid input that uses as many fields as possible, and the core
+ * operation (or parser) that takes it. `prepare` builds the state the operation needs (a case of its own per kind, so
+ * that accepting one base input does not change another kind's preconditions) and returns the call.
+ */
+export const profile = emmendingen();
+export const manager = actorFor(profile, 'em-caritas-01');
+/** The day the fuzzed core lives on (every base date lies before it, within 3 years of the intake). */
+export const fuzzNow = '2026-06-01T10:00:00Z';
+
+export function richIntake(): Intake {
+	const base = validIntake();
+	return {
+		...base,
+		person: { ...base.person, email: 'amina.haddad@example.org' },
+		residence: {
+			status: 'ukraine_temporary_protection',
+			validUntil: '2027-03-01',
+			statusNote: 'Fiktionsbescheinigung',
+			ukraineEntryDate: '2024-02-01',
+			ukraineRegistrationDate: '2024-02-15',
+		},
+		note: 'Erstgespräch\nmit Dolmetscherin',
+	};
+}
+
+const richUpdate = () => {
+	const intake = richIntake();
+	return {
+		municipality: intake.municipality,
+		accommodation: 'own_tenancy',
+		person: intake.person,
+		household: intake.household,
+		residence: intake.residence,
+		languages: ['Arabisch', 'Deutsch'],
+		extensionJustification: { reason: 'Ausbildung endet im Sommer, Begleitung bis zur Prüfung nötig.', date: '2026-05-01' },
+		note: 'Umzug in eigene Wohnung',
+	};
+};
+
+export const bases = {
+	intake: richIntake,
+	plan: () => validPlan('2025-06-01', '2025-12-01'),
+	contact: () => validContact('2025-06-02'),
+	referral: () => ({ date: '2025-05-02', serviceId: 'psz', reason: 'Traumaberatung', note: 'Termin vereinbart' }),
+	referralStatus: () => ({ status: 'accepted', date: '2025-05-10', note: 'Erstgespräch am 12.05.' }),
+	closure: () => ({ ...validClosure('2025-06-01'), reason: 'other', reasonNote: 'Rückkehr in die Ukraine', movedTo: 'Kyjiw', note: 'Abschlussgespräch' }),
+	reopen: () => ({ date: '2025-07-01', reason: 'Neuer Bedarf' }),
+	caseUpdate: richUpdate,
+	actor: () => ({ ...manager }),
+	districtProfile: () => loadShippedProfile('wehr'),
+	reportDefinition: () => loadShippedDefinition(),
+} satisfies Record<InputKind, () => unknown>;
+
+export type Call = (input: unknown) => Promise<unknown>;
+
+async function activeCase(core: Core): Promise<string> {
+	const id = (await core.createCase(manager, { intake: validIntake() })).case.id;
+	await core.createPlan(manager, id, validPlan());
+	return id;
+}
+
+async function closedCase(core: Core): Promise<string> {
+	const id = (await core.createCase(manager, { intake: validIntake() })).case.id;
+	await core.closeCase(manager, id, validClosure('2025-06-01'));
+	return id;
+}
+
+/** An operation on a case of its own (with a plan, in counselling). */
+const onActiveCase = (operation: (core: Core, caseId: string, input: unknown) => Promise<unknown>) => async (core: Core): Promise<Call> => {
+	const id = await activeCase(core);
+	return (input) => operation(core, id, input);
+};
+
+/** The core operation per input kind, on a case prepared for it. */
+export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
+	intake: async (core) => (input) => core.createCase(manager, { intake: input }),
+	plan: onActiveCase((core, id, input) => core.continuePlan(manager, id, input)),
+	contact: onActiveCase((core, id, input) => core.logContact(manager, id, input)),
+	referral: onActiveCase((core, id, input) => core.createReferral(manager, id, input)),
+	referralStatus: async (core) => {
+		const referral = await core.createReferral(manager, await activeCase(core), bases.referral());
+		return (input) => core.setReferralStatus(manager, referral.id, input);
+	},
+	closure: onActiveCase((core, id, input) => core.closeCase(manager, id, input)),
+	reopen: async (core) => {
+		const id = await closedCase(core);
+		return (input) => core.reopenCase(manager, id, input);
+	},
+	caseUpdate: async (core) => {
+		const id = await activeCase(core);
+		const version = async () => Number((await core.context.store.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
+		return async (input) => core.updateCase(manager, id, input, { expectedVersion: await version() });
+	},
+	actor: onActiveCase((core, id, claim) => core.getCase(claim, id)),
+	districtProfile: async () => async (input) => parseProfile(input),
+	reportDefinition: async () => async (input) => parseDefinition(input),
+};
+
+/** Kinds whose entry writes to the store (and an audit row per call); the other two are parsers. */
+export const storeKinds = (Object.keys(inputKinds) as InputKind[]).filter((k) => k !== 'districtProfile' && k !== 'reportDefinition');
+
+/** The forms and the case each needs (`?case=`), for the fuzz over HTTP. */
+export const formKinds: { form: FormKind; kind: InputKind; needsCase: 'none' | 'active' }[] = [
+	{ form: 'intake', kind: 'intake', needsCase: 'none' },
+	{ form: 'plan', kind: 'plan', needsCase: 'active' },
+	{ form: 'contact', kind: 'contact', needsCase: 'active' },
+	{ form: 'referral', kind: 'referral', needsCase: 'active' },
+	{ form: 'closure', kind: 'closure', needsCase: 'active' },
+];
+
+export { activeCase };
