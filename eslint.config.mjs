@@ -3,14 +3,18 @@
 // n8n only (see README, "Dependencies and why").
 // The generators and helper scripts (scripts/) get typescript-eslint's recommended rules and the size limits
 // of the project (300 lines a file, 60 a function).
+// Every TypeScript file of the repository keeps the size limits (eslint-rules/size-limits.mjs), and Prettier's
+// formatting is checked by `npm run format:check` (eslint-config-prettier keeps ESLint out of formatting).
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import prettierConfig from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import sizeLimits from './eslint-rules/size-limits.mjs';
 
 // The preset for self-hosted n8n: it leaves out the two n8n Cloud rules (no Node built-ins, no `process`).
 const recommended = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport;
 
 export default [
-	{ ignores: ['node_modules/**', 'dist/**', 'test/**', 'bench/**', 'src/generated/**', '*.js', '*.mjs'] },
+	{ ignores: ['node_modules/**', 'dist/**', 'src/generated/**', '**/*.js', '*.mjs', 'eslint-rules/**'] },
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		...recommended,
@@ -44,7 +48,11 @@ export default [
 	},
 	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['scripts/**/*.ts'] })),
 	{
-		files: ['scripts/**/*.ts'],
-		rules: { 'max-lines': ['error', 300], 'max-lines-per-function': ['error', 60] },
+		// Size limits everywhere: files ≤ 300 lines, functions ≤ 60 lines (a test suite's describe callback only groups).
+		files: ['**/*.ts'],
+		languageOptions: { parser: tseslint.parser },
+		plugins: { size: sizeLimits, '@typescript-eslint': tseslint.plugin },
+		rules: { 'size/function-length': ['error', { suiteNames: ['describe', 'run'] }], 'size/file-length': 'error' },
 	},
+	prettierConfig,
 ];
