@@ -14,7 +14,16 @@ import sizeLimits from './eslint-rules/size-limits.mjs';
 const recommended = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport;
 
 export default [
-	{ ignores: ['node_modules/**', 'dist/**', 'src/generated/**', '**/*.js', '*.mjs', 'eslint-rules/**'] },
+	{
+		ignores: [
+			'node_modules/**',
+			'dist/**',
+			'src/generated/**',
+			'**/*.js',
+			'*.mjs',
+			'eslint-rules/**',
+		],
+	},
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		...recommended,
@@ -30,7 +39,8 @@ export default [
 					patterns: [
 						{
 							regex: '(^|/)src/(?!index$)',
-							message: 'Nodes and credentials import the core only through src/index (the facade); export what is missing there.',
+							message:
+								'Nodes and credentials import the core only through src/index (the facade); export what is missing there.',
 						},
 					],
 				},
@@ -52,7 +62,10 @@ export default [
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser },
 		plugins: { size: sizeLimits, '@typescript-eslint': tseslint.plugin },
-		rules: { 'size/function-length': ['error', { suiteNames: ['describe', 'run'] }], 'size/file-length': 'error' },
+		rules: {
+			'size/function-length': ['error', { suiteNames: ['describe', 'run'] }],
+			'size/file-length': 'error',
+		},
 	},
 	prettierConfig,
 ];

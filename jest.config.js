@@ -14,7 +14,12 @@ const common = {
 // real n8n, random sequences) set their own, larger timeouts; tests wait for conditions, never for fixed times.
 module.exports = {
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/helpers/timeouts/unit.ts'] },
+		{
+			...common,
+			displayName: 'unit',
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/timeouts/unit.ts'],
+		},
 		{
 			...common,
 			displayName: 'integration',

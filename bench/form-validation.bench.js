@@ -28,22 +28,75 @@ const formioData = {
 	intakeDate: '2025-03-03T00:00:00+01:00',
 	municipality: '08316056',
 	accommodation: 'follow_up_housing',
-	person: { firstName: 'Amina', lastName: 'Haddad', birthDate: '1988-06-14T00:00:00+02:00', gender: 'female', nationality: 'syrisch', phone: '+49 7681 123456', email: '', germanLevel: 'A2', occupation: 'language_course' },
+	person: {
+		firstName: 'Amina',
+		lastName: 'Haddad',
+		birthDate: '1988-06-14T00:00:00+02:00',
+		gender: 'female',
+		nationality: 'syrisch',
+		phone: '+49 7681 123456',
+		email: '',
+		germanLevel: 'A2',
+		occupation: 'language_course',
+	},
 	household: [
-		{ firstName: 'Karim', lastName: 'Haddad', birthDate: '1985-01-20T00:00:00+01:00', gender: 'male', relationship: 'spouse', germanLevel: 'B1', occupation: 'employed_social_insurance' },
-		{ firstName: 'Lina', lastName: '', birthDate: '2012-09-01T00:00:00+02:00', gender: '', relationship: 'child', germanLevel: '', occupation: '' },
-		{ firstName: 'Omar', lastName: '', birthDate: '2019-02-11T00:00:00+01:00', gender: '', relationship: 'child', germanLevel: '', occupation: '' },
+		{
+			firstName: 'Karim',
+			lastName: 'Haddad',
+			birthDate: '1985-01-20T00:00:00+01:00',
+			gender: 'male',
+			relationship: 'spouse',
+			germanLevel: 'B1',
+			occupation: 'employed_social_insurance',
+		},
+		{
+			firstName: 'Lina',
+			lastName: '',
+			birthDate: '2012-09-01T00:00:00+02:00',
+			gender: '',
+			relationship: 'child',
+			germanLevel: '',
+			occupation: '',
+		},
+		{
+			firstName: 'Omar',
+			lastName: '',
+			birthDate: '2019-02-11T00:00:00+01:00',
+			gender: '',
+			relationship: 'child',
+			germanLevel: '',
+			occupation: '',
+		},
 	],
-	residence: { status: 'refugee_protection', validUntil: '2027-12-31T00:00:00+01:00', statusNote: '', ukraineEntryDate: '', ukraineRegistrationDate: '' },
+	residence: {
+		status: 'refugee_protection',
+		validUntil: '2027-12-31T00:00:00+01:00',
+		statusNote: '',
+		ukraineEntryDate: '',
+		ukraineRegistrationDate: '',
+	},
 	languages: ['Arabisch', 'Englisch'],
-	consent: { given: true, purposes: { counselling: true, referral: false, statistics: true, handover: false }, date: '2025-03-03T00:00:00+01:00', recordedBy: 'em-caritas-01' },
+	consent: {
+		given: true,
+		purposes: { counselling: true, referral: false, statistics: true, handover: false },
+		date: '2025-03-03T00:00:00+01:00',
+		recordedBy: 'em-caritas-01',
+	},
 	note: '',
 };
 const schemaData = normaliseSubmission(form['x-source'], formioData).data;
 
 function formio(data) {
 	const submission = { data: structuredClone(data) }; // processSync changes the data it checks
-	const context = { form, submission, data: submission.data, components: form.components, processors: Processors, scope: { errors: [] }, config: { server: true } };
+	const context = {
+		form,
+		submission,
+		data: submission.data,
+		components: form.components,
+		processors: Processors,
+		scope: { errors: [] },
+		config: { server: true },
+	};
 	processSync(context);
 	return context.scope.errors.length;
 }
@@ -57,18 +110,38 @@ function time(label, fn, data, iterations) {
 	let errors = 0;
 	for (let i = 0; i < iterations; i++) errors = fn(data);
 	const perRun = Number(process.hrtime.bigint() - start) / 1e3 / iterations; // µs
-	console.log(`${label.padEnd(40)} ${perRun.toFixed(2).padStart(10)} µs   (${iterations} runs, ${errors} errors)`);
+	console.log(
+		`${label.padEnd(40)} ${perRun.toFixed(2).padStart(10)} µs   (${iterations} runs, ${errors} errors)`,
+	);
 	return perRun;
 }
 
 const cpus = os.cpus();
-console.log(`Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-const formioCoreVersion = JSON.parse(require('node:fs').readFileSync(path.join(__dirname, '..', 'node_modules', '@formio', 'core', 'package.json'), 'utf8')).version;
-console.log(`@formio/core ${formioCoreVersion}, ajv standalone code; intake with 3 household members\n`);
-if (formio(formioData) !== 0 || ajv(schemaData) !== 0) throw new Error('Die Vergleichsdaten müssen für beide Prüfungen gültig sein.');
+console.log(
+	`Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, load ${os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')}`,
+);
+const formioCoreVersion = JSON.parse(
+	require('node:fs').readFileSync(
+		path.join(__dirname, '..', 'node_modules', '@formio', 'core', 'package.json'),
+		'utf8',
+	),
+).version;
+console.log(
+	`@formio/core ${formioCoreVersion}, ajv standalone code; intake with 3 household members\n`,
+);
+if (formio(formioData) !== 0 || ajv(schemaData) !== 0)
+	throw new Error('Die Vergleichsdaten müssen für beide Prüfungen gültig sein.');
 
 const ajvOnly = time('ajv (schema-shaped data)', ajv, schemaData, N * 100);
-const ajvWithNormaliser = time('normaliser + ajv (Form.io-shaped data)', ajvNormalised, formioData, N * 20);
+const ajvWithNormaliser = time(
+	'normaliser + ajv (Form.io-shaped data)',
+	ajvNormalised,
+	formioData,
+	N * 20,
+);
 const processSyncTime = time('@formio/core processSync (Processors)', formio, formioData, N);
 
 const invalid = structuredClone(formioData);
@@ -80,5 +153,7 @@ const ajvInvalid = time('ajv', ajv, normaliseSubmission(form['x-source'], invali
 const formioInvalid = time('@formio/core processSync', formio, invalid, N);
 
 console.log(`\nprocessSync / ajv:                    ${(processSyncTime / ajvOnly).toFixed(0)}×`);
-console.log(`processSync / (normaliser + ajv):     ${(processSyncTime / ajvWithNormaliser).toFixed(0)}×`);
+console.log(
+	`processSync / (normaliser + ajv):     ${(processSyncTime / ajvWithNormaliser).toFixed(0)}×`,
+);
 console.log(`invalid data, processSync / ajv:      ${(formioInvalid / ajvInvalid).toFixed(0)}×`);

@@ -22,7 +22,14 @@ type Fragment = RawBuilder<unknown>;
  * The floor of the benchmark: the figures of the shipped definition per manager, as one SQL statement written by
  * hand for exactly this definition (what an expert would write without any generality). Same period rules.
  */
-export async function handwrittenReport(db: Kysely<Database>, backend: Backend, districtId: string, period: Period, eligible: string[], services: Map<string, string[]>) {
+export async function handwrittenReport(
+	db: Kysely<Database>,
+	backend: Backend,
+	districtId: string,
+	period: Period,
+	eligible: string[],
+	services: Map<string, string[]>,
+) {
 	const f: Floor = { districtId, from: period.from, to: period.to, eligible, services };
 	const query = sql<Record<string, string | number | null>>`
 		with
@@ -47,10 +54,16 @@ export async function handwrittenReport(db: Kysely<Database>, backend: Backend, 
 
 const n = (cond: Fragment) => sql`sum(case when ${cond} then 1 else 0 end)`;
 const list = (values: string[]) => (values.length ? sql.join(values) : sql`null`);
-const between = (column: string, f: Floor) => sql`${sql.ref(column)} >= ${f.from} and ${sql.ref(column)} <= ${f.to}`;
+const between = (column: string, f: Floor) =>
+	sql`${sql.ref(column)} >= ${f.from} and ${sql.ref(column)} <= ${f.to}`;
 /** One count column per value of a breakdown: `<prefix>_<value>`. */
 const perValue = (column: string, breakdown: Breakdown, prefix: string) =>
-	sql.join(breakdownValues(breakdown).map(({ value }) => sql`${n(sql`${sql.ref(column)} = ${value}`)} as ${sql.ref(`${prefix}_${value}`)}`));
+	sql.join(
+		breakdownValues(breakdown).map(
+			({ value }) =>
+				sql`${n(sql`${sql.ref(column)} = ${value}`)} as ${sql.ref(`${prefix}_${value}`)}`,
+		),
+	);
 
 /** Cases `c` counselled in the period: opened by its end and not closed before it for good. */
 const counselled = (f: Floor) =>
@@ -97,7 +110,10 @@ function topicCounts(f: Floor): Fragment {
 }
 
 function referralCounts(f: Floor): Fragment {
-	const categories = [...f.services.keys()].map((cat) => sql`${n(sql`r.service_id in (${list(f.services.get(cat) ?? [])})`)} as ${sql.ref(`sc_${cat}`)}`);
+	const categories = [...f.services.keys()].map(
+		(cat) =>
+			sql`${n(sql`r.service_id in (${list(f.services.get(cat) ?? [])})`)} as ${sql.ref(`sc_${cat}`)}`,
+	);
 	return sql`select c.manager_id, count(*) as referrals, ${sql.join(categories)}
 		from referrals r join cases c on c.id = r.case_id where c.district_id = ${f.districtId} and ${between('r.referred_on', f)} group by c.manager_id`;
 }

@@ -31,16 +31,32 @@ interface DistrictRows {
  * The naive way, for the benchmark and as an independent check of the SQL: load the district's rows into
  * JavaScript and count there, following the period rules as written in docs/report.md.
  */
-export async function naiveCells(db: Kysely<Database>, definition: ReportDefinition, scope: QueryScope): Promise<Cell[]> {
+export async function naiveCells(
+	db: Kysely<Database>,
+	definition: ReportDefinition,
+	scope: QueryScope,
+): Promise<Cell[]> {
 	const rows = await loadRows(db, scope);
 	return countCells(definition, periodItems(rows, scope), rows.cases, scope);
 }
 
 async function loadRows(db: Kysely<Database>, scope: QueryScope): Promise<DistrictRows> {
 	const { districtId, organisationId } = scope;
-	const caseRows = await db.selectFrom('cases').selectAll().where('district_id', '=', districtId).execute();
-	const cases = new Map(caseRows.filter((c) => c.district_id === districtId && (!organisationId || c.organisation_id === organisationId)).map((c) => [c.id, c]));
-	const ofCases = async <T extends CaseChild>(table: T) => (await childRows(db, table, districtId)).filter((r) => cases.has(r.case_id));
+	const caseRows = await db
+		.selectFrom('cases')
+		.selectAll()
+		.where('district_id', '=', districtId)
+		.execute();
+	const cases = new Map(
+		caseRows
+			.filter(
+				(c) =>
+					c.district_id === districtId && (!organisationId || c.organisation_id === organisationId),
+			)
+			.map((c) => [c.id, c]),
+	);
+	const ofCases = async <T extends CaseChild>(table: T) =>
+		(await childRows(db, table, districtId)).filter((r) => cases.has(r.case_id));
 	return {
 		cases,
 		persons: await ofCases('case_persons'),
@@ -60,45 +76,72 @@ async function loadRows(db: Kysely<Database>, scope: QueryScope): Promise<Distri
 
 /** All rows of one table that belong to the district's cases. */
 async function childRows<T extends CaseChild>(db: Kysely<Database>, table: T, districtId: string) {
-	const query = sql<Row<T> & { case_id: string }>`select t.* from ${sql.table(table)} t inner join cases c on c.id = t.case_id where c.district_id = ${districtId}`;
+	const query = sql<
+		Row<T> & { case_id: string }
+	>`select t.* from ${sql.table(table)} t inner join cases c on c.id = t.case_id where c.district_id = ${districtId}`;
 	return (await query.execute(db)).rows;
 }
 
 /** The period rules of docs/report.md for cases and closures. */
 function periodRules(rows: DistrictRows, { from, to }: Period) {
 	const closuresOf = new Map<string, Row<'closures'>[]>();
-	for (const x of rows.closures) closuresOf.set(x.case_id, [...(closuresOf.get(x.case_id) ?? []), x]);
+	for (const x of rows.closures)
+		closuresOf.set(x.case_id, [...(closuresOf.get(x.case_id) ?? []), x]);
 	const inPeriod = (d: string) => d >= from && d <= to;
 	return {
 		inPeriod,
 		/** Opened by the end of the period and not closed before it for good (not reopened by its end). */
-		counselled: (c: CaseRow) => c.opened_on <= to && !(closuresOf.get(c.id) ?? []).some((x) => x.closed_on < from && (x.reopened_on === null || x.reopened_on > to)),
-		reopenedInPeriod: (c: CaseRow) => (closuresOf.get(c.id) ?? []).some((x) => x.reopened_on !== null && inPeriod(x.reopened_on)),
+		counselled: (c: CaseRow) =>
+			c.opened_on <= to &&
+			!(closuresOf.get(c.id) ?? []).some(
+				(x) => x.closed_on < from && (x.reopened_on === null || x.reopened_on > to),
+			),
+		reopenedInPeriod: (c: CaseRow) =>
+			(closuresOf.get(c.id) ?? []).some((x) => x.reopened_on !== null && inPeriod(x.reopened_on)),
 		/** Closed in the period and not reopened by its end. */
-		closedInPeriod: (x: Row<'closures'>) => inPeriod(x.closed_on) && (x.reopened_on === null || x.reopened_on > to),
+		closedInPeriod: (x: Row<'closures'>) =>
+			inPeriod(x.closed_on) && (x.reopened_on === null || x.reopened_on > to),
 	};
 }
 
 type PeriodRules = ReturnType<typeof periodRules>;
 
 /** Every source row in the period, per source. */
-function periodItems(rows: DistrictRows, scope: QueryScope): Record<CountIndicator['count'], Item[]> {
+function periodItems(
+	rows: DistrictRows,
+	scope: QueryScope,
+): Record<CountIndicator['count'], Item[]> {
 	const rules = periodRules(rows, scope.period);
 	const { inPeriod } = rules;
 	const contactById = new Map(rows.contacts.map((k) => [k.id, k]));
 	const categoryOf = new Map<string, string>();
-	for (const [category, ids] of scope.servicesByCategory) for (const id of ids) categoryOf.set(id, category);
+	for (const [category, ids] of scope.servicesByCategory)
+		for (const id of ids) categoryOf.set(id, category);
 	return {
-		cases: [...rows.cases.values()].filter(rules.counselled).map((c) => ({ caseId: c.id, opened_on: c.opened_on, reopenedInPeriod: rules.reopenedInPeriod(c) })),
+		cases: [...rows.cases.values()]
+			.filter(rules.counselled)
+			.map((c) => ({
+				caseId: c.id,
+				opened_on: c.opened_on,
+				reopenedInPeriod: rules.reopenedInPeriod(c),
+			})),
 		persons: personItems(rows, rules, scope.period),
 		closures: rows.closures.filter(rules.closedInPeriod).map((x) => ({ caseId: x.case_id, ...x })),
-		contacts: rows.contacts.filter((k) => inPeriod(k.contact_date)).map((k) => ({ caseId: k.case_id, channel: k.channel })),
+		contacts: rows.contacts
+			.filter((k) => inPeriod(k.contact_date))
+			.map((k) => ({ caseId: k.case_id, channel: k.channel })),
 		contactTopics: rows.topics.flatMap((t) => {
 			const k = contactById.get(t.contact_id);
-			return k && inPeriod(k.contact_date) ? [{ caseId: k.case_id, channel: k.channel, topic: t.topic }] : [];
+			return k && inPeriod(k.contact_date)
+				? [{ caseId: k.case_id, channel: k.channel, topic: t.topic }]
+				: [];
 		}),
-		plans: rows.plans.filter((pl) => inPeriod(pl.plan_date)).map((pl) => ({ caseId: pl.case_id, kind: pl.kind })),
-		referrals: rows.referrals.filter((r) => inPeriod(r.referred_on)).map((r) => ({ caseId: r.case_id, category: categoryOf.get(r.service_id) ?? null })),
+		plans: rows.plans
+			.filter((pl) => inPeriod(pl.plan_date))
+			.map((pl) => ({ caseId: pl.case_id, kind: pl.kind })),
+		referrals: rows.referrals
+			.filter((r) => inPeriod(r.referred_on))
+			.map((r) => ({ caseId: r.case_id, category: categoryOf.get(r.service_id) ?? null })),
 	};
 }
 
@@ -109,7 +152,14 @@ function personItems(rows: DistrictRows, rules: PeriodRules, { from, to }: Perio
 		.map((p) => {
 			const c = caseOf(rows.cases, p.case_id);
 			const reference = c.opened_on > from ? c.opened_on : from;
-			return { caseId: p.case_id, opened_on: c.opened_on, minor: ageOn(p.birth_date, reference) < 18, role: p.role, german_level: p.german_level, occupation: p.occupation };
+			return {
+				caseId: p.case_id,
+				opened_on: c.opened_on,
+				minor: ageOn(p.birth_date, reference) < 18,
+				role: p.role,
+				german_level: p.german_level,
+				occupation: p.occupation,
+			};
 		});
 }
 
@@ -131,7 +181,15 @@ const flagFilters: Partial<Record<keyof IndicatorFilter, string>> = {
 	employmentSocialInsurance: 'employment_social_insurance',
 	trainingInternshipStudy: 'training_internship_study',
 };
-const breakdownField: Record<string, string> = { channel: 'channel', topic: 'topic', reason: 'reason', planKind: 'kind', serviceCategory: 'category', germanLevel: 'german_level', occupation: 'occupation' };
+const breakdownField: Record<string, string> = {
+	channel: 'channel',
+	topic: 'topic',
+	reason: 'reason',
+	planKind: 'kind',
+	serviceCategory: 'category',
+	germanLevel: 'german_level',
+	occupation: 'occupation',
+};
 
 /** Whether an item of case `c` meets every condition of an indicator's filter. */
 function matches(item: Item, c: CaseRow, filter: IndicatorFilter, scope: QueryScope): boolean {
@@ -142,20 +200,35 @@ function matches(item: Item, c: CaseRow, filter: IndicatorFilter, scope: QuerySc
 		const flag = flagFilters[key];
 		if (flag) return (item[flag] === 1) === value;
 		if (key === 'age') return item.minor === (value === 'minor');
-		if (key === 'openedInPeriod') return (c.opened_on >= scope.period.from) === value;
+		if (key === 'openedInPeriod') return c.opened_on >= scope.period.from === value;
 		if (key === 'reopenedInPeriod') return item.reopenedInPeriod === value;
-		if (key === 'withEligiblePersons') return scope.eligibleMunicipalities.includes(c.municipality_ags) === value;
+		if (key === 'withEligiblePersons')
+			return scope.eligibleMunicipalities.includes(c.municipality_ags) === value;
 		return false;
 	});
 }
 
 /** Counts the matching items of each count indicator (and its breakdown) per manager, organisation and municipality. */
-function countCells(definition: ReportDefinition, items: Record<CountIndicator['count'], Item[]>, cases: DistrictRows['cases'], scope: QueryScope): Cell[] {
+function countCells(
+	definition: ReportDefinition,
+	items: Record<CountIndicator['count'], Item[]>,
+	cases: DistrictRows['cases'],
+	scope: QueryScope,
+): Cell[] {
 	const cells = new Map<string, Cell>();
 	const add = (c: CaseRow, key: string) => {
 		const id = `${c.manager_id}\u0000${c.organisation_id}\u0000${c.municipality_ags}`;
 		let cell = cells.get(id);
-		if (!cell) cells.set(id, (cell = { managerId: c.manager_id, organisationId: c.organisation_id, municipality: c.municipality_ags, values: {} }));
+		if (!cell)
+			cells.set(
+				id,
+				(cell = {
+					managerId: c.manager_id,
+					organisationId: c.organisation_id,
+					municipality: c.municipality_ags,
+					values: {},
+				}),
+			);
 		cell.values[key] = (cell.values[key] ?? 0) + 1;
 	};
 	for (const indicator of definition.indicators.filter(isCount)) {
@@ -165,7 +238,8 @@ function countCells(definition: ReportDefinition, items: Record<CountIndicator['
 			add(c, indicator.id);
 			if (!indicator.breakdown) continue;
 			const value = item[breakdownField[indicator.breakdown]];
-			if (breakdownValues(indicator.breakdown).some((v) => v.value === value)) add(c, `${indicator.id}.${value}`);
+			if (breakdownValues(indicator.breakdown).some((v) => v.value === value))
+				add(c, `${indicator.id}.${value}`);
 		}
 	}
 	return [...cells.values()];

@@ -22,15 +22,34 @@ export interface BenchStore {
 }
 
 /** The seeded data set of `scale` × 1,000 cases on one backend. */
-export function benchStore(backend: 'sqlite' | 'postgres', scale: number, reuse: boolean): Promise<BenchStore> {
+export function benchStore(
+	backend: 'sqlite' | 'postgres',
+	scale: number,
+	reuse: boolean,
+): Promise<BenchStore> {
 	return backend === 'sqlite' ? sqliteStore(scale, reuse) : postgresStore(scale, reuse);
 }
 
 /** Rows per table, for the log. */
 export async function tableCounts(store: CaseStore) {
 	const counts: Record<string, number> = {};
-	for (const t of ['cases', 'case_persons', 'contacts', 'contact_topics', 'plans', 'referrals', 'closures'] as const) {
-		counts[t] = Number((await store.db.selectFrom(t).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+	for (const t of [
+		'cases',
+		'case_persons',
+		'contacts',
+		'contact_topics',
+		'plans',
+		'referrals',
+		'closures',
+	] as const) {
+		counts[t] = Number(
+			(
+				await store.db
+					.selectFrom(t)
+					.select((eb) => eb.fn.countAll<string>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n,
+		);
 	}
 	return counts;
 }
@@ -55,9 +74,19 @@ async function postgresStore(scale: number, reuse: boolean): Promise<BenchStore>
 	const schema = `bench_report_${String(scale).replace(/\W/g, '_')}`;
 	const admin = new Client({ connectionString: postgresUrl });
 	await admin.connect();
-	const exists = (await admin.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rowCount === 1;
+	const exists =
+		(
+			await admin.query('select 1 from information_schema.schemata where schema_name = $1', [
+				schema,
+			])
+		).rowCount === 1;
 	if (exists && !reuse) await admin.query(`drop schema ${schema} cascade`);
-	const store = await openStore({ backend: 'postgres', connectionString: postgresUrl, schema, poolSize: 4 });
+	const store = await openStore({
+		backend: 'postgres',
+		connectionString: postgresUrl,
+		schema,
+		poolSize: 4,
+	});
 	if (!(exists && reuse)) {
 		await seed(store, scale);
 		await admin.query(`analyze`);
@@ -78,7 +107,15 @@ async function seed(store: CaseStore, scale: number) {
 	const started = performance.now();
 	for (const profile of profiles) {
 		const cases = Math.round((scale * 1000 * managers(profile)) / total);
-		await seedDistrict(store, { profile, cases, until, seed: 2026, path: 'bulk', onProgress: (n) => process.stdout.write(`\r  ${store.backend}: ${profile.id} ${n}/${cases}   `) });
+		await seedDistrict(store, {
+			profile,
+			cases,
+			until,
+			seed: 2026,
+			path: 'bulk',
+			onProgress: (n) =>
+				process.stdout.write(`\r  ${store.backend}: ${profile.id} ${n}/${cases}   `),
+		});
 	}
 	console.log(`\n  Daten erzeugt in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

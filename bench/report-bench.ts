@@ -38,27 +38,59 @@ type Variants = ReturnType<typeof variants>;
 
 async function main() {
 	const options = benchOptions();
-	const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-	console.log(`Maschine: ${machine.cpus} × ${machine.model}, ${machine.memGiB} GiB, Node ${machine.node}`);
+	const machine = {
+		cpus: os.cpus().length,
+		model: os.cpus()[0]?.model,
+		memGiB: Math.round(os.totalmem() / 2 ** 30),
+		node: process.version,
+	};
+	console.log(
+		`Maschine: ${machine.cpus} × ${machine.model}, ${machine.memGiB} GiB, Node ${machine.node}`,
+	);
 	const results = [];
 	for (const backend of options.backends) results.push(...(await benchBackend(backend, options)));
 	const { scale, runs } = options;
 	fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-	fs.writeFileSync(path.join(__dirname, 'results', `report-scale-${scale}.json`), JSON.stringify({ scale, runs, machine, results }, null, 2) + '\n');
+	fs.writeFileSync(
+		path.join(__dirname, 'results', `report-scale-${scale}.json`),
+		JSON.stringify({ scale, runs, machine, results }, null, 2) + '\n',
+	);
 }
 
 function benchOptions(): BenchOptions {
-	const { values } = parseArgs({ options: { scale: { type: 'string', default: '150' }, backend: { type: 'string', default: 'both' }, runs: { type: 'string', default: '5' }, reuse: { type: 'boolean', default: false } } });
-	const backends = values.backend === 'both' ? (['sqlite', 'postgres'] as const) : ([values.backend] as ['sqlite' | 'postgres']);
-	return { scale: Number(values.scale), runs: Number(values.runs), backends, reuse: values.reuse === true };
+	const { values } = parseArgs({
+		options: {
+			scale: { type: 'string', default: '150' },
+			backend: { type: 'string', default: 'both' },
+			runs: { type: 'string', default: '5' },
+			reuse: { type: 'boolean', default: false },
+		},
+	});
+	const backends =
+		values.backend === 'both'
+			? (['sqlite', 'postgres'] as const)
+			: ([values.backend] as ['sqlite' | 'postgres']);
+	return {
+		scale: Number(values.scale),
+		runs: Number(values.runs),
+		backends,
+		reuse: values.reuse === true,
+	};
 }
 
 /** Seeds (or reuses) the data set on one backend and measures both districts in both periods there. */
 async function benchBackend(backend: 'sqlite' | 'postgres', { scale, runs, reuse }: BenchOptions) {
 	const { store, dispose } = await benchStore(backend, scale, reuse);
-	await store.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).execute();
+	await store.db
+		.selectFrom('cases')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.execute();
 	const counts = await tableCounts(store);
-	console.log(`\n${backend}: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString('de-DE')}`).join(', ')}`);
+	console.log(
+		`\n${backend}: ${Object.entries(counts)
+			.map(([t, n]) => `${t} ${n.toLocaleString('de-DE')}`)
+			.join(', ')}`,
+	);
 	const results = [];
 	for (const districtId of ['ludwigsburg', 'wehr']) {
 		const profile = loadShippedProfile(districtId);
@@ -83,33 +115,74 @@ async function measure(store: CaseStore, profile: DistrictProfile, period: Perio
 	const times = await timeRuns(run, runs);
 	const reportMs = median(times.report);
 	const handwrittenMs = median(times.handwritten);
-	return { reportMs, handwrittenMs, naiveMs: median(times.naive), ratio: reportMs / handwrittenMs, persons: first.total.persons_counselled, contacts: first.total.contacts, times };
+	return {
+		reportMs,
+		handwrittenMs,
+		naiveMs: median(times.naive),
+		ratio: reportMs / handwrittenMs,
+		persons: first.total.persons_counselled,
+		contacts: first.total.contacts,
+		times,
+	};
 }
 
 /** The three ways to the figures of one district and period: the report, the hand-written floor, the naive way. */
 function variants(store: CaseStore, profile: DistrictProfile, period: Period) {
-	const coordinator = profile.staff.find((s) => s.role === 'coordinator') as DistrictProfile['staff'][number];
-	const actor = { staffId: coordinator.id, role: coordinator.role, organisationId: coordinator.organisationId };
+	const coordinator = profile.staff.find(
+		(s) => s.role === 'coordinator',
+	) as DistrictProfile['staff'][number];
+	const actor = {
+		staffId: coordinator.id,
+		role: coordinator.role,
+		organisationId: coordinator.organisationId,
+	};
 	const ctx = { store, profile, clock: { now: () => new Date() } };
 	const definition = loadShippedDefinition();
-	const eligible = profile.municipalities.filter((m) => m.eligiblePersons !== undefined).map((m) => m.ags);
+	const eligible = profile.municipalities
+		.filter((m) => m.eligiblePersons !== undefined)
+		.map((m) => m.ags);
 	const services = new Map<string, string[]>();
-	for (const s of profile.services) services.set(s.category, [...(services.get(s.category) ?? []), s.id]);
-	const scope = { districtId: profile.id, period, eligibleMunicipalities: eligible, servicesByCategory: services };
+	for (const s of profile.services)
+		services.set(s.category, [...(services.get(s.category) ?? []), s.id]);
+	const scope = {
+		districtId: profile.id,
+		period,
+		eligibleMunicipalities: eligible,
+		servicesByCategory: services,
+	};
 	return {
 		report: () => runFunderReport(ctx, actor, { period, definition }),
-		handwritten: () => handwrittenReport(store.db, store.backend, profile.id, period, eligible, services),
-		naive: async () => groupFigures(definition, profile, await naiveCells(store.db, definition, scope), undefined),
+		handwritten: () =>
+			handwrittenReport(store.db, store.backend, profile.id, period, eligible, services),
+		naive: async () =>
+			groupFigures(definition, profile, await naiveCells(store.db, definition, scope), undefined),
 	};
 }
 
 /** Throws unless the naive totals equal the report's, and the hand-written figures each manager's. */
-function checkAgreement(first: Awaited<ReturnType<Variants['report']>>, floor: Awaited<ReturnType<Variants['handwritten']>>, slow: Awaited<ReturnType<Variants['naive']>>): void {
-	if (JSON.stringify(slow.total) !== JSON.stringify(first.total)) throw new Error('naive and SQL totals differ');
+function checkAgreement(
+	first: Awaited<ReturnType<Variants['report']>>,
+	floor: Awaited<ReturnType<Variants['handwritten']>>,
+	slow: Awaited<ReturnType<Variants['naive']>>,
+): void {
+	if (JSON.stringify(slow.total) !== JSON.stringify(first.total))
+		throw new Error('naive and SQL totals differ');
 	for (const row of floor) {
 		const figures = first.groups.manager.find((g) => g.id === row.mid)?.figures;
-		for (const key of ['persons_counselled', 'persons_minors', 'adults_german_b1', 'contacts', 'closures', 'plans_continued', 'reopenings', 'referrals']) {
-			if (Number(row[key] ?? 0) !== (figures?.[key] ?? 0)) throw new Error(`hand-written SQL differs for ${row.mid} ${key}: ${row[key]} ≠ ${figures?.[key]}`);
+		for (const key of [
+			'persons_counselled',
+			'persons_minors',
+			'adults_german_b1',
+			'contacts',
+			'closures',
+			'plans_continued',
+			'reopenings',
+			'referrals',
+		]) {
+			if (Number(row[key] ?? 0) !== (figures?.[key] ?? 0))
+				throw new Error(
+					`hand-written SQL differs for ${row.mid} ${key}: ${row[key]} ≠ ${figures?.[key]}`,
+				);
 		}
 	}
 }

@@ -11,7 +11,8 @@ export class CaseFormBasicAuth implements ICredentialType {
 
 	icon: Icon = { light: 'file:caseFormBasicAuth.svg', dark: 'file:caseFormBasicAuth.dark.svg' };
 
-	documentationUrl = 'https://github.com/integrationsmanagement-bw/n8n-nodes-integrationsmanagement/blob/main/docs/forms.md#authentication';
+	documentationUrl =
+		'https://github.com/integrationsmanagement-bw/n8n-nodes-integrationsmanagement/blob/main/docs/forms.md#authentication';
 
 	properties: INodeProperties[] = [
 		{
@@ -21,7 +22,8 @@ export class CaseFormBasicAuth implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Password for the form page. The user name is the staff ID or e-mail of the district profile.',
+			description:
+				'Password for the form page. The user name is the staff ID or e-mail of the district profile.',
 		},
 		{
 			displayName: 'Realm',

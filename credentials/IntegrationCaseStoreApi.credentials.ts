@@ -9,9 +9,13 @@ export class IntegrationCaseStoreApi implements ICredentialType {
 
 	displayName = 'Integration Case Store';
 
-	icon: Icon = { light: 'file:integrationCaseStore.svg', dark: 'file:integrationCaseStore.dark.svg' };
+	icon: Icon = {
+		light: 'file:integrationCaseStore.svg',
+		dark: 'file:integrationCaseStore.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/integrationsmanagement-bw/n8n-nodes-integrationsmanagement#credential-integration-case-store';
+	documentationUrl =
+		'https://github.com/integrationsmanagement-bw/n8n-nodes-integrationsmanagement#credential-integration-case-store';
 
 	properties: INodeProperties[] = [
 		{
@@ -29,7 +33,8 @@ export class IntegrationCaseStoreApi implements ICredentialType {
 			name: 'sqliteFile',
 			type: 'string',
 			default: 'integrationsmanagement.sqlite',
-			description: 'Path of the SQLite file. A relative path is resolved in the n8n user folder (~/.n8n). Created on first use.',
+			description:
+				'Path of the SQLite file. A relative path is resolved in the n8n user folder (~/.n8n). Created on first use.',
 			displayOptions: { show: { backend: ['sqlite'] } },
 		},
 		{

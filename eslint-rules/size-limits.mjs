@@ -9,20 +9,34 @@ function isSuiteCallback(node, suiteNames) {
 	const call = node.parent;
 	if (call?.type !== 'CallExpression' || !call.arguments.includes(node)) return false;
 	let callee = call.callee;
-	while (callee.type === 'CallExpression' || callee.type === 'MemberExpression') callee = callee.type === 'CallExpression' ? callee.callee : callee.object;
+	while (callee.type === 'CallExpression' || callee.type === 'MemberExpression')
+		callee = callee.type === 'CallExpression' ? callee.callee : callee.object;
 	return callee.type === 'Identifier' && suiteNames.includes(callee.name);
 }
 
 const functionLength = {
-	meta: { type: 'suggestion', schema: [{ type: 'object', properties: { suiteNames: { type: 'array', items: { type: 'string' } } } }] },
+	meta: {
+		type: 'suggestion',
+		schema: [
+			{ type: 'object', properties: { suiteNames: { type: 'array', items: { type: 'string' } } } },
+		],
+	},
 	create(context) {
 		const suiteNames = context.options[0]?.suiteNames ?? ['describe'];
 		const check = (node) => {
 			if (isSuiteCallback(node, suiteNames)) return;
 			const lines = node.loc.end.line - node.loc.start.line + 1;
-			if (lines > MAX_FUNCTION_LINES) context.report({ node, message: `Function has ${lines} lines (at most ${MAX_FUNCTION_LINES}): split it into named steps.` });
+			if (lines > MAX_FUNCTION_LINES)
+				context.report({
+					node,
+					message: `Function has ${lines} lines (at most ${MAX_FUNCTION_LINES}): split it into named steps.`,
+				});
 		};
-		return { FunctionDeclaration: check, FunctionExpression: check, ArrowFunctionExpression: check };
+		return {
+			FunctionDeclaration: check,
+			FunctionExpression: check,
+			ArrowFunctionExpression: check,
+		};
 	},
 };
 
@@ -32,7 +46,11 @@ const fileLength = {
 		return {
 			Program(node) {
 				const lines = context.sourceCode.lines.length;
-				if (lines > MAX_FILE_LINES) context.report({ node, message: `File has ${lines} lines (at most ${MAX_FILE_LINES}): split it into files named after what they do.` });
+				if (lines > MAX_FILE_LINES)
+					context.report({
+						node,
+						message: `File has ${lines} lines (at most ${MAX_FILE_LINES}): split it into files named after what they do.`,
+					});
 			},
 		};
 	},

@@ -1,7 +1,15 @@
 // Demo data for `npm start -- --demo`: invented families, written through the real domain core (dist/) into
 // the district's case store, so that lists, reminders and reports have something to show.
 // Idempotent: every write carries a fixed submissionId, a second run changes nothing.
-import type { Actor, Closure, Contact, Intake, Person, Referral, StaffMember } from '../src/generated/types';
+import type {
+	Actor,
+	Closure,
+	Contact,
+	Intake,
+	Person,
+	Referral,
+	StaffMember,
+} from '../src/generated/types';
 import type * as CoreModule from '../src/index';
 import { requireBuilt } from './n8n-runtime/built-package';
 
@@ -18,12 +26,80 @@ interface Family {
 }
 
 const FAMILIES: Family[] = [
-	{ first: 'Amina', last: 'Haddad', birth: '1988-06-14', gender: 'female', nationality: 'syrisch', languages: ['Arabisch', 'Englisch'], german: 'A2', household: [{ firstName: 'Karim', lastName: 'Haddad', birthDate: '1985-01-20', relationship: 'spouse', germanLevel: 'B1' }, { firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' }] },
-	{ first: 'Olena', last: 'Kovalenko', birth: '1979-03-02', gender: 'female', nationality: 'ukrainisch', languages: ['Ukrainisch', 'Russisch'], german: 'A1', household: [{ firstName: 'Marta', birthDate: '2010-05-11', relationship: 'child' }], status: 'ukraine_temporary_protection' },
-	{ first: 'Yonas', last: 'Tesfaye', birth: '1996-11-23', gender: 'male', nationality: 'eritreisch', languages: ['Tigrinya', 'Englisch'], german: 'B1', household: [] },
-	{ first: 'Farid', last: 'Ahmadi', birth: '1990-07-07', gender: 'male', nationality: 'afghanisch', languages: ['Dari', 'Paschtu'], german: 'A2', household: [{ firstName: 'Zahra', lastName: 'Ahmadi', birthDate: '1993-02-14', relationship: 'spouse' }, { firstName: 'Ali', birthDate: '2016-08-30', relationship: 'child' }, { firstName: 'Sara', birthDate: '2020-12-01', relationship: 'child' }] },
-	{ first: 'Dilan', last: 'Yildiz', birth: '2001-04-18', gender: 'diverse', nationality: 'türkisch', languages: ['Kurdisch', 'Türkisch'], german: 'A2', household: [] },
-	{ first: 'Grace', last: 'Okafor', birth: '1985-09-09', gender: 'female', nationality: 'nigerianisch', languages: ['Englisch', 'Igbo'], german: 'B1', household: [{ firstName: 'David', birthDate: '2014-03-03', relationship: 'child' }] },
+	{
+		first: 'Amina',
+		last: 'Haddad',
+		birth: '1988-06-14',
+		gender: 'female',
+		nationality: 'syrisch',
+		languages: ['Arabisch', 'Englisch'],
+		german: 'A2',
+		household: [
+			{
+				firstName: 'Karim',
+				lastName: 'Haddad',
+				birthDate: '1985-01-20',
+				relationship: 'spouse',
+				germanLevel: 'B1',
+			},
+			{ firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' },
+		],
+	},
+	{
+		first: 'Olena',
+		last: 'Kovalenko',
+		birth: '1979-03-02',
+		gender: 'female',
+		nationality: 'ukrainisch',
+		languages: ['Ukrainisch', 'Russisch'],
+		german: 'A1',
+		household: [{ firstName: 'Marta', birthDate: '2010-05-11', relationship: 'child' }],
+		status: 'ukraine_temporary_protection',
+	},
+	{
+		first: 'Yonas',
+		last: 'Tesfaye',
+		birth: '1996-11-23',
+		gender: 'male',
+		nationality: 'eritreisch',
+		languages: ['Tigrinya', 'Englisch'],
+		german: 'B1',
+		household: [],
+	},
+	{
+		first: 'Farid',
+		last: 'Ahmadi',
+		birth: '1990-07-07',
+		gender: 'male',
+		nationality: 'afghanisch',
+		languages: ['Dari', 'Paschtu'],
+		german: 'A2',
+		household: [
+			{ firstName: 'Zahra', lastName: 'Ahmadi', birthDate: '1993-02-14', relationship: 'spouse' },
+			{ firstName: 'Ali', birthDate: '2016-08-30', relationship: 'child' },
+			{ firstName: 'Sara', birthDate: '2020-12-01', relationship: 'child' },
+		],
+	},
+	{
+		first: 'Dilan',
+		last: 'Yildiz',
+		birth: '2001-04-18',
+		gender: 'diverse',
+		nationality: 'türkisch',
+		languages: ['Kurdisch', 'Türkisch'],
+		german: 'A2',
+		household: [],
+	},
+	{
+		first: 'Grace',
+		last: 'Okafor',
+		birth: '1985-09-09',
+		gender: 'female',
+		nationality: 'nigerianisch',
+		languages: ['Englisch', 'Igbo'],
+		german: 'B1',
+		household: [{ firstName: 'David', birthDate: '2014-03-03', relationship: 'child' }],
+	},
 ];
 
 type Api = ReturnType<typeof CoreModule.createCore>;
@@ -32,7 +108,11 @@ type Profile = ReturnType<typeof CoreModule.loadShippedProfile>;
 const iso = (date: Date): string => date.toISOString().slice(0, 10);
 const daysAgo = (n: number): string => iso(new Date(Date.now() - n * 86_400_000));
 const daysAhead = (n: number): string => iso(new Date(Date.now() + n * 86_400_000));
-const asActor = (s: StaffMember): Actor => ({ staffId: s.id, role: s.role, organisationId: s.organisationId });
+const asActor = (s: StaffMember): Actor => ({
+	staffId: s.id,
+	role: s.role,
+	organisationId: s.organisationId,
+});
 
 /** The intake of the i-th family, in a served municipality, recorded by the coordinator. */
 function intakeOf(f: Family, i: number, profile: Profile, coordinator: StaffMember): Intake {
@@ -43,11 +123,25 @@ function intakeOf(f: Family, i: number, profile: Profile, coordinator: StaffMemb
 		intakeDate,
 		municipality: municipality.ags,
 		accommodation: 'follow_up_housing',
-		person: { firstName: f.first, lastName: f.last, birthDate: f.birth, gender: f.gender, nationality: f.nationality, germanLevel: f.german },
+		person: {
+			firstName: f.first,
+			lastName: f.last,
+			birthDate: f.birth,
+			gender: f.gender,
+			nationality: f.nationality,
+			germanLevel: f.german,
+		},
 		household: f.household,
-		residence: f.status ? { status: f.status, ukraineEntryDate: daysAgo(500) } : { status: 'refugee_protection' },
+		residence: f.status
+			? { status: f.status, ukraineEntryDate: daysAgo(500) }
+			: { status: 'refugee_protection' },
 		languages: f.languages,
-		consent: { given: true, purposes: ['counselling', 'statistics'], date: intakeDate, recordedBy: coordinator.id },
+		consent: {
+			given: true,
+			purposes: ['counselling', 'statistics'],
+			date: intakeDate,
+			recordedBy: coordinator.id,
+		},
 	};
 }
 
@@ -57,7 +151,14 @@ function planOf(i: number) {
 		planDate: daysAgo(400 - i * 60),
 		reviewDate: i % 2 === 0 ? daysAhead(5) : daysAhead(120),
 		goals: [
-			{ domain: 'language', goal: 'Deutsch B1 erreichen', status: 'in_progress', steps: [{ description: 'Anmeldung Integrationskurs', responsible: 'client', status: 'done' }] },
+			{
+				domain: 'language',
+				goal: 'Deutsch B1 erreichen',
+				status: 'in_progress',
+				steps: [
+					{ description: 'Anmeldung Integrationskurs', responsible: 'client', status: 'done' },
+				],
+			},
 			{ domain: 'housing', goal: 'Eigene Wohnung finden', status: 'open' },
 			{ domain: 'work', goal: 'Arbeit oder Ausbildung finden', status: 'open' },
 		],
@@ -72,23 +173,56 @@ const CONTACTS: Pick<Contact, 'channel' | 'minutes' | 'topics'>[] = [
 ];
 
 /** Plan, three contacts, for every second family a referral, for the third a closure; returns the number of contacts. */
-async function documentCase(api: Api, profile: Profile, manager: Actor, caseId: string, i: number, key: string): Promise<number> {
+async function documentCase(
+	api: Api,
+	profile: Profile,
+	manager: Actor,
+	caseId: string,
+	i: number,
+	key: string,
+): Promise<number> {
 	await api.createPlan(manager, caseId, planOf(i), { submissionId: `${key}-plan` });
 	for (const [c, contact] of CONTACTS.entries()) {
-		await api.logContact(manager, caseId, { date: daysAgo(380 - i * 60 - c * 20), ...contact, note: 'Demo-Eintrag' }, { submissionId: `${key}-contact-${c}` });
+		await api.logContact(
+			manager,
+			caseId,
+			{ date: daysAgo(380 - i * 60 - c * 20), ...contact, note: 'Demo-Eintrag' },
+			{ submissionId: `${key}-contact-${c}` },
+		);
 	}
 	if (i % 2 === 1) {
-		const referral: Referral = { serviceId: profile.services[i % profile.services.length].id, date: daysAgo(45), reason: 'Unterstützung durch den Fachdienst' };
+		const referral: Referral = {
+			serviceId: profile.services[i % profile.services.length].id,
+			date: daysAgo(45),
+			reason: 'Unterstützung durch den Fachdienst',
+		};
 		await api.createReferral(manager, caseId, referral, { submissionId: `${key}-referral` });
 	}
 	if (i === 2) {
-		const closure: Closure = { date: daysAgo(10), reason: 'self_reliant', outcomes: { ownTenancy: true, germanLevel: 'B1', employmentSocialInsurance: true, trainingInternshipStudy: false } };
+		const closure: Closure = {
+			date: daysAgo(10),
+			reason: 'self_reliant',
+			outcomes: {
+				ownTenancy: true,
+				germanLevel: 'B1',
+				employmentSocialInsurance: true,
+				trainingInternshipStudy: false,
+			},
+		};
 		await api.closeCase(manager, caseId, closure, { submissionId: `${key}-closure` });
 	}
 	return CONTACTS.length;
 }
 
-export async function loadDemoData({ district, storeFile, packageRoot }: { district: string; storeFile: string; packageRoot: string }): Promise<string> {
+export async function loadDemoData({
+	district,
+	storeFile,
+	packageRoot,
+}: {
+	district: string;
+	storeFile: string;
+	packageRoot: string;
+}): Promise<string> {
 	const core = requireBuilt<typeof CoreModule>(packageRoot, 'src/index.js');
 	const profile = core.loadShippedProfile(district);
 	const store = await core.openStore({ backend: 'sqlite', file: storeFile });
@@ -100,11 +234,16 @@ export async function loadDemoData({ district, storeFile, packageRoot }: { distr
 		let contacts = 0;
 		for (const [i, f] of FAMILIES.entries()) {
 			const key = `demo-${district}-${i}`;
-			const created = await api.createCase(asActor(coordinator), { intake: intakeOf(f, i, profile, coordinator) }, { submissionId: `${key}-intake` });
+			const created = await api.createCase(
+				asActor(coordinator),
+				{ intake: intakeOf(f, i, profile, coordinator) },
+				{ submissionId: `${key}-intake` },
+			);
 			cases++;
 			if (i === FAMILIES.length - 1) continue; // one case stays in "Aufnahme"
 			const manager = profile.staff.find((s) => s.id === created.routing.managerId);
-			if (!manager) throw new Error(`Unbekannte Integrationsmanager*in ${created.routing.managerId}.`);
+			if (!manager)
+				throw new Error(`Unbekannte Integrationsmanager*in ${created.routing.managerId}.`);
 			contacts += await documentCase(api, profile, asActor(manager), created.case.id, i, key);
 		}
 		return `${cases} Fälle, ${contacts} Beratungskontakte (erfundene Personen) in ${storeFile}`;

@@ -22,7 +22,10 @@ import type { FormDefinition } from './forms/formio';
 import { layouts, type FormKind, type FormLayout } from './forms/layouts';
 
 /** The Form.io definition for one layout (exported for the generator's unit tests). */
-export function buildForm(kind: string, layout: FormLayout | undefined = layouts[kind as FormKind]): FormDefinition {
+export function buildForm(
+	kind: string,
+	layout: FormLayout | undefined = layouts[kind as FormKind],
+): FormDefinition {
 	if (!layout) throw new Error(`Kein Layout für „${kind}“.`);
 	return new FormBuilder(kind, layout).build();
 }
@@ -30,6 +33,7 @@ export function buildForm(kind: string, layout: FormLayout | undefined = layouts
 /** `{ 'forms/intake.json': '<json>\n', … }` for scripts/generate.ts. */
 export function generateForms(): Record<string, string> {
 	const files: Record<string, string> = {};
-	for (const kind of Object.keys(layouts)) files[`forms/${kind}.json`] = `${JSON.stringify(buildForm(kind), null, '\t')}\n`;
+	for (const kind of Object.keys(layouts))
+		files[`forms/${kind}.json`] = `${JSON.stringify(buildForm(kind), null, '\t')}\n`;
 	return files;
 }

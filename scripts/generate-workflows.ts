@@ -4,7 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DistrictProfile } from '../src/generated/types';
-import { closureForm, contactForm, planForm, referralForm, reminders } from './workflows/case-templates';
+import {
+	closureForm,
+	contactForm,
+	planForm,
+	referralForm,
+	reminders,
+} from './workflows/case-templates';
 import type { Flow } from './workflows/flow';
 import { DISTRICTS } from './workflows/identifiers';
 import { intakeForm } from './workflows/intake-template';
@@ -21,7 +27,9 @@ const TEMPLATES: [string, (profile: DistrictProfile) => Flow][] = [
 ];
 
 function loadProfile(id: string): DistrictProfile {
-	return JSON.parse(fs.readFileSync(path.join(root, 'districts', `${id}.json`), 'utf8')) as DistrictProfile;
+	return JSON.parse(
+		fs.readFileSync(path.join(root, 'districts', `${id}.json`), 'utf8'),
+	) as DistrictProfile;
 }
 
 /** `{ 'workflows/<district>/<nn>-<name>.json': content }` for every shipped district. */
@@ -31,7 +39,8 @@ export function generateWorkflows(): Record<string, string> {
 		const profile = loadProfile(district);
 		for (const [nn, template] of TEMPLATES) {
 			const flow = template(profile);
-			files[`workflows/${district}/${nn}-${flow.name}.json`] = `${JSON.stringify(flow.toJSON(), null, '\t')}\n`;
+			files[`workflows/${district}/${nn}-${flow.name}.json`] =
+				`${JSON.stringify(flow.toJSON(), null, '\t')}\n`;
 		}
 	}
 	return files;

@@ -35,7 +35,9 @@ async function main(): Promise<void> {
 	if (process.argv.includes('--check')) {
 		const stale = staleFiles(files);
 		if (stale.length) {
-			console.error(`Veraltete generierte Dateien (npm run generate ausführen):\n  ${stale.join('\n  ')}`);
+			console.error(
+				`Veraltete generierte Dateien (npm run generate ausführen):\n  ${stale.join('\n  ')}`,
+			);
 			process.exit(1);
 		}
 		console.log(`${files.size} generierte Dateien sind aktuell.`);

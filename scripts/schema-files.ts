@@ -34,7 +34,9 @@ export interface SchemaNode {
 }
 
 /** Schemas that are validated on their own (a validator is exported for each): the core's one list of input kinds. */
-export const rootSchemas = Object.fromEntries(Object.entries(inputKindSchemas).map(([kind, { file }]) => [kind, file])) as {
+export const rootSchemas = Object.fromEntries(
+	Object.entries(inputKindSchemas).map(([kind, { file }]) => [kind, file]),
+) as {
 	[K in keyof typeof inputKindSchemas]: (typeof inputKindSchemas)[K]['file'];
 };
 

@@ -6,7 +6,12 @@ import * as path from 'node:path';
 import type { DistrictProfile } from '../src/generated/types';
 import { loadDemoData } from './demo-data';
 import type { Smtp } from './n8n-runtime/district-templates';
-import { launchDistrict, resolveDistrict, smtpFromEnv, type DistrictInstance } from './n8n-runtime/instance';
+import {
+	launchDistrict,
+	resolveDistrict,
+	smtpFromEnv,
+	type DistrictInstance,
+} from './n8n-runtime/instance';
 import { portFree } from './n8n-runtime/ports';
 import { ensureRuntime, N8N_VERSION, runtimeDir } from './n8n-runtime/runtime';
 
@@ -56,7 +61,8 @@ function parseArgs(argv: string[]): Options {
 		else throw new Error(`Unbekannte Option ${arg} (siehe npm start -- --help)`);
 	}
 	options.district = resolveDistrict(options.district);
-	if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) throw new Error(`Ungültiger Port ${options.port}`);
+	if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)
+		throw new Error(`Ungültiger Port ${options.port}`);
 	return options;
 }
 
@@ -66,16 +72,28 @@ const seconds = (since: number): string => ((Date.now() - since) / 1000).toFixed
 function build(): void {
 	const started = Date.now();
 	say('baue das Paket (npm run build) …');
-	const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	const result = spawnSync('npm', ['run', '--silent', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	if (result.status !== 0) throw new Error('npm run build ist fehlgeschlagen');
 	say(`gebaut in ${seconds(started)} s`);
 }
 
 /** Sets up and starts the district's n8n in `userFolder` (logins from the environment when given). */
-async function launch(options: Options, userFolder: string, smtp: Smtp | undefined): Promise<DistrictInstance> {
+async function launch(
+	options: Options,
+	userFolder: string,
+	smtp: Smtp | undefined,
+): Promise<DistrictInstance> {
 	const { IM_OWNER_EMAIL, IM_OWNER_PASSWORD, IM_FORM_PASSWORD, IM_API_TOKEN } = process.env;
-	const owner = IM_OWNER_EMAIL || IM_OWNER_PASSWORD ? { email: IM_OWNER_EMAIL || undefined, password: IM_OWNER_PASSWORD || undefined } : undefined;
-	say(`starte ${options.district} auf http://127.0.0.1:${options.port}/ (Benutzerordner ${userFolder}) …`);
+	const owner =
+		IM_OWNER_EMAIL || IM_OWNER_PASSWORD
+			? { email: IM_OWNER_EMAIL || undefined, password: IM_OWNER_PASSWORD || undefined }
+			: undefined;
+	say(
+		`starte ${options.district} auf http://127.0.0.1:${options.port}/ (Benutzerordner ${userFolder}) …`,
+	);
 	const started = Date.now();
 	const instance = await launchDistrict({
 		district: options.district,
@@ -103,17 +121,22 @@ function stopWithSignals(instance: DistrictInstance): void {
 		say(`n8n beendet (${exit.signal ?? exit.code}).`);
 		process.exit(0);
 	};
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+		process.on(signal, () => void stop(signal));
 	void instance.n8n.exited.then((exit) => {
 		if (stopping) return;
-		console.error(`[start] n8n hat sich unerwartet beendet (${JSON.stringify(exit)}); Protokoll: ${instance.n8n.logFile}`);
+		console.error(
+			`[start] n8n hat sich unerwartet beendet (${JSON.stringify(exit)}); Protokoll: ${instance.n8n.logFile}`,
+		);
 		process.exit(1);
 	});
 }
 
 async function loadDemo(instance: DistrictInstance): Promise<void> {
 	try {
-		say(`Demodaten: ${await loadDemoData({ district: instance.district, storeFile: instance.storeFile, packageRoot: root })}`);
+		say(
+			`Demodaten: ${await loadDemoData({ district: instance.district, storeFile: instance.storeFile, packageRoot: root })}`,
+		);
 	} catch (error) {
 		console.error(`[start] Demodaten konnten nicht geladen werden: ${(error as Error).message}`);
 	}
@@ -125,7 +148,10 @@ async function main(): Promise<void> {
 		console.log(USAGE);
 		return;
 	}
-	if (!(await portFree(options.port))) throw new Error(`Port ${options.port} ist belegt. Anderen Port wählen: npm start -- --port 5690`);
+	if (!(await portFree(options.port)))
+		throw new Error(
+			`Port ${options.port} ist belegt. Anderen Port wählen: npm start -- --port 5690`,
+		);
 	const home = path.resolve(process.env.IM_N8N_HOME || path.join(root, '.n8n-runtime'));
 	const userFolder = path.join(home, options.district);
 	if (options.fresh) {
@@ -144,7 +170,9 @@ async function main(): Promise<void> {
 
 /** What `npm start` prints once n8n runs: editor, logins, forms, the JSON interface, the published workflows. */
 function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
-	const profile = JSON.parse(fs.readFileSync(path.join(root, 'districts', `${instance.district}.json`), 'utf8')) as DistrictProfile;
+	const profile = JSON.parse(
+		fs.readFileSync(path.join(root, 'districts', `${instance.district}.json`), 'utf8'),
+	) as DistrictProfile;
 	const lines = [
 		'',
 		`Integrationsmanagement – ${profile.name} läuft (n8n ${N8N_VERSION}, nur auf diesem Rechner erreichbar).`,
@@ -164,7 +192,10 @@ function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 		const manager = profile.staff.find((s) => s.role === 'manager');
 		lines.push(
 			'  Formulare (im Browser öffnen):',
-			...forms.map((h) => `    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.url}${h.form === 'intake' ? '' : '?case=<Fallnummer>'}`),
+			...forms.map(
+				(h) =>
+					`    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.url}${h.form === 'intake' ? '' : '?case=<Fallnummer>'}`,
+			),
 			'',
 			`  Formular-Anmeldung: Kennung aus dem Kreisprofil, z. B. ${coordinator?.id} (Koordination) oder ${manager?.id} (Integrationsmanager*in)`,
 			`                      Passwort: ${instance.formPassword}`,
@@ -172,9 +203,17 @@ function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 		);
 	}
 	if (apis.length) {
-		lines.push('  Schnittstelle (JSON, Header X-IM-Token):', ...apis.map((h) => `    ${h.node.replace(/^Eingang: /, '').padEnd(20)} ${h.method} ${h.url}`), `    Token: ${instance.apiToken}`);
+		lines.push(
+			'  Schnittstelle (JSON, Header X-IM-Token):',
+			...apis.map((h) => `    ${h.node.replace(/^Eingang: /, '').padEnd(20)} ${h.method} ${h.url}`),
+			`    Token: ${instance.apiToken}`,
+		);
 	}
-	lines.push('', '  Veröffentlichte Workflows:', ...instance.workflows.map((wf) => `    ${wf.name}  ${instance.baseUrl}/workflow/${wf.id}`));
+	lines.push(
+		'',
+		'  Veröffentlichte Workflows:',
+		...instance.workflows.map((wf) => `    ${wf.name}  ${instance.baseUrl}/workflow/${wf.id}`),
+	);
 	lines.push('', 'Beenden mit Strg+C.', '');
 	return lines.join('\n');
 }

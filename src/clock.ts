@@ -10,7 +10,12 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
 	return { now: () => new Date(current), set: (next: string) => (current = new Date(next)) };
 }
 
-const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+const berlinDate = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Berlin',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+});
 
 /** Today's date (`YYYY-MM-DD`) in Europe/Berlin. */
 export function today(clock: Clock): string {

@@ -20,30 +20,59 @@ import { pollCaseEvents, type PollOptions } from './events/case-events';
  * Nodes, forms and workflows are thin adapters over this object.
  */
 export function createCore(options: { store: CaseStore; profile: DistrictProfile; clock?: Clock }) {
-	const ctx: CoreContext = { store: options.store, profile: options.profile, clock: options.clock ?? systemClock };
+	const ctx: CoreContext = {
+		store: options.store,
+		profile: options.profile,
+		clock: options.clock ?? systemClock,
+	};
 	return {
 		context: ctx,
-		createCase: (actor: unknown, input: createCase.CreateCaseInput, o?: WriteOptions) => createCase.createCase(ctx, actor, input, o),
+		createCase: (actor: unknown, input: createCase.CreateCaseInput, o?: WriteOptions) =>
+			createCase.createCase(ctx, actor, input, o),
 		getCase: (actor: unknown, caseId: string) => cases.getCase(ctx, actor, caseId),
-		searchCases: (actor: unknown, search?: cases.CaseSearch) => cases.searchCases(ctx, actor, search),
-		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) => caseChanges.updateCase(ctx, actor, caseId, patch, o),
-		reassignCase: (actor: unknown, caseId: string, input: { managerId: string }, o?: WriteOptions) => caseChanges.reassignCase(ctx, actor, caseId, input, o),
-		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.createPlan(ctx, actor, caseId, plan, o),
-		continuePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.continuePlan(ctx, actor, caseId, plan, o),
-		savePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) => plans.savePlan(ctx, actor, caseId, plan, o),
-		getPlan: (actor: unknown, caseId: string, version?: number) => plans.getPlan(ctx, actor, caseId, version),
+		searchCases: (actor: unknown, search?: cases.CaseSearch) =>
+			cases.searchCases(ctx, actor, search),
+		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) =>
+			caseChanges.updateCase(ctx, actor, caseId, patch, o),
+		reassignCase: (
+			actor: unknown,
+			caseId: string,
+			input: { managerId: string },
+			o?: WriteOptions,
+		) => caseChanges.reassignCase(ctx, actor, caseId, input, o),
+		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
+			plans.createPlan(ctx, actor, caseId, plan, o),
+		continuePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
+			plans.continuePlan(ctx, actor, caseId, plan, o),
+		savePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
+			plans.savePlan(ctx, actor, caseId, plan, o),
+		getPlan: (actor: unknown, caseId: string, version?: number) =>
+			plans.getPlan(ctx, actor, caseId, version),
 		getCaseFile: (actor: unknown, caseId: string) => caseFile.getCaseFile(ctx, actor, caseId),
-		logContact: (actor: unknown, caseId: string, contact: unknown, o?: WriteOptions) => contacts.logContact(ctx, actor, caseId, contact, o),
-		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) => contacts.listContacts(ctx, actor, caseId, range),
-		createReferral: (actor: unknown, caseId: string, referral: unknown, o?: WriteOptions) => referrals.createReferral(ctx, actor, caseId, referral, o),
-		setReferralStatus: (actor: unknown, referralId: string, change: unknown, o?: WriteOptions) => referrals.setReferralStatus(ctx, actor, referralId, change, o),
-		listReferrals: (actor: unknown, caseId: string) => referralLists.listReferrals(ctx, actor, caseId),
-		listOverdueReferrals: (actor: unknown, asOf?: string) => referralLists.listOverdueReferrals(ctx, actor, asOf),
-		closeCase: (actor: unknown, caseId: string, closing: unknown, o?: WriteOptions) => closure.closeCase(ctx, actor, caseId, closing, o),
-		reopenCase: (actor: unknown, caseId: string, reopening: unknown, o?: WriteOptions) => closure.reopenCase(ctx, actor, caseId, reopening, o),
-		funderReport: (actor: unknown, options: RunReportOptions) => runFunderReport(ctx, actor, options),
+		logContact: (actor: unknown, caseId: string, contact: unknown, o?: WriteOptions) =>
+			contacts.logContact(ctx, actor, caseId, contact, o),
+		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) =>
+			contacts.listContacts(ctx, actor, caseId, range),
+		createReferral: (actor: unknown, caseId: string, referral: unknown, o?: WriteOptions) =>
+			referrals.createReferral(ctx, actor, caseId, referral, o),
+		setReferralStatus: (actor: unknown, referralId: string, change: unknown, o?: WriteOptions) =>
+			referrals.setReferralStatus(ctx, actor, referralId, change, o),
+		listReferrals: (actor: unknown, caseId: string) =>
+			referralLists.listReferrals(ctx, actor, caseId),
+		listOverdueReferrals: (actor: unknown, asOf?: string) =>
+			referralLists.listOverdueReferrals(ctx, actor, asOf),
+		closeCase: (actor: unknown, caseId: string, closing: unknown, o?: WriteOptions) =>
+			closure.closeCase(ctx, actor, caseId, closing, o),
+		reopenCase: (actor: unknown, caseId: string, reopening: unknown, o?: WriteOptions) =>
+			closure.reopenCase(ctx, actor, caseId, reopening, o),
+		funderReport: (actor: unknown, options: RunReportOptions) =>
+			runFunderReport(ctx, actor, options),
 		/** One audit row for a refusal before any operation ran (schema errors of a form, a failed login). */
-		recordRefusal: (actor: unknown, spec: { action: string; caseId?: string | null }, error: Error) => recordRefusal(ctx, actor, spec, error),
+		recordRefusal: (
+			actor: unknown,
+			spec: { action: string; caseId?: string | null },
+			error: Error,
+		) => recordRefusal(ctx, actor, spec, error),
 		/** Acts as the Case Event Trigger (a system actor), never as a person. */
 		pollCaseEvents: (options: PollOptions) => pollCaseEvents(ctx, options),
 	};

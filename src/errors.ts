@@ -1,5 +1,6 @@
 /** How an operation ended, as the audit log records it. */
-export type AuditOutcome = 'ok' | 'replayed' | 'denied' | 'rejected' | 'conflict' | 'not_found' | 'failed';
+export type AuditOutcome =
+	'ok' | 'replayed' | 'denied' | 'rejected' | 'conflict' | 'not_found' | 'failed';
 
 /**
  * The one table of error codes: what each means for the audit log and for an HTTP answer.
@@ -41,7 +42,11 @@ export class DomainError extends Error {
 	readonly fieldErrors: FieldError[];
 	readonly details: Record<string, unknown>;
 
-	constructor(code: ErrorCode, message: string, options: { fieldErrors?: FieldError[]; details?: Record<string, unknown> } = {}) {
+	constructor(
+		code: ErrorCode,
+		message: string,
+		options: { fieldErrors?: FieldError[]; details?: Record<string, unknown> } = {},
+	) {
 		super(message);
 		this.name = 'DomainError';
 		this.code = code;
@@ -50,7 +55,12 @@ export class DomainError extends Error {
 	}
 
 	toJSON() {
-		return { code: this.code, message: this.message, fieldErrors: this.fieldErrors, details: this.details };
+		return {
+			code: this.code,
+			message: this.message,
+			fieldErrors: this.fieldErrors,
+			details: this.details,
+		};
 	}
 }
 

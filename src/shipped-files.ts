@@ -5,7 +5,8 @@ import * as path from 'node:path';
 export function shippedFolder(name: string, marker?: string): string {
 	const candidates = [path.join(__dirname, '..', name), path.join(__dirname, '..', '..', name)];
 	const found = candidates.find((dir) => fs.existsSync(marker ? path.join(dir, marker) : dir));
-	if (!found) throw new Error(`Package folder ${name}/ not found (looked in ${candidates.join(', ')})`);
+	if (!found)
+		throw new Error(`Package folder ${name}/ not found (looked in ${candidates.join(', ')})`);
 	return found;
 }
 

@@ -9,14 +9,29 @@ import type { SimCase, SimOp } from './simulate';
 type Rows = { [T in keyof Database]: Insertable<Database[T]>[] };
 type OpOf<K extends SimOp['kind']> = Extract<SimOp, { kind: K }>;
 
-const tables = ['cases', 'case_persons', 'status_history', 'plans', 'contacts', 'contact_topics', 'referrals', 'referral_events', 'closures'] as const;
+const tables = [
+	'cases',
+	'case_persons',
+	'status_history',
+	'plans',
+	'contacts',
+	'contact_topics',
+	'referrals',
+	'referral_events',
+	'closures',
+] as const;
 
 /**
  * The rows the core writes for a simulated case (same columns, values, versions and status history), built in memory
  * for bulk insertion. Not written: the protocol rows of each operation (`audit_log`, `case_events`), which no report
  * reads; `test/integration/seed-and-naive.test.ts` checks that both paths give the same figures.
  */
-export function caseRows(profile: DistrictProfile, sim: SimCase, at: string, into: Partial<Rows>): void {
+export function caseRows(
+	profile: DistrictProfile,
+	sim: SimCase,
+	at: string,
+	into: Partial<Rows>,
+): void {
 	const coordinator = profile.staff.find((s) => s.role === 'coordinator')?.id ?? sim.managerId;
 	const rows = new BulkCase(into, at, sim.managerId);
 	const persons = personRows(rows.id, sim.intake);
@@ -25,9 +40,24 @@ export function caseRows(profile: DistrictProfile, sim: SimCase, at: string, int
 	for (const op of sim.ops) rows.apply(op);
 	// Inserted first: the other rows refer to the case.
 	(into.cases ??= []).push({
-		id: rows.id, district_id: profile.id, organisation_id: sim.organisationId, manager_id: sim.managerId, municipality_ags: sim.intake.municipality, status: rows.status, version: rows.version,
-		opened_on: sim.intake.intakeDate, closed_on: rows.closedOn, search_name: searchName(sim.intake), persons_count: persons.rows.length, minors_count: persons.minors,
-		extension_reason: null, extension_on: null, data_json: JSON.stringify(sim.intake), created_at: at, created_by: coordinator, updated_at: at,
+		id: rows.id,
+		district_id: profile.id,
+		organisation_id: sim.organisationId,
+		manager_id: sim.managerId,
+		municipality_ags: sim.intake.municipality,
+		status: rows.status,
+		version: rows.version,
+		opened_on: sim.intake.intakeDate,
+		closed_on: rows.closedOn,
+		search_name: searchName(sim.intake),
+		persons_count: persons.rows.length,
+		minors_count: persons.minors,
+		extension_reason: null,
+		extension_on: null,
+		data_json: JSON.stringify(sim.intake),
+		created_at: at,
+		created_by: coordinator,
+		updated_at: at,
 	});
 }
 
@@ -39,7 +69,10 @@ export async function insertRows(store: CaseStore, rows: Partial<Rows>): Promise
 			if (list.length === 0) continue;
 			const perStatement = Math.max(1, Math.floor(30_000 / Object.keys(list[0]).length));
 			for (let i = 0; i < list.length; i += perStatement) {
-				await trx.insertInto(table).values(list.slice(i, i + perStatement) as never).execute();
+				await trx
+					.insertInto(table)
+					.values(list.slice(i, i + perStatement) as never)
+					.execute();
 			}
 		}
 	});
@@ -56,14 +89,25 @@ class BulkCase {
 	private readonly closures: Insertable<Database['closures']>[] = [];
 
 	/** `by`: the manager, who documents every operation. */
-	constructor(private readonly into: Partial<Rows>, private readonly at: string, private readonly by: string) {}
+	constructor(
+		private readonly into: Partial<Rows>,
+		private readonly at: string,
+		private readonly by: string,
+	) {}
 
 	push<T extends keyof Database>(table: T, row: Insertable<Database[T]>): void {
 		((this.into[table] ??= [] as Rows[T]) as Insertable<Database[T]>[]).push(row);
 	}
 
 	history(from: CaseStatus | null, to: CaseStatus, on: string, who = this.by): void {
-		this.push('status_history', { case_id: this.id, from_status: from, to_status: to, changed_on: on, created_at: this.at, created_by: who });
+		this.push('status_history', {
+			case_id: this.id,
+			from_status: from,
+			to_status: to,
+			changed_on: on,
+			created_at: this.at,
+			created_by: who,
+		});
 	}
 
 	/** Each operation is one change of the case (one version more), turned into rows by the method named after its kind. */
@@ -74,7 +118,17 @@ class BulkCase {
 
 	private plan(op: OpOf<'plan'>): void {
 		this.plans++;
-		this.push('plans', { id: randomUUID(), case_id: this.id, version: this.plans, kind: op.continued ? 'continued' : 'created', plan_date: op.date, review_date: op.plan.reviewDate, data_json: JSON.stringify(op.plan), created_at: this.at, created_by: this.by });
+		this.push('plans', {
+			id: randomUUID(),
+			case_id: this.id,
+			version: this.plans,
+			kind: op.continued ? 'continued' : 'created',
+			plan_date: op.date,
+			review_date: op.plan.reviewDate,
+			data_json: JSON.stringify(op.plan),
+			created_at: this.at,
+			created_by: this.by,
+		});
 		if (this.status === 'intake') {
 			this.history('intake', 'active', op.date);
 			this.status = 'active';
@@ -83,12 +137,33 @@ class BulkCase {
 
 	private contact({ contact: c }: OpOf<'contact'>): void {
 		const contactId = randomUUID();
-		this.push('contacts', { id: contactId, case_id: this.id, contact_date: c.date, channel: c.channel, minutes: c.minutes, note: c.note ?? null, created_at: this.at, created_by: this.by });
+		this.push('contacts', {
+			id: contactId,
+			case_id: this.id,
+			contact_date: c.date,
+			channel: c.channel,
+			minutes: c.minutes,
+			note: c.note ?? null,
+			created_at: this.at,
+			created_by: this.by,
+		});
 		for (const topic of c.topics) this.push('contact_topics', { contact_id: contactId, topic });
 	}
 
 	private referral(op: OpOf<'referral'>): void {
-		const row = { id: randomUUID(), case_id: this.id, service_id: op.serviceId, reason: op.reason, note: null, referred_on: op.date, status: 'open' as const, status_on: op.date, created_at: this.at, created_by: this.by, updated_at: this.at };
+		const row = {
+			id: randomUUID(),
+			case_id: this.id,
+			service_id: op.serviceId,
+			reason: op.reason,
+			note: null,
+			referred_on: op.date,
+			status: 'open' as const,
+			status_on: op.date,
+			created_at: this.at,
+			created_by: this.by,
+			updated_at: this.at,
+		};
 		this.referrals.set(op.ref, row);
 		this.push('referrals', row);
 		this.referralEvent(row.id, 'open', op.date);
@@ -102,16 +177,39 @@ class BulkCase {
 		this.referralEvent(row.id, op.status, op.date);
 	}
 
-	private referralEvent(referralId: string, status: Insertable<Database['referral_events']>['status'], on: string): void {
-		this.push('referral_events', { referral_id: referralId, status, event_on: on, note: null, created_at: this.at, created_by: this.by });
+	private referralEvent(
+		referralId: string,
+		status: Insertable<Database['referral_events']>['status'],
+		on: string,
+	): void {
+		this.push('referral_events', {
+			referral_id: referralId,
+			status,
+			event_on: on,
+			note: null,
+			created_at: this.at,
+			created_by: this.by,
+		});
 	}
 
 	private close({ date, closure }: OpOf<'close'>): void {
 		const o = closure.outcomes;
 		const row = {
-			id: randomUUID(), case_id: this.id, closed_on: date, reason: closure.reason, reason_note: closure.reasonNote ?? null, moved_to: closure.movedTo ?? null,
-			own_tenancy: o.ownTenancy ? 1 : 0, german_level: o.germanLevel ?? null, employment_social_insurance: o.employmentSocialInsurance ? 1 : 0,
-			training_internship_study: o.trainingInternshipStudy ? 1 : 0, data_json: JSON.stringify(closure), reopened_on: null as string | null, reopen_reason: null as string | null, created_at: this.at, created_by: this.by,
+			id: randomUUID(),
+			case_id: this.id,
+			closed_on: date,
+			reason: closure.reason,
+			reason_note: closure.reasonNote ?? null,
+			moved_to: closure.movedTo ?? null,
+			own_tenancy: o.ownTenancy ? 1 : 0,
+			german_level: o.germanLevel ?? null,
+			employment_social_insurance: o.employmentSocialInsurance ? 1 : 0,
+			training_internship_study: o.trainingInternshipStudy ? 1 : 0,
+			data_json: JSON.stringify(closure),
+			reopened_on: null as string | null,
+			reopen_reason: null as string | null,
+			created_at: this.at,
+			created_by: this.by,
 		};
 		this.closures.push(row);
 		this.push('closures', row);

@@ -31,7 +31,11 @@ async function main() {
 	const cases = Math.round(Number(values.scale) * 1000);
 	const path = (values.path ?? (cases <= 5000 ? 'core' : 'bulk')) as 'core' | 'bulk';
 	const store = values.postgres
-		? await openStore({ backend: 'postgres', connectionString: values.postgres, schema: values.schema })
+		? await openStore({
+				backend: 'postgres',
+				connectionString: values.postgres,
+				schema: values.schema,
+			})
 		: await openStore({ backend: 'sqlite', file: values.store ?? `demo-${profile.id}.sqlite` });
 	const started = performance.now();
 	const result = await seedDistrict(store, {
@@ -43,8 +47,22 @@ async function main() {
 		onProgress: (n) => process.stdout.write(`\r${n} von ${cases} Fällen`),
 	});
 	const seconds = (performance.now() - started) / 1000;
-	const counts = await Promise.all(['cases', 'case_persons', 'plans', 'contacts', 'referrals', 'closures'].map(async (t) => [t, Number((await store.db.selectFrom(t as 'cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)]));
-	console.log(`\n${result.cases} Fälle (${result.operations} Vorgänge, Weg: ${path}) in ${seconds.toFixed(1)} s. Im Bestand: ${counts.map(([t, n]) => `${t} ${n}`).join(', ')}`);
+	const counts = await Promise.all(
+		['cases', 'case_persons', 'plans', 'contacts', 'referrals', 'closures'].map(async (t) => [
+			t,
+			Number(
+				(
+					await store.db
+						.selectFrom(t as 'cases')
+						.select((eb) => eb.fn.countAll<string>().as('n'))
+						.executeTakeFirstOrThrow()
+				).n,
+			),
+		]),
+	);
+	console.log(
+		`\n${result.cases} Fälle (${result.operations} Vorgänge, Weg: ${path}) in ${seconds.toFixed(1)} s. Im Bestand: ${counts.map(([t, n]) => `${t} ${n}`).join(', ')}`,
+	);
 	await store.close();
 }
 

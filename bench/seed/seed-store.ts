@@ -19,13 +19,20 @@ export interface SeedOptions {
 }
 
 /** Writes `cases` simulated cases of one district into the store; returns the number of operations replayed. */
-export async function seedDistrict(store: CaseStore, options: SeedOptions): Promise<{ cases: number; operations: number }> {
+export async function seedDistrict(
+	store: CaseStore,
+	options: SeedOptions,
+): Promise<{ cases: number; operations: number }> {
 	const sim: SimOptions = { profile: options.profile, until: options.until, seed: options.seed };
 	const targets = intakeTargets(options.profile);
 	const offset = options.offset ?? 0;
 	let operations = 0;
 	if (options.path === 'core') {
-		const core = createCore({ store, profile: options.profile, clock: fixedClock(`${options.until}T18:00:00Z`) });
+		const core = createCore({
+			store,
+			profile: options.profile,
+			clock: fixedClock(`${options.until}T18:00:00Z`),
+		});
 		for (let i = 0; i < options.cases; i++) {
 			const c = simulateCase(sim, offset + i, targets);
 			await applyThroughCore(core, options.profile, c);

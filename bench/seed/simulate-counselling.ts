@@ -17,13 +17,18 @@ export interface CaseCourse {
 	refs: number;
 }
 
-const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const days = (from: string, to: string) =>
+	Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * Counselling from `from` to the planned end (at most the last allowed day, then closed for maximum duration), closed
  * on that day unless it lies after `until`. Returns the closing day, if the case was closed.
  */
-export function counselUntilClosure(course: CaseCourse, from: string, plannedEnd: string): string | undefined {
+export function counselUntilClosure(
+	course: CaseCourse,
+	from: string,
+	plannedEnd: string,
+): string | undefined {
 	const capped = plannedEnd > course.lastAllowed;
 	const end = capped ? course.lastAllowed : plannedEnd;
 	counsel(course, from, end);
@@ -36,8 +41,13 @@ export function counselUntilClosure(course: CaseCourse, from: string, plannedEnd
 export function simulateReopening(course: CaseCourse, closedOn: string): void {
 	const { rnd } = course;
 	const reopen = addDays(closedOn, rnd.int(30, 200));
-	if (!(rnd.chance(0.04) && reopen <= course.until && reopen < addDays(course.lastAllowed, -30))) return;
-	course.ops.push({ kind: 'reopen', date: reopen, reason: 'Person meldet sich mit neuen Anliegen' });
+	if (!(rnd.chance(0.04) && reopen <= course.until && reopen < addDays(course.lastAllowed, -30)))
+		return;
+	course.ops.push({
+		kind: 'reopen',
+		date: reopen,
+		reason: 'Person meldet sich mit neuen Anliegen',
+	});
 	counselUntilClosure(course, reopen, addDays(reopen, rnd.int(30, 300)));
 }
 
@@ -56,7 +66,12 @@ function simulatePlans(course: CaseCourse, from: string, end: string): void {
 	if (course.plans === 0 && !rnd.chance(0.85)) return;
 	let planDate = addDays(from, course.plans === 0 ? rnd.int(3, 45) : rnd.int(7, 30));
 	while (planDate <= end) {
-		course.ops.push({ kind: 'plan', date: planDate, continued: course.plans > 0, plan: simulatePlan(rnd, planDate) });
+		course.ops.push({
+			kind: 'plan',
+			date: planDate,
+			continued: course.plans > 0,
+			plan: simulatePlan(rnd, planDate),
+		});
 		course.plans++;
 		planDate = addDays(planDate, rnd.int(150, 240));
 	}
@@ -80,12 +95,19 @@ function simulateReferral(course: CaseCourse, from: string, end: string): void {
 	if (on > end) return;
 	const ref = course.refs++;
 	const service = rnd.pick(course.services);
-	course.ops.push({ kind: 'referral', date: on, ref, serviceId: service.id, reason: `Unterstützung: ${service.name}`.slice(0, 200) });
+	course.ops.push({
+		kind: 'referral',
+		date: on,
+		ref,
+		serviceId: service.id,
+		reason: `Unterstützung: ${service.name}`.slice(0, 200),
+	});
 	if (!rnd.chance(0.7)) return;
 	const answered = addDays(on, rnd.int(5, 30));
 	const status = rnd.chance(0.85) ? 'accepted' : 'declined';
 	if (answered > end) return;
 	course.ops.push({ kind: 'referralStatus', date: answered, ref, status });
 	const done = addDays(answered, rnd.int(20, 120));
-	if (rnd.chance(0.6) && done <= end) course.ops.push({ kind: 'referralStatus', date: done, ref, status: 'done' });
+	if (rnd.chance(0.6) && done <= end)
+		course.ops.push({ kind: 'referralStatus', date: done, ref, status: 'done' });
 }

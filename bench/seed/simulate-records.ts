@@ -5,12 +5,23 @@ import type { Random } from './random';
 
 /** An integration plan with up to three goals, reviewed after half a year. */
 export function simulatePlan(rnd: Random, planDate: string): IntegrationPlan {
-	const goals = rnd.some(domains, 3).map((domain) => ({ domain, goal: `Ziel im Handlungsfeld ${domain}`, status: rnd.pick(['open', 'in_progress', 'achieved'] as const) }));
+	const goals = rnd
+		.some(domains, 3)
+		.map((domain) => ({
+			domain,
+			goal: `Ziel im Handlungsfeld ${domain}`,
+			status: rnd.pick(['open', 'in_progress', 'achieved'] as const),
+		}));
 	return { planDate, reviewDate: addDays(planDate, 180), goals: goals as IntegrationPlan['goals'] };
 }
 
 export function simulateContact(rnd: Random, date: string): Contact {
-	return { date, channel: rnd.weighted(channels), minutes: rnd.pick([10, 15, 20, 30, 45, 60, 90]), topics: rnd.some(topics, 3) as Contact['topics'] };
+	return {
+		date,
+		channel: rnd.weighted(channels),
+		minutes: rnd.pick([10, 15, 20, 30, 45, 60, 90]),
+		topics: rnd.some(topics, 3) as Contact['topics'],
+	};
 }
 
 /** A closure; `capped` when the case reached its maximum duration. Self-reliant clients more often reach the outcomes. */

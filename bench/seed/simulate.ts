@@ -1,5 +1,11 @@
 import { eligibleManagers } from '../../src/districts/routing';
-import type { Closure, Contact, DistrictProfile, Intake, IntegrationPlan } from '../../src/generated/types';
+import type {
+	Closure,
+	Contact,
+	DistrictProfile,
+	Intake,
+	IntegrationPlan,
+} from '../../src/generated/types';
 import { addDays, addYears } from '../../src/lifecycle/dates';
 import { Random } from './random';
 import { counselUntilClosure, simulateReopening, type CaseCourse } from './simulate-counselling';
@@ -32,28 +38,61 @@ export interface SimOptions {
 export function intakeTargets(profile: DistrictProfile) {
 	return profile.municipalities
 		.filter((m) => m.programme === 'served' && m.organisationId)
-		.map((m) => ({ ags: m.ags, organisationId: m.organisationId as string, managers: eligibleManagers(profile, m.organisationId as string, m.ags).map((s) => s.id) }))
+		.map((m) => ({
+			ags: m.ags,
+			organisationId: m.organisationId as string,
+			managers: eligibleManagers(profile, m.organisationId as string, m.ags).map((s) => s.id),
+		}))
 		.filter((t) => t.managers.length > 0);
 }
 
 /** The `index`-th case of a district: the same (seed, index) always gives the same case. */
-export function simulateCase(options: SimOptions, index: number, targets = intakeTargets(options.profile)): SimCase {
+export function simulateCase(
+	options: SimOptions,
+	index: number,
+	targets = intakeTargets(options.profile),
+): SimCase {
 	const rnd = new Random(options.seed * 1_000_003 + index * 7919 + 17);
 	const target = rnd.pick(targets);
 	const managerId = rnd.pick(target.managers);
 	const opened = addDays(options.until, -rnd.int(0, 4 * 365));
 	const intake = simulateIntake(rnd, opened, target.ags, managerId);
-	const course: CaseCourse = { rnd, until: options.until, lastAllowed: addDays(addYears(opened, 3), -1), services: options.profile.services, ops: [], plans: 0, refs: 0 };
+	const course: CaseCourse = {
+		rnd,
+		until: options.until,
+		lastAllowed: addDays(addYears(opened, 3), -1),
+		services: options.profile.services,
+		ops: [],
+		plans: 0,
+		refs: 0,
+	};
 	const length = rnd.weighted({ short: 25, medium: 40, long: 25, maximum: 10 });
-	const planned = { short: rnd.int(60, 300), medium: rnd.int(300, 700), long: rnd.int(700, 1000), maximum: 10_000 }[length];
+	const planned = {
+		short: rnd.int(60, 300),
+		medium: rnd.int(300, 700),
+		long: rnd.int(700, 1000),
+		maximum: 10_000,
+	}[length];
 	const closedOn = counselUntilClosure(course, opened, addDays(opened, planned));
 	if (closedOn) simulateReopening(course, closedOn);
-	return { managerId, organisationId: target.organisationId, intake, ops: dropAfterClosure(inDateOrder(course.ops)) };
+	return {
+		managerId,
+		organisationId: target.organisationId,
+		intake,
+		ops: dropAfterClosure(inDateOrder(course.ops)),
+	};
 }
 
 /** Stable order: by date, and on one day plans before contacts before referrals, the closure last. */
 function inDateOrder(ops: SimOp[]): SimOp[] {
-	const rank: Record<SimOp['kind'], number> = { reopen: 0, plan: 1, contact: 2, referral: 3, referralStatus: 4, close: 5 };
+	const rank: Record<SimOp['kind'], number> = {
+		reopen: 0,
+		plan: 1,
+		contact: 2,
+		referral: 3,
+		referralStatus: 4,
+		close: 5,
+	};
 	return ops.sort((a, b) => a.date.localeCompare(b.date) || rank[a.kind] - rank[b.kind]);
 }
 

@@ -22,12 +22,19 @@ export class CaseEventTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts a workflow when a case is created or closed, a plan review is due, a referral is overdue or the counselling limit approaches',
+		description:
+			'Starts a workflow when a case is created or closed, a plan review is due, a referral is overdue or the counselling limit approaches',
 		defaults: { name: 'Case Event Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'integrationCaseStoreApi', required: true, testedBy: 'integrationCaseStoreConnectionTest' }],
+		credentials: [
+			{
+				name: 'integrationCaseStoreApi',
+				required: true,
+				testedBy: 'integrationCaseStoreConnectionTest',
+			},
+		],
 		properties: [
 			...districtProfileProperties,
 			{
@@ -36,7 +43,11 @@ export class CaseEventTrigger implements INodeType {
 				type: 'multiOptions',
 				options: [
 					{ name: 'Case Closed', value: 'caseClosed' },
-					{ name: 'Counselling Limit Approaching', value: 'limitApproaching', description: '3-year limit (or 4 years when extended) within the lead time' },
+					{
+						name: 'Counselling Limit Approaching',
+						value: 'limitApproaching',
+						description: '3-year limit (or 4 years when extended) within the lead time',
+					},
 					{ name: 'New Case', value: 'caseCreated' },
 					{ name: 'Plan Review Due', value: 'planReviewDue' },
 					{ name: 'Referral Overdue', value: 'referralOverdue' },
@@ -56,14 +67,16 @@ export class CaseEventTrigger implements INodeType {
 						name: 'limitLeadDays',
 						type: 'number',
 						default: 90,
-						description: 'How many days before the counselling limit the event fires (default: the district profile\'s setting)',
+						description:
+							"How many days before the counselling limit the event fires (default: the district profile's setting)",
 					},
 					{
 						displayName: 'Review Lead Time (Days)',
 						name: 'reviewLeadDays',
 						type: 'number',
 						default: 7,
-						description: 'How many days before the review date the event fires (default: the district profile\'s setting)',
+						description:
+							"How many days before the review date the event fires (default: the district profile's setting)",
 					},
 				],
 			},
@@ -76,8 +89,14 @@ export class CaseEventTrigger implements INodeType {
 		const node = this.getNode();
 		try {
 			const types = this.getNodeParameter('events') as CaseEventType[];
-			const options = this.getNodeParameter('options', {}) as { limitLeadDays?: number; reviewLeadDays?: number };
-			const staticData = this.getWorkflowStaticData('node') as IDataObject & { lastSeq?: number; baselineSeq?: number };
+			const options = this.getNodeParameter('options', {}) as {
+				limitLeadDays?: number;
+				reviewLeadDays?: number;
+			};
+			const staticData = this.getWorkflowStaticData('node') as IDataObject & {
+				lastSeq?: number;
+				baselineSeq?: number;
+			};
 			const manual = this.getMode() === 'manual';
 			const { events, lastSeq, baselineSeq } = await withCore(this, (core) =>
 				core.pollCaseEvents({
@@ -95,7 +114,11 @@ export class CaseEventTrigger implements INodeType {
 				staticData.baselineSeq = baselineSeq;
 			}
 			if (events.length === 0) {
-				if (manual) throw new NodeOperationError(node, 'Zurzeit gibt es kein passendes Ereignis.', { description: 'Keine neuen Fälle, fälligen Überprüfungen oder überfälligen Weitervermittlungen.' });
+				if (manual)
+					throw new NodeOperationError(node, 'Zurzeit gibt es kein passendes Ereignis.', {
+						description:
+							'Keine neuen Fälle, fälligen Überprüfungen oder überfälligen Weitervermittlungen.',
+					});
 				return null;
 			}
 			return [this.helpers.returnJsonArray(events.map(itemJson))];

@@ -1,6 +1,19 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { checkFormPassword, handleFormRequest, type AuthConfig, type FormKind } from '../../src/index';
+import {
+	checkFormPassword,
+	handleFormRequest,
+	type AuthConfig,
+	type FormKind,
+} from '../../src/index';
 import { districtProfileProperties } from '../shared/district-parameters';
 import * as credentialTest from '../shared/credential-test';
 import { itemJson } from '../shared/items';
@@ -21,17 +34,39 @@ export class CaseFormTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["form"] }}',
-		description: 'Serves a German case form (intake, plan, contact, referral, closure) and starts the workflow with each accepted submission',
+		description:
+			'Serves a German case form (intake, plan, contact, referral, closure) and starts the workflow with each accepted submission',
 		defaults: { name: 'Case Form Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'integrationCaseStoreApi', required: true, testedBy: 'integrationCaseStoreConnectionTest' },
-			{ name: 'caseFormBasicAuth', required: true, testedBy: 'caseFormBasicAuthTest', displayOptions: { show: { authentication: ['basicAuth'] } } },
+			{
+				name: 'integrationCaseStoreApi',
+				required: true,
+				testedBy: 'integrationCaseStoreConnectionTest',
+			},
+			{
+				name: 'caseFormBasicAuth',
+				required: true,
+				testedBy: 'caseFormBasicAuthTest',
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+			},
 		],
 		webhooks: [
-			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: '={{ $parameter["path"] }}', ndvHideUrl: false },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{ $parameter["path"] }}', ndvHideMethod: true },
+			{
+				name: 'setup',
+				httpMethod: 'GET',
+				responseMode: 'onReceived',
+				path: '={{ $parameter["path"] }}',
+				ndvHideUrl: false,
+			},
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '={{ $parameter["path"] }}',
+				ndvHideMethod: true,
+			},
 		],
 		properties: [
 			{
@@ -46,7 +81,8 @@ export class CaseFormTrigger implements INodeType {
 					{ name: 'Referral (Weitervermittlung)', value: 'referral' },
 				],
 				default: 'intake',
-				description: 'Which generated form to serve. All but the intake are opened for a case: add ?case=<case ID> to the URL.',
+				description:
+					'Which generated form to serve. All but the intake are opened for a case: add ?case=<case ID> to the URL.',
 			},
 			{
 				displayName: 'Path',
@@ -67,7 +103,8 @@ export class CaseFormTrigger implements INodeType {
 					{ name: 'Trusted Header From SSO Proxy', value: 'trustedHeader' },
 				],
 				default: 'trustedHeader',
-				description: 'How the form knows who fills it; the login is mapped to a staff member of the district profile, anything else gets HTTP 401',
+				description:
+					'How the form knows who fills it; the login is mapped to a staff member of the district profile, anything else gets HTTP 401',
 			},
 			{
 				displayName: 'Staff ID',
@@ -76,7 +113,8 @@ export class CaseFormTrigger implements INodeType {
 				default: '',
 				required: true,
 				displayOptions: { show: { authentication: ['none'] } },
-				description: 'The staff member (ID in the district profile) the form acts as, for a single-user setup',
+				description:
+					'The staff member (ID in the district profile) the form acts as, for a single-user setup',
 			},
 			{
 				displayName: 'Header Name',
@@ -85,14 +123,16 @@ export class CaseFormTrigger implements INodeType {
 				default: 'X-Remote-User',
 				required: true,
 				displayOptions: { show: { authentication: ['trustedHeader'] } },
-				description: 'Header in which the reverse proxy passes the staff ID or e-mail. The proxy must remove this header from client requests.',
+				description:
+					'Header in which the reverse proxy passes the staff ID or e-mail. The proxy must remove this header from client requests.',
 			},
 			{
 				displayName: 'Save to Case Store',
 				name: 'save',
 				type: 'boolean',
 				default: true,
-				description: 'Whether the trigger stores the submission through the case core before confirming it to the manager. Off: it only validates and hands the data to the workflow.',
+				description:
+					'Whether the trigger stores the submission through the case core before confirming it to the manager. Off: it only validates and hands the data to the workflow.',
 			},
 		],
 	};
@@ -100,7 +140,10 @@ export class CaseFormTrigger implements INodeType {
 	methods = {
 		credentialTest: {
 			...credentialTest,
-			async caseFormBasicAuthTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async caseFormBasicAuthTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const result = checkFormPassword(String(credential.data?.password ?? ''));
 				return { status: result.ok ? 'OK' : 'Error', message: result.message };
 			},
@@ -115,7 +158,11 @@ export class CaseFormTrigger implements INodeType {
 			let auth: AuthConfig;
 			if (mode === 'basicAuth') {
 				const basic = await this.getCredentials('caseFormBasicAuth');
-				auth = { mode, password: String(basic.password ?? ''), realm: String(basic.realm ?? '') || undefined };
+				auth = {
+					mode,
+					password: String(basic.password ?? ''),
+					realm: String(basic.realm ?? '') || undefined,
+				};
 			} else if (mode === 'trustedHeader') {
 				auth = { mode, headerName: this.getNodeParameter('headerName') as string };
 			} else {
@@ -123,15 +170,27 @@ export class CaseFormTrigger implements INodeType {
 			}
 			const kind = this.getNodeParameter('form') as FormKind;
 			const save = this.getNodeParameter('save', true) as boolean;
-			const request = { method: req.method, query: req.query as Record<string, unknown>, headers: req.headers, body: req.body };
-			const { response, emission } = await withCore(this, (core) => handleFormRequest({ core, kind, auth, save }, request));
+			const request = {
+				method: req.method,
+				query: req.query as Record<string, unknown>,
+				headers: req.headers,
+				body: req.body,
+			};
+			const { response, emission } = await withCore(this, (core) =>
+				handleFormRequest({ core, kind, auth, save }, request),
+			);
 			res.status(response.status).set(response.headers).send(response.body);
 			if (!emission) return { noWebhookResponse: true };
 			return { noWebhookResponse: true, workflowData: [[{ json: itemJson(emission) }]] };
 		} catch (error) {
 			// Configuration or store problems: the manager gets a German page, the details go to n8n's log.
 			this.logger.error(`Case Form Trigger: ${(error as Error).message}`);
-			res.status(500).set({ 'Content-Type': 'text/plain; charset=utf-8' }).send('Das Formular ist zurzeit nicht verfügbar. Bitte später erneut versuchen oder die Administration informieren.');
+			res
+				.status(500)
+				.set({ 'Content-Type': 'text/plain; charset=utf-8' })
+				.send(
+					'Das Formular ist zurzeit nicht verfügbar. Bitte später erneut versuchen oder die Administration informieren.',
+				);
 			return { noWebhookResponse: true };
 		}
 	}

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	loadShippedDefinition,
@@ -27,13 +32,24 @@ export class FunderReport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["period"] }}',
-		description: 'Figures for the state funder ("Auswertung Zeitraum" per manager, all providers merged) as items, XLSX and a Sachbericht draft',
+		description:
+			'Figures for the state funder ("Auswertung Zeitraum" per manager, all providers merged) as items, XLSX and a Sachbericht draft',
 		defaults: { name: 'Funder Report' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'integrationCaseStoreApi', required: true, testedBy: 'integrationCaseStoreConnectionTest' }],
-		properties: [...districtProfileProperties, { ...actorProperty, default: '' }, ...funderReportProperties],
+		credentials: [
+			{
+				name: 'integrationCaseStoreApi',
+				required: true,
+				testedBy: 'integrationCaseStoreConnectionTest',
+			},
+		],
+		properties: [
+			...districtProfileProperties,
+			{ ...actorProperty, default: '' },
+			...funderReportProperties,
+		],
 	};
 
 	methods = { credentialTest };
@@ -43,9 +59,20 @@ export class FunderReport implements INodeType {
 		return await forEachItem(this, async (i) => {
 			const report = await withCore(i, (core) => {
 				const actor = parseJsonParameter(this.getNodeParameter('actor', i), 'Actor');
-				const period = resolvePeriod(periodChoice(this, i), (this.getNodeParameter('referenceDay', i, '') as string) || today(systemClock));
+				const period = resolvePeriod(
+					periodChoice(this, i),
+					(this.getNodeParameter('referenceDay', i, '') as string) || today(systemClock),
+				);
 				const definitionChoice = this.getNodeParameter('definition', i) as string;
-				const definition = definitionChoice === 'custom' ? parseDefinition(parseJsonParameter(this.getNodeParameter('definitionJson', i), 'Report Definition JSON')) : loadShippedDefinition(definitionChoice);
+				const definition =
+					definitionChoice === 'custom'
+						? parseDefinition(
+								parseJsonParameter(
+									this.getNodeParameter('definitionJson', i),
+									'Report Definition JSON',
+								),
+							)
+						: loadShippedDefinition(definitionChoice);
 				return core.funderReport(actor, { period, definition });
 			});
 			return await reportItems(this, report, i);
@@ -54,10 +81,16 @@ export class FunderReport implements INodeType {
 }
 
 /** A summary item with the files first, then one item per group (manager, organisation or municipality). */
-async function reportItems(fns: IExecuteFunctions, report: Report, i: number): Promise<INodeExecutionData[]> {
+async function reportItems(
+	fns: IExecuteFunctions,
+	report: Report,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const grouping = fns.getNodeParameter('grouping', i) as Grouping;
 	const files = fns.getNodeParameter('files', i) as string[];
-	const base = `${fns.getNodeParameter('fileName', i) as string}`.trim() || `Auswertung-${report.district.id}-${report.period.from}-${report.period.to}`;
+	const base =
+		`${fns.getNodeParameter('fileName', i) as string}`.trim() ||
+		`Auswertung-${report.district.id}-${report.period.from}-${report.period.to}`;
 	const summary: INodeExecutionData = {
 		json: {
 			kind: 'summary',
@@ -74,16 +107,31 @@ async function reportItems(fns: IExecuteFunctions, report: Report, i: number): P
 		pairedItem: { item: i },
 	};
 	if (files.includes('xlsx')) {
-		summary.binary!.xlsx = await fns.helpers.prepareBinaryData(await renderWorkbook(report), `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		summary.binary!.xlsx = await fns.helpers.prepareBinaryData(
+			await renderWorkbook(report),
+			`${base}.xlsx`,
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		);
 	}
 	if (files.includes('sachbericht')) {
 		const custom = fns.getNodeParameter('sachberichtTemplate', i, '') as string;
 		const html = renderSachbericht(report, custom.trim() ? custom : undefined);
-		summary.binary!.sachbericht = await fns.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), `Sachbericht-${base}.html`, 'text/html');
+		summary.binary!.sachbericht = await fns.helpers.prepareBinaryData(
+			Buffer.from(html, 'utf8'),
+			`Sachbericht-${base}.html`,
+			'text/html',
+		);
 	}
 	if (grouping === 'district') return [summary];
 	const groups = report.groups[grouping].map((g) => ({
-		json: { kind: grouping, period: report.period, groupId: g.id, groupName: g.name, organisation: g.organisation, figures: g.figures },
+		json: {
+			kind: grouping,
+			period: report.period,
+			groupId: g.id,
+			groupName: g.name,
+			organisation: g.organisation,
+			figures: g.figures,
+		},
 		pairedItem: { item: i },
 	}));
 	return [summary, ...groups];

@@ -9,8 +9,16 @@ export const funderReportProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Explicit', value: 'explicit', description: 'From and to date (both days included)' },
 			{ name: 'Previous Month', value: 'previousMonth' },
-			{ name: 'Previous Quarter', value: 'previousQuarter', description: 'The last full calendar quarter before the reference day' },
-			{ name: 'Previous Year', value: 'previousYear', description: 'The last full calendar year before the reference day' },
+			{
+				name: 'Previous Quarter',
+				value: 'previousQuarter',
+				description: 'The last full calendar quarter before the reference day',
+			},
+			{
+				name: 'Previous Year',
+				value: 'previousYear',
+				description: 'The last full calendar year before the reference day',
+			},
 		],
 		default: 'previousQuarter',
 	},
@@ -52,7 +60,8 @@ export const funderReportProperties: INodeProperties[] = [
 			{ name: 'Per Organisation', value: 'organisation' },
 		],
 		default: 'district',
-		description: 'Items after the summary item: one per manager, organisation or municipality. The XLSX always has all three sheets.',
+		description:
+			'Items after the summary item: one per manager, organisation or municipality. The XLSX always has all three sheets.',
 	},
 	{
 		displayName: 'Report Definition',
@@ -60,7 +69,11 @@ export const funderReportProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			...shippedReportIds().map((id) => ({ name: loadShippedDefinition(id).name, value: id })),
-			{ name: 'Custom (JSON)', value: 'custom', description: 'A definition that follows report-definition.schema.json' },
+			{
+				name: 'Custom (JSON)',
+				value: 'custom',
+				description: 'A definition that follows report-definition.schema.json',
+			},
 		],
 		default: 'land-bw-auswertung',
 		description: 'Which indicators the report contains',
@@ -90,7 +103,8 @@ export const funderReportProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Auswertung-ludwigsburg-2026-01-01-2026-03-31',
-		description: 'File name without extension; empty = Auswertung-&lt;district&gt;-&lt;from&gt;-&lt;to&gt;',
+		description:
+			'File name without extension; empty = Auswertung-&lt;district&gt;-&lt;from&gt;-&lt;to&gt;',
 	},
 	{
 		displayName: 'Sachbericht Template',
@@ -99,6 +113,7 @@ export const funderReportProperties: INodeProperties[] = [
 		typeOptions: { rows: 8 },
 		default: '',
 		displayOptions: { show: { files: ['sachbericht'] } },
-		description: 'Handlebars template of the district (HTML); empty = the shipped template (reports/sachbericht.hbs). Figures: {{wert "persons_counselled"}}.',
+		description:
+			'Handlebars template of the district (HTML); empty = the shipped template (reports/sachbericht.hbs). Figures: {{wert "persons_counselled"}}.',
 	},
 ];

@@ -10,7 +10,8 @@ export class IntegrationCase extends VersionedNodeType {
 			name: 'integrationCase',
 			icon: { light: 'file:integrationCase.svg', dark: 'file:integrationCase.dark.svg' },
 			group: ['transform'],
-			description: 'Case work in Integrationsmanagement: intake, integration plan, counselling contacts, referrals, closure',
+			description:
+				'Case work in Integrationsmanagement: intake, integration plan, counselling contacts, referrals, closure',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

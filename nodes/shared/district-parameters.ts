@@ -1,5 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { loadShippedProfile, parseJsonParameter, parseProfile, shippedProfileIds, type DistrictProfile } from '../../src/index';
+import {
+	loadShippedProfile,
+	parseJsonParameter,
+	parseProfile,
+	shippedProfileIds,
+	type DistrictProfile,
+} from '../../src/index';
 
 const shippedOptions: INodePropertyOptions[] = shippedProfileIds().map((id) => ({
 	name: loadShippedProfile(id).name,
@@ -13,9 +19,17 @@ export const districtProfileProperties: INodeProperties[] = [
 		displayName: 'District Profile',
 		name: 'districtProfile',
 		type: 'options',
-		options: [...shippedOptions, { name: 'Custom (JSON)', value: 'custom', description: 'Paste a profile that follows district-profile.schema.json' }],
+		options: [
+			...shippedOptions,
+			{
+				name: 'Custom (JSON)',
+				value: 'custom',
+				description: 'Paste a profile that follows district-profile.schema.json',
+			},
+		],
 		default: 'emmendingen',
-		description: 'How the district organises Integrationsmanagement: organisations, staff, municipalities, services',
+		description:
+			'How the district organises Integrationsmanagement: organisations, staff, municipalities, services',
 	},
 	{
 		displayName: 'Profile JSON',
@@ -34,7 +48,8 @@ export const actorProperty: INodeProperties = {
 	type: 'json',
 	default: '={{ $json.actor }}',
 	required: true,
-	description: 'The acting staff member as JSON: {"staffId", "role", "organisationId"}. Checked against the district profile.',
+	description:
+		'The acting staff member as JSON: {"staffId", "role", "organisationId"}. Checked against the district profile.',
 };
 
 const customCache = new Map<string, DistrictProfile>();

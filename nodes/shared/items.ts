@@ -6,7 +6,10 @@ export function itemJson(record: object): IDataObject {
 }
 
 /** One output item per record, paired with the input item. */
-export function itemsOf(result: object | readonly object[], itemIndex: number): INodeExecutionData[] {
+export function itemsOf(
+	result: object | readonly object[],
+	itemIndex: number,
+): INodeExecutionData[] {
 	const records: readonly object[] = Array.isArray(result) ? result : [result];
 	return records.map((record) => ({ json: itemJson(record), pairedItem: { item: itemIndex } }));
 }

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 import { DomainError } from '../../src/index';
 import { itemJson } from './items';
 
@@ -23,6 +28,9 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 	const json: IDataObject =
 		error instanceof DomainError
 			? { error: error.message, code: error.code, fieldErrors: error.fieldErrors.map(itemJson) }
-			: { error: (error as Error).message, code: (error as { context?: { code?: string } }).context?.code ?? 'UNEXPECTED' };
+			: {
+					error: (error as Error).message,
+					code: (error as { context?: { code?: string } }).context?.code ?? 'UNEXPECTED',
+				};
 	return { json, pairedItem: { item: itemIndex } };
 }

@@ -23,7 +23,10 @@ export function n8nUserFolder(): string {
 export function storeConfigFromCredential(credential: CaseStoreCredential): StoreConfig {
 	if ((credential.backend ?? 'sqlite') === 'sqlite') {
 		const file = (credential.sqliteFile ?? '').trim() || 'integrationsmanagement.sqlite';
-		return { backend: 'sqlite', file: path.isAbsolute(file) ? file : path.join(n8nUserFolder(), file) };
+		return {
+			backend: 'sqlite',
+			file: path.isAbsolute(file) ? file : path.join(n8nUserFolder(), file),
+		};
 	}
 	const url = new URL('postgres://localhost');
 	url.hostname = credential.host || 'localhost';
@@ -31,12 +34,19 @@ export function storeConfigFromCredential(credential: CaseStoreCredential): Stor
 	url.pathname = `/${encodeURIComponent(credential.database || 'integrationsmanagement')}`;
 	url.username = encodeURIComponent(credential.user || 'postgres');
 	if (credential.password) url.password = encodeURIComponent(credential.password);
-	if (credential.ssl && credential.ssl !== 'disable') url.searchParams.set('sslmode', credential.ssl);
-	return { backend: 'postgres', connectionString: url.toString(), schema: credential.schema || undefined };
+	if (credential.ssl && credential.ssl !== 'disable')
+		url.searchParams.set('sslmode', credential.ssl);
+	return {
+		backend: 'postgres',
+		connectionString: url.toString(),
+		schema: credential.schema || undefined,
+	};
 }
 
 /** Really connects (and migrates); answers in German what went wrong. */
-export async function testStoreConnection(credential: CaseStoreCredential): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
+export async function testStoreConnection(
+	credential: CaseStoreCredential,
+): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
 	let config: StoreConfig;
 	try {
 		config = storeConfigFromCredential(credential);
@@ -46,10 +56,19 @@ export async function testStoreConnection(credential: CaseStoreCredential): Prom
 	let store: CaseStore | undefined;
 	try {
 		store = await openStore(config);
-		const cases = await store.db.selectFrom('cases').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
-		return { ok: true, message: `Verbunden (${config.backend === 'sqlite' ? config.file : 'PostgreSQL'}), ${Number(cases.n)} Fälle.` };
+		const cases = await store.db
+			.selectFrom('cases')
+			.select((eb) => eb.fn.countAll<string | number>().as('n'))
+			.executeTakeFirstOrThrow();
+		return {
+			ok: true,
+			message: `Verbunden (${config.backend === 'sqlite' ? config.file : 'PostgreSQL'}), ${Number(cases.n)} Fälle.`,
+		};
 	} catch (error) {
-		const message = error instanceof DomainError ? error.message : `Verbindung fehlgeschlagen: ${(error as Error).message}`;
+		const message =
+			error instanceof DomainError
+				? error.message
+				: `Verbindung fehlgeschlagen: ${(error as Error).message}`;
 		return { ok: false, message };
 	} finally {
 		await store?.close();

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { createCore, type Core } from '../../src/index';
 import { resolveProfile } from './district-parameters';
 import { errorItem, toNodeError } from './node-errors';
@@ -31,8 +36,15 @@ process.on('beforeExit', () => {
 });
 
 /** A parameter in any of the contexts: per item when executing, for the node in triggers and webhooks. */
-export function nodeParameter(fns: NodeFunctions, name: string, itemIndex: number, fallback?: unknown): unknown {
-	return 'getInputData' in fns ? fns.getNodeParameter(name, itemIndex, fallback) : fns.getNodeParameter(name, fallback);
+export function nodeParameter(
+	fns: NodeFunctions,
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+): unknown {
+	return 'getInputData' in fns
+		? fns.getNodeParameter(name, itemIndex, fallback)
+		: fns.getNodeParameter(name, fallback);
 }
 
 /**
@@ -44,18 +56,27 @@ export async function coresFor(fns: NodeFunctions): Promise<WithCore> {
 	const config = storeConfigFromCredential(credential);
 	return (itemIndex, work) =>
 		stores.use(config, (store) => {
-			const profile = resolveProfile(String(nodeParameter(fns, 'districtProfile', itemIndex)), nodeParameter(fns, 'districtProfileJson', itemIndex, '{}'));
+			const profile = resolveProfile(
+				String(nodeParameter(fns, 'districtProfile', itemIndex)),
+				nodeParameter(fns, 'districtProfileJson', itemIndex, '{}'),
+			);
 			return work(createCore({ store, profile }));
 		});
 }
 
 /** For triggers and webhooks: one use of the core. */
-export async function withCore<T>(fns: IPollFunctions | IWebhookFunctions, work: (core: Core) => Promise<T>): Promise<T> {
+export async function withCore<T>(
+	fns: IPollFunctions | IWebhookFunctions,
+	work: (core: Core) => Promise<T>,
+): Promise<T> {
 	return (await coresFor(fns))(0, work);
 }
 
 /** Items one by one: each its own output or, with "Continue On Fail", its own error item. */
-export async function forEachItem(fns: IExecuteFunctions, run: (itemIndex: number) => Promise<INodeExecutionData[]>): Promise<INodeExecutionData[][]> {
+export async function forEachItem(
+	fns: IExecuteFunctions,
+	run: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[][]> {
 	const out: INodeExecutionData[] = [];
 	const count = fns.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {

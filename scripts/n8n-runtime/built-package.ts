@@ -22,5 +22,7 @@ export function linkPackage(userFolder: string, packageRoot = PACKAGE_ROOT): str
 
 /** Loads a module of the built package (`dist/<file>`): the code n8n runs, not the sources. */
 export function requireBuilt<Module>(packageRoot: string, file: string): Module {
-	return createRequire(path.join(packageRoot, 'package.json'))(path.join(packageRoot, 'dist', file)) as Module;
+	return createRequire(path.join(packageRoot, 'package.json'))(
+		path.join(packageRoot, 'dist', file),
+	) as Module;
 }

@@ -42,22 +42,37 @@ const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8'
  * quarterly funder report (workflows/funder-report-quarterly.json, one template for all districts) set up for
  * this district.
  */
-export function templatesFor(district: string, packageRoot = PACKAGE_ROOT, { reportsDir }: { reportsDir?: string } = {}): Template[] {
+export function templatesFor(
+	district: string,
+	packageRoot = PACKAGE_ROOT,
+	{ reportsDir }: { reportsDir?: string } = {},
+): Template[] {
 	const dir = path.join(packageRoot, 'workflows', district);
 	const templates = fs
 		.readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((file) => ({ file, workflow: readJson<WorkflowJson>(path.join(dir, file)) }));
-	templates.push({ file: '07-foerderbericht.json', workflow: funderReportFor(district, packageRoot, reportsDir) });
+	templates.push({
+		file: '07-foerderbericht.json',
+		workflow: funderReportFor(district, packageRoot, reportsDir),
+	});
 	return templates;
 }
 
 /** The funder-report template for one district: its profile, its coordinator as actor, our credential, a reports folder. */
-export function funderReportFor(district: string, packageRoot: string, reportsDir = '/home/node/.n8n/berichte'): WorkflowJson {
-	const profile = readJson<DistrictProfile>(path.join(packageRoot, 'districts', `${district}.json`));
+export function funderReportFor(
+	district: string,
+	packageRoot: string,
+	reportsDir = '/home/node/.n8n/berichte',
+): WorkflowJson {
+	const profile = readJson<DistrictProfile>(
+		path.join(packageRoot, 'districts', `${district}.json`),
+	);
 	const coordinator = profile.staff.find((s) => s.role === 'coordinator');
-	const workflow = readJson<WorkflowJson>(path.join(packageRoot, 'workflows', 'funder-report-quarterly.json'));
+	const workflow = readJson<WorkflowJson>(
+		path.join(packageRoot, 'workflows', 'funder-report-quarterly.json'),
+	);
 	workflow.id = workflowId(district, 'foerderbericht');
 	workflow.name = `${profile.name}: Auswertung für den Zuwendungsgeber (vierteljährlich)`;
 	delete workflow.active;
@@ -67,11 +82,19 @@ export function funderReportFor(district: string, packageRoot: string, reportsDi
 		const { parameters } = node;
 		if (/\.funderReport$/.test(node.type)) {
 			parameters.districtProfile = district;
-			if (coordinator) parameters.actor = JSON.stringify({ staffId: coordinator.id, role: coordinator.role, organisationId: coordinator.organisationId });
+			if (coordinator)
+				parameters.actor = JSON.stringify({
+					staffId: coordinator.id,
+					role: coordinator.role,
+					organisationId: coordinator.organisationId,
+				});
 			node.credentials = { ...node.credentials, integrationCaseStoreApi: CASE_STORE_CREDENTIAL };
 		}
 		if (node.type === 'n8n-nodes-base.readWriteFile' && typeof parameters.fileName === 'string') {
-			parameters.fileName = parameters.fileName.replace(/\/home\/node\/\.n8n\/berichte\/?/, reports);
+			parameters.fileName = parameters.fileName.replace(
+				/\/home\/node\/\.n8n\/berichte\/?/,
+				reports,
+			);
 		}
 		if (node.type === 'n8n-nodes-base.stickyNote' && typeof parameters.content === 'string') {
 			parameters.content = parameters.content.replaceAll('/home/node/.n8n/berichte/', reports);
@@ -86,7 +109,10 @@ export function funderReportFor(district: string, packageRoot: string, reportsDi
  */
 function formTriggerFullPath(packageRoot: string): boolean {
 	try {
-		const { CaseFormTrigger } = requireBuilt<typeof CaseFormTriggerModule>(packageRoot, 'nodes/CaseFormTrigger/CaseFormTrigger.node.js');
+		const { CaseFormTrigger } = requireBuilt<typeof CaseFormTriggerModule>(
+			packageRoot,
+			'nodes/CaseFormTrigger/CaseFormTrigger.node.js',
+		);
 		return (new CaseFormTrigger().description.webhooks ?? []).some((w) => w.isFullPath === true);
 	} catch {
 		return false;
@@ -102,10 +128,21 @@ export function webhooksOf(workflow: WorkflowJson, packageRoot = PACKAGE_ROOT): 
 	for (const n of workflow.nodes) {
 		const nodePath = String(n.parameters.path);
 		if (n.type === 'n8n-nodes-base.webhook') {
-			hooks.push({ node: n.name, path: nodePath, urlPath: nodePath, method: String(n.parameters.httpMethod ?? 'POST') });
+			hooks.push({
+				node: n.name,
+				path: nodePath,
+				urlPath: nodePath,
+				method: String(n.parameters.httpMethod ?? 'POST'),
+			});
 		} else if (/\.caseFormTrigger$/.test(n.type)) {
 			const urlPath = formTriggerFullPath(packageRoot) ? nodePath : `${n.webhookId}/${nodePath}`;
-			hooks.push({ node: n.name, path: nodePath, urlPath, method: 'GET', form: String(n.parameters.form ?? 'intake') });
+			hooks.push({
+				node: n.name,
+				path: nodePath,
+				urlPath,
+				method: 'GET',
+				form: String(n.parameters.form ?? 'intake'),
+			});
 		}
 	}
 	return hooks;

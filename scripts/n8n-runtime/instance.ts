@@ -4,20 +4,54 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { API_TOKEN_CREDENTIAL, CASE_STORE_CREDENTIAL, FORM_LOGIN_CREDENTIAL, SMTP_CREDENTIAL } from '../workflows/identifiers';
+import {
+	API_TOKEN_CREDENTIAL,
+	CASE_STORE_CREDENTIAL,
+	FORM_LOGIN_CREDENTIAL,
+	SMTP_CREDENTIAL,
+} from '../workflows/identifiers';
 import { linkPackage, PACKAGE_ROOT } from './built-package';
-import { templatesFor, webhooksOf, withSmtp, type Smtp, type Template, type Webhook } from './district-templates';
+import {
+	templatesFor,
+	webhooksOf,
+	withSmtp,
+	type Smtp,
+	type Template,
+	type Webhook,
+} from './district-templates';
 import { N8nClient, type OwnerLogin } from './n8n-client';
-import { n8nEnv, runCli, startN8n, type Env, type N8nProcess, type ProcessExit } from './n8n-process';
+import {
+	n8nEnv,
+	runCli,
+	startN8n,
+	type Env,
+	type N8nProcess,
+	type ProcessExit,
+} from './n8n-process';
 import { freePort } from './ports';
 import type { Log } from './runtime';
 
-const DISTRICT_ALIASES: Record<string, string> = { ortenau: 'ortenaukreis', ortenaukreis: 'ortenaukreis', emmendingen: 'emmendingen', ludwigsburg: 'ludwigsburg', sigmaringen: 'sigmaringen', wehr: 'wehr' };
+const DISTRICT_ALIASES: Record<string, string> = {
+	ortenau: 'ortenaukreis',
+	ortenaukreis: 'ortenaukreis',
+	emmendingen: 'emmendingen',
+	ludwigsburg: 'ludwigsburg',
+	sigmaringen: 'sigmaringen',
+	wehr: 'wehr',
+};
 export const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
 
 export function resolveDistrict(name: string | undefined): string {
-	const id = DISTRICT_ALIASES[String(name ?? '').trim().toLowerCase()];
-	if (!id) throw new Error(`Unbekannter Kreis „${name}“. Möglich: emmendingen, ortenau, ludwigsburg, sigmaringen, wehr.`);
+	const id =
+		DISTRICT_ALIASES[
+			String(name ?? '')
+				.trim()
+				.toLowerCase()
+		];
+	if (!id)
+		throw new Error(
+			`Unbekannter Kreis „${name}“. Möglich: emmendingen, ortenau, ludwigsburg, sigmaringen, wehr.`,
+		);
 	return id;
 }
 
@@ -83,22 +117,33 @@ interface SetupState {
 	imported?: { at: string; workflows: string[] };
 }
 
-const writeState = (file: string, state: SetupState): void => fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+const writeState = (file: string, state: SetupState): void =>
+	fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 
 /** The state of the user folder, created on first use; logins given in the options win over remembered ones. */
-function prepareState(stateFile: string, { district, userFolder, owner, formPassword, apiToken }: LaunchOptions): SetupState {
-	const state = (fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {}) as Partial<SetupState>;
-	if (state.district && state.district !== district) throw new Error(`${userFolder} gehört zu „${state.district}“, nicht zu „${district}“.`);
+function prepareState(
+	stateFile: string,
+	{ district, userFolder, owner, formPassword, apiToken }: LaunchOptions,
+): SetupState {
+	const state = (
+		fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {}
+	) as Partial<SetupState>;
+	if (state.district && state.district !== district)
+		throw new Error(`${userFolder} gehört zu „${state.district}“, nicht zu „${district}“.`);
 	state.district = district;
 	state.encryptionKey ??= crypto.randomBytes(24).toString('hex');
 	state.owner = {
 		email: owner?.email ?? state.owner?.email ?? 'admin@integrationsmanagement.example',
-		password: owner?.password ?? state.owner?.password ?? `Im-${crypto.randomBytes(6).toString('base64url')}-7`,
+		password:
+			owner?.password ??
+			state.owner?.password ??
+			`Im-${crypto.randomBytes(6).toString('base64url')}-7`,
 		firstName: 'Kreis',
 		lastName: 'Administration',
 	};
 	// One password for the form pages (Basic Auth; the user name is a staff id or e-mail of the profile).
-	state.formPassword = formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
+	state.formPassword =
+		formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
 	// Token of the JSON interface (referral feedback), sent as header X-IM-Token.
 	state.apiToken = apiToken ?? state.apiToken ?? crypto.randomBytes(18).toString('base64url');
 	const complete = state as SetupState;
@@ -109,23 +154,63 @@ function prepareState(stateFile: string, { district, userFolder, owner, formPass
 /** The credentials the templates use: case store (SQLite in the user folder), form login, API token, SMTP if configured. */
 function credentialsFor(district: string, state: SetupState, smtp: Smtp | undefined): object[] {
 	const credentials: object[] = [
-		{ ...CASE_STORE_CREDENTIAL, type: 'integrationCaseStoreApi', data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE } },
-		{ ...FORM_LOGIN_CREDENTIAL, type: 'caseFormBasicAuth', data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` } },
-		{ ...API_TOKEN_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'X-IM-Token', value: state.apiToken } },
+		{
+			...CASE_STORE_CREDENTIAL,
+			type: 'integrationCaseStoreApi',
+			data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE },
+		},
+		{
+			...FORM_LOGIN_CREDENTIAL,
+			type: 'caseFormBasicAuth',
+			data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` },
+		},
+		{
+			...API_TOKEN_CREDENTIAL,
+			type: 'httpHeaderAuth',
+			data: { name: 'X-IM-Token', value: state.apiToken },
+		},
 	];
-	if (smtp) credentials.push({ ...SMTP_CREDENTIAL, type: 'smtp', data: { host: smtp.host, port: smtp.port, user: smtp.user, password: smtp.password, secure: smtp.secure } });
+	if (smtp)
+		credentials.push({
+			...SMTP_CREDENTIAL,
+			type: 'smtp',
+			data: {
+				host: smtp.host,
+				port: smtp.port,
+				user: smtp.user,
+				password: smtp.password,
+				secure: smtp.secure,
+			},
+		});
 	return credentials;
 }
 
 /** Imports the credentials and workflow templates with n8n's CLI (n8n not running); the credentials file is removed after. */
-function importTemplates(userFolder: string, env: Env, templates: Template[], credentials: object[], smtp: Smtp | undefined, log: Log): void {
+function importTemplates(
+	userFolder: string,
+	env: Env,
+	templates: Template[],
+	credentials: object[],
+	smtp: Smtp | undefined,
+	log: Log,
+): void {
 	const importDir = path.join(userFolder, 'import');
 	fs.rmSync(importDir, { recursive: true, force: true });
 	fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
-	fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials), { mode: 0o600 });
-	for (const { file, workflow } of templates) fs.writeFileSync(path.join(importDir, 'workflows', file), JSON.stringify(withSmtp(workflow, smtp)));
-	runCli(env, ['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], { log });
-	runCli(env, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], { log });
+	fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials), {
+		mode: 0o600,
+	});
+	for (const { file, workflow } of templates)
+		fs.writeFileSync(
+			path.join(importDir, 'workflows', file),
+			JSON.stringify(withSmtp(workflow, smtp)),
+		);
+	runCli(env, ['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], {
+		log,
+	});
+	runCli(env, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], {
+		log,
+	});
 	fs.rmSync(path.join(importDir, 'credentials.json'));
 }
 
@@ -134,7 +219,16 @@ function importTemplates(userFolder: string, env: Env, templates: Template[], cr
  * state (persisted in <userFolder>/im-setup.json): encryption key, owner login, which templates were imported.
  */
 export async function launchDistrict(options: LaunchOptions): Promise<DistrictInstance> {
-	const { district, userFolder, port, smtp, reimport = false, log = () => {}, packageRoot = PACKAGE_ROOT, extraEnv = {} } = options;
+	const {
+		district,
+		userFolder,
+		port,
+		smtp,
+		reimport = false,
+		log = () => {},
+		packageRoot = PACKAGE_ROOT,
+		extraEnv = {},
+	} = options;
 	const timings: Record<string, number> = {};
 	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 	const stateFile = path.join(userFolder, 'im-setup.json');
@@ -145,7 +239,13 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 	// Files written by workflows (the funder report) go to <userFolder>/berichte, the only folder n8n may write.
 	const reportsDir = path.join(userFolder, 'berichte');
 	fs.mkdirSync(reportsDir, { recursive: true });
-	const env = n8nEnv({ userFolder, port, brokerPort, encryptionKey: state.encryptionKey, extra: { N8N_RESTRICT_FILE_ACCESS_TO: reportsDir, ...extraEnv } });
+	const env = n8nEnv({
+		userFolder,
+		port,
+		brokerPort,
+		encryptionKey: state.encryptionKey,
+		extra: { N8N_RESTRICT_FILE_ACCESS_TO: reportsDir, ...extraEnv },
+	});
 	const templates = templatesFor(district, packageRoot, { reportsDir });
 	const firstSetup = !state.imported || reimport;
 	if (firstSetup) {
@@ -167,7 +267,17 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 			writeState(stateFile, state);
 		}
 		timings.ownerAndPublishMs = Date.now() - publishSince;
-		return runningInstance({ n8n, client, district, state, userFolder, reportsDir, timings, templates, packageRoot });
+		return runningInstance({
+			n8n,
+			client,
+			district,
+			state,
+			userFolder,
+			reportsDir,
+			timings,
+			templates,
+			packageRoot,
+		});
 	} catch (error) {
 		await n8n.stop();
 		throw error;
@@ -204,7 +314,10 @@ function runningInstance(running: {
 		workflows: templates.map(({ workflow }) => ({
 			id: workflow.id,
 			name: workflow.name,
-			webhooks: webhooksOf(workflow, packageRoot).map((w) => ({ ...w, url: `${base}/webhook/${w.urlPath}` })),
+			webhooks: webhooksOf(workflow, packageRoot).map((w) => ({
+				...w,
+				url: `${base}/webhook/${w.urlPath}`,
+			})),
 		})),
 		stop: () => n8n.stop(),
 	};

@@ -27,7 +27,10 @@ export class N8nClient {
 	async request<T = any>(method: string, route: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.baseUrl}${route}`, {
 			method,
-			headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const auth = response.headers
@@ -36,14 +39,17 @@ export class N8nClient {
 			.find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth;
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} ${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
 		const json = parseJson(text);
 		return (json && typeof json === 'object' && 'data' in json ? json.data : json) as T;
 	}
 
 	/** Creates the owner on a fresh instance (no-op when one exists), then logs in. */
 	async setupOwnerAndLogin({ email, password, firstName, lastName }: OwnerLogin): Promise<void> {
-		const settings = await this.request<{ userManagement?: { showSetupOnFirstLoad?: boolean } } | undefined>('GET', '/rest/settings');
+		const settings = await this.request<
+			{ userManagement?: { showSetupOnFirstLoad?: boolean } } | undefined
+		>('GET', '/rest/settings');
 		if (settings?.userManagement?.showSetupOnFirstLoad) {
 			await this.request('POST', '/rest/owner/setup', { email, password, firstName, lastName });
 		}
@@ -53,7 +59,9 @@ export class N8nClient {
 	/** Publishes (activates) the current version of a workflow; takes effect at once. */
 	async publishWorkflow(id: string): Promise<unknown> {
 		const workflow = await this.request<WorkflowSummary>('GET', `/rest/workflows/${id}`);
-		return this.request('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
+		return this.request('POST', `/rest/workflows/${id}/activate`, {
+			versionId: workflow.versionId,
+		});
 	}
 
 	async listWorkflows(): Promise<WorkflowSummary[]> {

@@ -26,7 +26,9 @@ export interface N8nProcess {
 /** The variables of this process that reach n8n: nothing of the calling n8n/npm/jest setup (jest sets NODE_ENV=test, which silences n8n). */
 function inheritedEnv(): Env {
 	const kept = Object.entries(process.env).filter(
-		(entry): entry is [string, string] => entry[1] !== undefined && !/^(npm_|N8N_|DB_|NODE_OPTIONS$|NODE_ENV$|JEST_|EXECUTIONS_|QUEUE_)/i.test(entry[0]),
+		(entry): entry is [string, string] =>
+			entry[1] !== undefined &&
+			!/^(npm_|N8N_|DB_|NODE_OPTIONS$|NODE_ENV$|JEST_|EXECUTIONS_|QUEUE_)/i.test(entry[0]),
 	);
 	return Object.fromEntries(kept);
 }
@@ -35,7 +37,19 @@ function inheritedEnv(): Env {
  * The environment of one headless, offline n8n instance: localhost only, SQLite, no telemetry, no
  * version/template/banner calls, its own task-runner broker port (the default 5679 collides between instances).
  */
-export function n8nEnv({ userFolder, port, brokerPort, encryptionKey, extra = {} }: { userFolder: string; port: number; brokerPort: number; encryptionKey: string; extra?: Env }): Env {
+export function n8nEnv({
+	userFolder,
+	port,
+	brokerPort,
+	encryptionKey,
+	extra = {},
+}: {
+	userFolder: string;
+	port: number;
+	brokerPort: number;
+	encryptionKey: string;
+	extra?: Env;
+}): Env {
 	const p = paths();
 	return {
 		...inheritedEnv(),
@@ -75,7 +89,11 @@ export function n8nEnv({ userFolder, port, brokerPort, encryptionKey, extra = {}
 export function runCli(env: Env, args: string[], { log }: { log?: Log } = {}): string {
 	const p = paths();
 	const started = Date.now();
-	const result = spawnSync(p.node, [p.n8nBin, ...args], { env, encoding: 'utf8', cwd: env.N8N_USER_FOLDER });
+	const result = spawnSync(p.node, [p.n8nBin, ...args], {
+		env,
+		encoding: 'utf8',
+		cwd: env.N8N_USER_FOLDER,
+	});
 	const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
 	if (log) log(`n8n ${args.join(' ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	if (result.status !== 0 || /^Error|An error occurred/m.test(output)) {
@@ -97,10 +115,16 @@ export function tail(file: string, lines = 40): string {
 function spawnN8n(env: Env, logFile: string): N8nProcess {
 	const p = paths();
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(p.node, [p.n8nBin, 'start'], { env, cwd: env.N8N_USER_FOLDER, stdio: ['ignore', out, out] });
+	const child = spawn(p.node, [p.n8nBin, 'start'], {
+		env,
+		cwd: env.N8N_USER_FOLDER,
+		stdio: ['ignore', out, out],
+	});
 	fs.closeSync(out);
 	let exit: ProcessExit | undefined;
-	const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve((exit = { code, signal }))));
+	const exited = new Promise<ProcessExit>((resolve) =>
+		child.once('exit', (code, signal) => resolve((exit = { code, signal }))),
+	);
 	return {
 		pid: child.pid,
 		baseUrl: `http://127.0.0.1:${env.N8N_PORT}`,
@@ -122,7 +146,15 @@ function spawnN8n(env: Env, logFile: string): N8nProcess {
  * ready: `/healthz/readiness` answers 200 (DB migrated, HTTP up) **and** the log says the editor is
  * accessible (printed after the published workflows were activated).
  */
-export async function startN8n({ env, logFile, timeoutMs = 180_000 }: { env: Env; logFile: string; timeoutMs?: number }): Promise<N8nProcess> {
+export async function startN8n({
+	env,
+	logFile,
+	timeoutMs = 180_000,
+}: {
+	env: Env;
+	logFile: string;
+	timeoutMs?: number;
+}): Promise<N8nProcess> {
 	const handle = spawnN8n(env, logFile);
 	let exit: ProcessExit | undefined;
 	void handle.exited.then((result) => (exit = result));

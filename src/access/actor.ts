@@ -14,7 +14,11 @@ export interface ResolvedActor {
 }
 
 /** Who the claimed actor is, as far as it can be said before checking (for the audit log of a denial). */
-export function describeClaim(claim: unknown): { staffId: string; role: string; organisationId: string } {
+export function describeClaim(claim: unknown): {
+	staffId: string;
+	role: string;
+	organisationId: string;
+} {
 	const c = (claim ?? {}) as Record<string, unknown>;
 	const text = (v: unknown) => (typeof v === 'string' && v.length ? v.slice(0, 64) : 'unbekannt');
 	return { staffId: text(c.staffId), role: text(c.role), organisationId: text(c.organisationId) };
@@ -35,25 +39,43 @@ export class SystemActor {
 
 export function resolveActor(profile: DistrictProfile, claim: unknown): ResolvedActor {
 	if (claim instanceof SystemActor) {
-		return { staffId: `system:${claim.name}`, name: claim.label, role: 'system', organisationId: profile.id, municipalities: [] };
+		return {
+			staffId: `system:${claim.name}`,
+			name: claim.label,
+			role: 'system',
+			organisationId: profile.id,
+			municipalities: [],
+		};
 	}
 	let actor: Actor;
 	try {
 		actor = validateInput('actor', claim);
 	} catch (error) {
-		throw new DomainError('FORBIDDEN', `Keine gültige handelnde Person angegeben. ${(error as Error).message}`);
+		throw new DomainError(
+			'FORBIDDEN',
+			`Keine gültige handelnde Person angegeben. ${(error as Error).message}`,
+		);
 	}
 	const staff = staffById(profile, actor.staffId);
 	if (!staff || staff.active === false) {
-		throw new DomainError('FORBIDDEN', `„${actor.staffId}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`);
+		throw new DomainError(
+			'FORBIDDEN',
+			`„${actor.staffId}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`,
+		);
 	}
 	if (staff.role !== actor.role || staff.organisationId !== actor.organisationId) {
-		throw new DomainError('FORBIDDEN', `Rolle oder Träger von ${staff.name} stimmen nicht mit dem Kreisprofil überein.`);
+		throw new DomainError(
+			'FORBIDDEN',
+			`Rolle oder Träger von ${staff.name} stimmen nicht mit dem Kreisprofil überein.`,
+		);
 	}
 	const allowed = staff.municipalities ?? [];
 	const claimed = actor.municipalities ?? [];
 	if (allowed.length && claimed.some((ags) => !allowed.includes(ags))) {
-		throw new DomainError('FORBIDDEN', `${staff.name} ist nicht für alle angegebenen Gemeinden zuständig.`);
+		throw new DomainError(
+			'FORBIDDEN',
+			`${staff.name} ist nicht für alle angegebenen Gemeinden zuständig.`,
+		);
 	}
 	return {
 		staffId: staff.id,

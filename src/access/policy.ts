@@ -33,9 +33,13 @@ export function mayAccessCase(actor: ResolvedActor, action: CaseAction, scope: C
 
 export function assertCaseAccess(actor: ResolvedActor, action: CaseAction, scope: CaseScope): void {
 	if (!mayAccessCase(actor, action, scope)) {
-		throw new DomainError('FORBIDDEN', `${actor.name} (${roleText(actor)}) darf ${actionLabels[action]} nicht.`, {
-			details: { action, role: actor.role },
-		});
+		throw new DomainError(
+			'FORBIDDEN',
+			`${actor.name} (${roleText(actor)}) darf ${actionLabels[action]} nicht.`,
+			{
+				details: { action, role: actor.role },
+			},
+		);
 	}
 }
 
@@ -56,7 +60,11 @@ export function assertMayTakeIntake(actor: ResolvedActor, routedOrganisationId: 
 export function searchScope(actor: ResolvedActor): string | undefined {
 	if (actor.role === 'manager') return actor.organisationId;
 	if (actor.role === 'coordinator') return undefined;
-	throw new DomainError('FORBIDDEN', `${actor.name} (${roleText(actor)}) darf keine Fallakten einsehen.`, { details: { role: actor.role } });
+	throw new DomainError(
+		'FORBIDDEN',
+		`${actor.name} (${roleText(actor)}) darf keine Fallakten einsehen.`,
+		{ details: { role: actor.role } },
+	);
 }
 
 /**
@@ -77,11 +85,20 @@ export function reportScope(actor: ResolvedActor): string | undefined {
 /** Case events (ids, dates, no personal data) are polled by the installation itself, not by a person. */
 export function assertMayPollEvents(actor: ResolvedActor): void {
 	if (actor.role === 'system') return;
-	throw new DomainError('FORBIDDEN', `${actor.name} (${roleText(actor)}) kann Fallereignisse nicht abrufen; das tut der Case Event Trigger.`, {
-		details: { role: actor.role },
-	});
+	throw new DomainError(
+		'FORBIDDEN',
+		`${actor.name} (${roleText(actor)}) kann Fallereignisse nicht abrufen; das tut der Case Event Trigger.`,
+		{
+			details: { role: actor.role },
+		},
+	);
 }
 
 function roleText(actor: ResolvedActor): string {
-	return { manager: 'Integrationsmanager*in', coordinator: 'Koordination', admin: 'Administration', system: 'System' }[actor.role];
+	return {
+		manager: 'Integrationsmanager*in',
+		coordinator: 'Koordination',
+		admin: 'Administration',
+		system: 'System',
+	}[actor.role];
 }

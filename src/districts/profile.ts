@@ -18,9 +18,14 @@ export function loadShippedProfile(id: string): DistrictProfile {
 	const cached = shippedCache.get(id);
 	if (cached) return structuredClone(cached);
 	if (!shippedProfileIds().includes(id)) {
-		throw new DomainError('PROFILE_INVALID', `Es gibt kein mitgeliefertes Kreisprofil „${id}“. Vorhanden: ${shippedProfileIds().join(', ')}.`);
+		throw new DomainError(
+			'PROFILE_INVALID',
+			`Es gibt kein mitgeliefertes Kreisprofil „${id}“. Vorhanden: ${shippedProfileIds().join(', ')}.`,
+		);
 	}
-	const profile = parseProfile(JSON.parse(fs.readFileSync(path.join(profileDir, `${id}.json`), 'utf8')));
+	const profile = parseProfile(
+		JSON.parse(fs.readFileSync(path.join(profileDir, `${id}.json`), 'utf8')),
+	);
 	shippedCache.set(id, profile);
 	return structuredClone(profile);
 }
@@ -31,12 +36,19 @@ export function parseProfile(data: unknown): DistrictProfile {
 	try {
 		profile = validateInput('districtProfile', data);
 	} catch (error) {
-		if (error instanceof DomainError) throw new DomainError('PROFILE_INVALID', `Kreisprofil ungültig. ${error.message}`, { fieldErrors: error.fieldErrors });
+		if (error instanceof DomainError)
+			throw new DomainError('PROFILE_INVALID', `Kreisprofil ungültig. ${error.message}`, {
+				fieldErrors: error.fieldErrors,
+			});
 		throw error;
 	}
 	const problems = consistencyProblems(profile);
 	if (problems.length) {
-		throw new DomainError('PROFILE_INVALID', `Kreisprofil „${profile.name}“ ist widersprüchlich: ${problems.join(' ')}`, { details: { problems } });
+		throw new DomainError(
+			'PROFILE_INVALID',
+			`Kreisprofil „${profile.name}“ ist widersprüchlich: ${problems.join(' ')}`,
+			{ details: { problems } },
+		);
 	}
 	return profile;
 }
@@ -49,21 +61,32 @@ export function consistencyProblems(profile: DistrictProfile): string[] {
 	const problems: string[] = [];
 	const orgIds = new Set(profile.organisations.map((o) => o.id));
 	const agsSet = new Set(profile.municipalities.map((m) => m.ags));
-	for (const id of duplicates(profile.organisations.map((o) => o.id))) problems.push(`Träger „${id}“ ist doppelt.`);
-	for (const id of duplicates(profile.staff.map((s) => s.id))) problems.push(`Mitarbeitende*r „${id}“ ist doppelt.`);
-	for (const ags of duplicates(profile.municipalities.map((m) => m.ags))) problems.push(`Gemeinde ${ags} ist doppelt.`);
-	for (const id of duplicates(profile.services.map((s) => s.id))) problems.push(`Fachdienst „${id}“ ist doppelt.`);
+	for (const id of duplicates(profile.organisations.map((o) => o.id)))
+		problems.push(`Träger „${id}“ ist doppelt.`);
+	for (const id of duplicates(profile.staff.map((s) => s.id)))
+		problems.push(`Mitarbeitende*r „${id}“ ist doppelt.`);
+	for (const ags of duplicates(profile.municipalities.map((m) => m.ags)))
+		problems.push(`Gemeinde ${ags} ist doppelt.`);
+	for (const id of duplicates(profile.services.map((s) => s.id)))
+		problems.push(`Fachdienst „${id}“ ist doppelt.`);
 	for (const s of profile.staff) {
-		if (!orgIds.has(s.organisationId)) problems.push(`${s.name}: Träger „${s.organisationId}“ fehlt im Profil.`);
+		if (!orgIds.has(s.organisationId))
+			problems.push(`${s.name}: Träger „${s.organisationId}“ fehlt im Profil.`);
 		for (const ags of s.municipalities ?? []) {
 			if (!agsSet.has(ags)) problems.push(`${s.name}: Gemeinde ${ags} gehört nicht zum Profil.`);
 		}
 	}
 	for (const m of profile.municipalities) {
-		if (m.organisationId && !orgIds.has(m.organisationId)) problems.push(`${m.name}: Träger „${m.organisationId}“ fehlt im Profil.`);
+		if (m.organisationId && !orgIds.has(m.organisationId))
+			problems.push(`${m.name}: Träger „${m.organisationId}“ fehlt im Profil.`);
 		if (m.programme === 'served' && m.organisationId) {
-			const managers = profile.staff.filter((s) => s.role === 'manager' && s.organisationId === m.organisationId && s.active !== false);
-			if (managers.length === 0) problems.push(`${m.name}: Träger „${m.organisationId}“ hat keine aktiven Integrationsmanager*innen.`);
+			const managers = profile.staff.filter(
+				(s) => s.role === 'manager' && s.organisationId === m.organisationId && s.active !== false,
+			);
+			if (managers.length === 0)
+				problems.push(
+					`${m.name}: Träger „${m.organisationId}“ hat keine aktiven Integrationsmanager*innen.`,
+				);
 		}
 	}
 	return problems;

@@ -13,8 +13,14 @@ export interface Routing {
 export type Caseloads = ReadonlyMap<string, number>;
 
 /** Managers of an organisation that may take cases in a municipality. */
-export function eligibleManagers(profile: DistrictProfile, organisationId: string, ags: string): StaffMember[] {
-	const inOrg = profile.staff.filter((s) => s.role === 'manager' && s.active !== false && s.organisationId === organisationId);
+export function eligibleManagers(
+	profile: DistrictProfile,
+	organisationId: string,
+	ags: string,
+): StaffMember[] {
+	const inOrg = profile.staff.filter(
+		(s) => s.role === 'manager' && s.active !== false && s.organisationId === organisationId,
+	);
 	const local = inOrg.filter((s) => s.municipalities?.includes(ags));
 	if (local.length) return local;
 	return inOrg.filter((s) => !s.municipalities || s.municipalities.length === 0);
@@ -25,7 +31,12 @@ export function eligibleManagers(profile: DistrictProfile, organisationId: strin
  * manager (if allowed there) or the eligible manager with the fewest open cases (ties: by id, stable).
  * A municipality outside this profile's programme gets a clear answer instead of a case.
  */
-export function routeIntake(profile: DistrictProfile, ags: string, caseloads: Caseloads, requestedManagerId?: string): Routing {
+export function routeIntake(
+	profile: DistrictProfile,
+	ags: string,
+	caseloads: Caseloads,
+	requestedManagerId?: string,
+): Routing {
 	const municipality = municipalityByAgs(profile, ags);
 	if (!municipality) {
 		throw new DomainError(
@@ -38,7 +49,13 @@ export function routeIntake(profile: DistrictProfile, ags: string, caseloads: Ca
 		throw new DomainError(
 			'NOT_IN_PROGRAMME',
 			`${municipality.name} nimmt nicht am Integrationsmanagement von „${profile.name}“ teil. ${municipality.responsibleNote ?? ''}`.trim(),
-			{ details: { ags, programme: municipality.programme, responsibleNote: municipality.responsibleNote } },
+			{
+				details: {
+					ags,
+					programme: municipality.programme,
+					responsibleNote: municipality.responsibleNote,
+				},
+			},
 		);
 	}
 	const organisationId = municipality.organisationId;
@@ -55,10 +72,16 @@ export function routeIntake(profile: DistrictProfile, ags: string, caseloads: Ca
 		return { organisationId, managerId: requestedManagerId, rule: 'explicit' };
 	}
 	if (candidates.length === 0) {
-		throw new DomainError('NO_MANAGER_AVAILABLE', `Für ${municipality.name} ist bei ${organisationName(profile, organisationId)} niemand eingeteilt.`, {
-			details: { ags, organisationId },
-		});
+		throw new DomainError(
+			'NO_MANAGER_AVAILABLE',
+			`Für ${municipality.name} ist bei ${organisationName(profile, organisationId)} niemand eingeteilt.`,
+			{
+				details: { ags, organisationId },
+			},
+		);
 	}
-	const [chosen] = [...candidates].sort((a, b) => (caseloads.get(a.id) ?? 0) - (caseloads.get(b.id) ?? 0) || a.id.localeCompare(b.id));
+	const [chosen] = [...candidates].sort(
+		(a, b) => (caseloads.get(a.id) ?? 0) - (caseloads.get(b.id) ?? 0) || a.id.localeCompare(b.id),
+	);
 	return { organisationId, managerId: chosen.id, rule: 'least_caseload' };
 }

@@ -20,27 +20,54 @@ export function pollCaseEvents(ctx: CoreContext, options: PollOptions): Promise<
 	const action = options.record ? 'events.poll' : 'events.preview';
 	return runOperation(ctx, caseEventTriggerActor, { action }, async (trx, actor) => {
 		assertMayPollEvents(actor);
-		const maxSeqRow = await trx.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
+		const maxSeqRow = await trx
+			.selectFrom('case_events')
+			.select((eb) => eb.fn.max('seq').as('max'))
+			.executeTakeFirst();
 		const maxSeq = Number(maxSeqRow?.max ?? 0);
 		// First poll: history before activation is not replayed; conditions that are due now are.
 		const fromSeq = options.lastSeq ?? maxSeq;
 		const baselineSeq = options.baselineSeq ?? fromSeq;
-		const window: FindWindow = { day: today(ctx.clock), now: ctx.clock.now(), fromSeq, baselineSeq, options };
+		const window: FindWindow = {
+			day: today(ctx.clock),
+			now: ctx.clock.now(),
+			fromSeq,
+			baselineSeq,
+			options,
+		};
 		const candidates: CaseEvent[] = [];
 		for (const finder of finders.filter((f) => f.types.some((t) => options.types.includes(t)))) {
-			candidates.push(...(await finder.find(ctx, trx, window)).filter((e) => options.types.includes(e.event)));
+			candidates.push(
+				...(await finder.find(ctx, trx, window)).filter((e) => options.types.includes(e.event)),
+			);
 		}
 		if (!options.record) {
 			const events = candidates.slice(0, options.previewLimit ?? 10);
-			return { result: { events, lastSeq: fromSeq, baselineSeq }, detail: `${options.triggerId}: Vorschau mit ${events.length} Ereignissen` };
+			return {
+				result: { events, lastSeq: fromSeq, baselineSeq },
+				detail: `${options.triggerId}: Vorschau mit ${events.length} Ereignissen`,
+			};
 		}
-		const events = await recordEmissions(trx, options.triggerId, candidates, window.now.toISOString());
-		return { result: { events, lastSeq: Math.max(maxSeq, fromSeq), baselineSeq }, detail: `${options.triggerId}: ${events.length} neue Ereignisse` };
+		const events = await recordEmissions(
+			trx,
+			options.triggerId,
+			candidates,
+			window.now.toISOString(),
+		);
+		return {
+			result: { events, lastSeq: Math.max(maxSeq, fromSeq), baselineSeq },
+			detail: `${options.triggerId}: ${events.length} neue Ereignisse`,
+		};
 	});
 }
 
 /** Marks the candidates as emitted by this trigger; returns those it had not emitted before. */
-async function recordEmissions(trx: Tx, triggerId: string, candidates: CaseEvent[], at: string): Promise<CaseEvent[]> {
+async function recordEmissions(
+	trx: Tx,
+	triggerId: string,
+	candidates: CaseEvent[],
+	at: string,
+): Promise<CaseEvent[]> {
 	const fresh: CaseEvent[] = [];
 	for (let i = 0; i < candidates.length; i += 200) {
 		const chunk = candidates.slice(i, i + 200);

@@ -4,7 +4,12 @@ import { serviceName } from '../districts/profile';
 import { printable } from '../text';
 import { overdueReferralRows } from '../service/referral-lists';
 import type { CoreContext, Tx } from '../service/context';
-import { caseEventLabels, type CaseEvent, type CaseEventType, type PollOptions } from './event-types';
+import {
+	caseEventLabels,
+	type CaseEvent,
+	type CaseEventType,
+	type PollOptions,
+} from './event-types';
 
 /** What a finder needs besides the store: the day, the sequence window of the outbox and the trigger's options. */
 export interface FindWindow {
@@ -18,14 +23,26 @@ export interface FindWindow {
 type CaseFields = Pick<CaseEvent, 'caseId' | 'managerId' | 'organisationId' | 'municipality'>;
 type Finder = (ctx: CoreContext, trx: Tx, window: FindWindow) => Promise<CaseEvent[]>;
 
-const caseFields = (r: { id: string; manager_id: string; organisation_id: string; municipality_ags: string }): CaseFields => ({
+const caseFields = (r: {
+	id: string;
+	manager_id: string;
+	organisation_id: string;
+	municipality_ags: string;
+}): CaseFields => ({
 	caseId: r.id,
 	managerId: r.manager_id,
 	organisationId: r.organisation_id,
 	municipality: r.municipality_ags,
 });
 
-const event = (type: CaseEventType, key: string, message: string, date: string, fields: CaseFields, extra: Partial<CaseEvent> = {}): CaseEvent => ({
+const event = (
+	type: CaseEventType,
+	key: string,
+	message: string,
+	date: string,
+	fields: CaseFields,
+	extra: Partial<CaseEvent> = {},
+): CaseEvent => ({
 	event: type,
 	eventKey: `${type}:${key}`,
 	label: caseEventLabels[type],
@@ -47,42 +64,88 @@ const outbox: Finder = async (ctx, trx, { now, fromSeq, baselineSeq, options }) 
 	const rows = await trx
 		.selectFrom('case_events')
 		.innerJoin('cases', 'cases.id', 'case_events.case_id')
-		.select(['case_events.seq', 'case_events.type', 'case_events.created_at', 'case_events.payload_json', 'cases.id', 'cases.manager_id', 'cases.organisation_id', 'cases.municipality_ags'])
+		.select([
+			'case_events.seq',
+			'case_events.type',
+			'case_events.created_at',
+			'case_events.payload_json',
+			'cases.id',
+			'cases.manager_id',
+			'cases.organisation_id',
+			'cases.municipality_ags',
+		])
 		.where('cases.district_id', '=', ctx.profile.id)
-		.where('case_events.type', 'in', wanted.map((t) => outboxTypes[t]))
+		.where(
+			'case_events.type',
+			'in',
+			wanted.map((t) => outboxTypes[t]),
+		)
 		// Besides everything after the last seen sequence, look back a little: a long transaction may commit
 		// an earlier sequence number after a later one was already seen. The emission table drops repeats.
 		.where((eb) =>
 			options.lastSeq === undefined
 				? eb('case_events.seq', '>', fromSeq)
-				: eb.or([eb('case_events.seq', '>', fromSeq), eb.and([eb('case_events.created_at', '>=', since), eb('case_events.seq', '>', baselineSeq)])]),
+				: eb.or([
+						eb('case_events.seq', '>', fromSeq),
+						eb.and([
+							eb('case_events.created_at', '>=', since),
+							eb('case_events.seq', '>', baselineSeq),
+						]),
+					]),
 		)
 		.orderBy('case_events.seq')
 		.execute();
 	return rows.map((r) => {
 		const created = r.type === 'case.created';
-		const date = (JSON.parse(r.payload_json) as { date?: string }).date ?? r.created_at.slice(0, 10);
-		const message = created ? `Neuer Fall zugewiesen an ${r.manager_id}.` : `Fall beendet am ${germanDate(date)}.`;
-		return event(created ? 'caseCreated' : 'caseClosed', String(r.seq), message, date, caseFields(r));
+		const date =
+			(JSON.parse(r.payload_json) as { date?: string }).date ?? r.created_at.slice(0, 10);
+		const message = created
+			? `Neuer Fall zugewiesen an ${r.manager_id}.`
+			: `Fall beendet am ${germanDate(date)}.`;
+		return event(
+			created ? 'caseCreated' : 'caseClosed',
+			String(r.seq),
+			message,
+			date,
+			caseFields(r),
+		);
 	});
 };
 
 /** Active cases whose latest plan is due for review within the lead days. */
 const planReviewDue: Finder = async (ctx, trx, { day, options }) => {
 	const lead = options.reviewLeadDays ?? ctx.profile.settings.planReviewLeadDays ?? 7;
-	const latest = trx.selectFrom('plans').select(['case_id', (eb) => eb.fn.max('version').as('version')]).groupBy('case_id').as('latest');
+	const latest = trx
+		.selectFrom('plans')
+		.select(['case_id', (eb) => eb.fn.max('version').as('version')])
+		.groupBy('case_id')
+		.as('latest');
 	const rows = await trx
 		.selectFrom('plans')
-		.innerJoin(latest, (join) => join.onRef('latest.case_id', '=', 'plans.case_id').onRef('latest.version', '=', 'plans.version'))
+		.innerJoin(latest, (join) =>
+			join
+				.onRef('latest.case_id', '=', 'plans.case_id')
+				.onRef('latest.version', '=', 'plans.version'),
+		)
 		.innerJoin('cases', 'cases.id', 'plans.case_id')
-		.select(['plans.id as planId', 'plans.version', 'plans.review_date', 'cases.id', 'cases.manager_id', 'cases.organisation_id', 'cases.municipality_ags'])
+		.select([
+			'plans.id as planId',
+			'plans.version',
+			'plans.review_date',
+			'cases.id',
+			'cases.manager_id',
+			'cases.organisation_id',
+			'cases.municipality_ags',
+		])
 		.where('cases.district_id', '=', ctx.profile.id)
 		.where('cases.status', '=', 'active')
 		.where('plans.review_date', '<=', addDays(day, lead))
 		.execute();
 	return rows.map((r) => {
 		const message = `Die Überprüfung des Integrationsplans (Fassung ${r.version}) ist am ${germanDate(r.review_date)} fällig.`;
-		return event('planReviewDue', r.planId, message, r.review_date, caseFields(r), { planVersion: Number(r.version) });
+		return event('planReviewDue', r.planId, message, r.review_date, caseFields(r), {
+			planVersion: Number(r.version),
+		});
 	});
 };
 
@@ -94,7 +157,14 @@ const referralOverdue: Finder = async (ctx, trx, { day }) => {
 		const overdueFrom = addDays(r.referred_on, days);
 		// Escaped: the message ends up in e-mails and sheets; a profile read without validation may carry anything.
 		const message = `Die Weitervermittlung an „${printable(serviceName(ctx.profile, r.service_id))}“ vom ${germanDate(r.referred_on)} ist seit ${germanDate(overdueFrom)} ohne Rückmeldung.`;
-		return event('referralOverdue', r.id, message, overdueFrom, caseFields({ ...r, id: r.case_id }), { referralId: r.id });
+		return event(
+			'referralOverdue',
+			r.id,
+			message,
+			overdueFrom,
+			caseFields({ ...r, id: r.case_id }),
+			{ referralId: r.id },
+		);
 	});
 };
 
@@ -103,7 +173,14 @@ const limitApproaching: Finder = async (ctx, trx, { day, options }) => {
 	const lead = options.limitLeadDays ?? ctx.profile.settings.limitLeadDays;
 	const rows = await trx
 		.selectFrom('cases')
-		.select(['id', 'opened_on', 'extension_reason', 'manager_id', 'organisation_id', 'municipality_ags'])
+		.select([
+			'id',
+			'opened_on',
+			'extension_reason',
+			'manager_id',
+			'organisation_id',
+			'municipality_ags',
+		])
 		.where('district_id', '=', ctx.profile.id)
 		.where('status', '!=', 'closed')
 		.execute();

@@ -1,5 +1,6 @@
 /** What the Case Event Trigger reports. */
-export type CaseEventType = 'caseCreated' | 'planReviewDue' | 'referralOverdue' | 'limitApproaching' | 'caseClosed';
+export type CaseEventType =
+	'caseCreated' | 'planReviewDue' | 'referralOverdue' | 'limitApproaching' | 'caseClosed';
 
 export const caseEventLabels: Record<CaseEventType, string> = {
 	caseCreated: 'Neuer Fall',

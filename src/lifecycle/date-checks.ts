@@ -11,26 +11,38 @@ export const MAX_YEARS_AHEAD = 10;
 
 // Each check gives the German message of the rule a date breaks, or undefined.
 
-export const inFuture = (date: string, today: string) => (date > today ? `Das Datum ${germanDate(date)} liegt in der Zukunft.` : undefined);
+export const inFuture = (date: string, today: string) =>
+	date > today ? `Das Datum ${germanDate(date)} liegt in der Zukunft.` : undefined;
 
 export const tooFarAhead = (date: string, today: string) =>
-	date > addYears(today, MAX_YEARS_AHEAD) ? `Das Datum ${germanDate(date)} liegt mehr als ${MAX_YEARS_AHEAD} Jahre in der Zukunft.` : undefined;
+	date > addYears(today, MAX_YEARS_AHEAD)
+		? `Das Datum ${germanDate(date)} liegt mehr als ${MAX_YEARS_AHEAD} Jahre in der Zukunft.`
+		: undefined;
 
 export const tooLongAgo = (date: string, today: string) =>
-	date < addYears(today, -MAX_AGE_YEARS) ? `Das Datum ${germanDate(date)} liegt mehr als ${MAX_AGE_YEARS} Jahre zurück.` : undefined;
+	date < addYears(today, -MAX_AGE_YEARS)
+		? `Das Datum ${germanDate(date)} liegt mehr als ${MAX_AGE_YEARS} Jahre zurück.`
+		: undefined;
 
 /** `earliestName` reads after "liegt vor": "der Aufnahme", "dem Geburtsdatum". */
 export const before = (date: string, earliest: string | undefined, earliestName: string) =>
-	earliest !== undefined && date < earliest ? `Das Datum ${germanDate(date)} liegt vor ${earliestName} (${germanDate(earliest)}).` : undefined;
+	earliest !== undefined && date < earliest
+		? `Das Datum ${germanDate(date)} liegt vor ${earliestName} (${germanDate(earliest)}).`
+		: undefined;
 
 /** `latestName` reads after "liegt nach": "dem Datum der Aufnahme". */
 export const after = (date: string, latest: string | undefined, latestName: string) =>
-	latest !== undefined && date > latest ? `Das Datum ${germanDate(date)} liegt nach ${latestName} (${germanDate(latest)}).` : undefined;
+	latest !== undefined && date > latest
+		? `Das Datum ${germanDate(date)} liegt nach ${latestName} (${germanDate(latest)}).`
+		: undefined;
 
-export const beforeEarliest = (date: string) => before(date, EARLIEST_EVENT_DATE, EARLIEST_EVENT_NAME);
+export const beforeEarliest = (date: string) =>
+	before(date, EARLIEST_EVENT_DATE, EARLIEST_EVENT_NAME);
 
 function refuse(field: string, label: string, message: string): never {
-	throw new DomainError('VALIDATION_FAILED', `${label}: ${message}`, { fieldErrors: [{ path: `/${field}`, field: label, message }] });
+	throw new DomainError('VALIDATION_FAILED', `${label}: ${message}`, {
+		fieldErrors: [{ path: `/${field}`, field: label, message }],
+	});
 }
 
 /** A documented event cannot lie in the future. */
@@ -40,14 +52,21 @@ export function assertNotInFuture(date: string, today: string, field: string, la
 }
 
 /** A documented event cannot lie before the event it depends on (e.g. a contact before the intake). */
-export function assertNotBefore(date: string, earliest: string, field: string, label: string, earliestLabel: string): void {
+export function assertNotBefore(
+	date: string,
+	earliest: string,
+	field: string,
+	label: string,
+	earliestLabel: string,
+): void {
 	const problem = before(date, earliest, earliestLabel);
 	if (problem) refuse(field, label, problem);
 }
 
 /** A date given as a parameter (`YYYY-MM-DD`) that names a real calendar day. */
 export function assertIsoDate(date: unknown, field: string, label: string): asserts date is string {
-	if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && addDays(date, 0) === date) return;
+	if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && addDays(date, 0) === date)
+		return;
 	refuse(field, label, 'Bitte ein Datum im Format JJJJ-MM-TT angeben.');
 }
 

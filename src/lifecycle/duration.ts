@@ -13,13 +13,18 @@ export interface DurationLimits {
 }
 
 export function limitsFor(openedOn: string): DurationLimits {
-	return { regularEnd: addYears(openedOn, REGULAR_YEARS), maximumEnd: addYears(openedOn, MAXIMUM_YEARS) };
+	return {
+		regularEnd: addYears(openedOn, REGULAR_YEARS),
+		maximumEnd: addYears(openedOn, MAXIMUM_YEARS),
+	};
 }
 
 /** The limit that applies to a case now: the regular 3 years, or 4 once a justification is recorded. */
 export function currentLimit(openedOn: string, extended: boolean): { date: string; years: number } {
 	const limits = limitsFor(openedOn);
-	return extended ? { date: limits.maximumEnd, years: MAXIMUM_YEARS } : { date: limits.regularEnd, years: REGULAR_YEARS };
+	return extended
+		? { date: limits.maximumEnd, years: MAXIMUM_YEARS }
+		: { date: limits.regularEnd, years: REGULAR_YEARS };
 }
 
 /** Past the regular 3 years without a recorded justification: documentation needs one first. */
@@ -31,7 +36,11 @@ export function justificationNeeded(openedOn: string, extended: boolean, today: 
  * Counselling on `date` is allowed within 3 years, up to 4 years only with a recorded justification,
  * never after 4 years.
  */
-export function assertCounsellingAllowed(openedOn: string, extensionReason: string | null, date: string): void {
+export function assertCounsellingAllowed(
+	openedOn: string,
+	extensionReason: string | null,
+	date: string,
+): void {
 	const { regularEnd, maximumEnd } = limitsFor(openedOn);
 	if (date >= maximumEnd) {
 		throw new DomainError(

@@ -1,6 +1,14 @@
 import type { Intake, IntegrationPlan } from '../generated/types';
 import { labelFor } from '../validation/schema-labels';
-import { DateFindings, after, before, beforeEarliest, inFuture, tooFarAhead, tooLongAgo } from './date-checks';
+import {
+	DateFindings,
+	after,
+	before,
+	beforeEarliest,
+	inFuture,
+	tooFarAhead,
+	tooLongAgo,
+} from './date-checks';
 
 /** § 24 AufenthG protection for people from Ukraine is granted since the EU decision 2022/382 of this day. */
 export const UKRAINE_PROTECTION_START = '2022-03-04';
@@ -15,24 +23,48 @@ export function checkIntakeDates(intake: Intake, today: string): void {
 	const findings = new DateFindings((path) => labelFor('intake.schema.json', path));
 	const { intakeDate, person, residence } = intake;
 	findings.check('/intakeDate', inFuture(intakeDate, today), beforeEarliest(intakeDate));
-	findings.check('/consent/date', inFuture(intake.consent.date, today), beforeEarliest(intake.consent.date));
+	findings.check(
+		'/consent/date',
+		inFuture(intake.consent.date, today),
+		beforeEarliest(intake.consent.date),
+	);
 	const birthDate = (path: string, date: string) =>
-		findings.check(path, inFuture(date, today), after(date, intakeDate, 'dem Datum der Aufnahme'), tooLongAgo(date, today));
+		findings.check(
+			path,
+			inFuture(date, today),
+			after(date, intakeDate, 'dem Datum der Aufnahme'),
+			tooLongAgo(date, today),
+		);
 	birthDate('/person/birthDate', person.birthDate);
-	(intake.household ?? []).forEach((member, i) => birthDate(`/household/${i}/birthDate`, member.birthDate));
+	(intake.household ?? []).forEach((member, i) =>
+		birthDate(`/household/${i}/birthDate`, member.birthDate),
+	);
 	if (residence.validUntil !== undefined) {
-		findings.check('/residence/validUntil', beforeEarliest(residence.validUntil), tooFarAhead(residence.validUntil, today));
+		findings.check(
+			'/residence/validUntil',
+			beforeEarliest(residence.validUntil),
+			tooFarAhead(residence.validUntil, today),
+		);
 	}
 	const entry = residence.ukraineEntryDate;
 	if (entry !== undefined) {
-		findings.check('/residence/ukraineEntryDate', inFuture(entry, today), after(entry, intakeDate, 'dem Datum der Aufnahme'), before(entry, person.birthDate, 'dem Geburtsdatum'));
+		findings.check(
+			'/residence/ukraineEntryDate',
+			inFuture(entry, today),
+			after(entry, intakeDate, 'dem Datum der Aufnahme'),
+			before(entry, person.birthDate, 'dem Geburtsdatum'),
+		);
 	}
 	const registration = residence.ukraineRegistrationDate;
 	if (registration !== undefined) {
 		findings.check(
 			'/residence/ukraineRegistrationDate',
 			inFuture(registration, today),
-			before(registration, UKRAINE_PROTECTION_START, 'dem Beginn des vorübergehenden Schutzes nach § 24 AufenthG'),
+			before(
+				registration,
+				UKRAINE_PROTECTION_START,
+				'dem Beginn des vorübergehenden Schutzes nach § 24 AufenthG',
+			),
 			before(registration, entry, 'dem Einreisedatum'),
 		);
 	}

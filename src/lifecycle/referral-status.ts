@@ -28,7 +28,12 @@ export function assertReferralTransition(from: ReferralState, to: ReferralState)
 }
 
 /** A referral is overdue when the service has not answered (still open) after the district's number of days. */
-export function isReferralOverdue(status: ReferralState, referredOn: string, today: string, overdueDays: number): boolean {
+export function isReferralOverdue(
+	status: ReferralState,
+	referredOn: string,
+	today: string,
+	overdueDays: number,
+): boolean {
 	return status === 'open' && addDays(referredOn, overdueDays) <= today;
 }
 

@@ -5,7 +5,15 @@ import type { Database } from '../store/database';
 import { isCount } from './definitions';
 import { breakdownRows } from './labels';
 import { all, always } from './conditions';
-import { breakdownCondition, indicatorCondition, sourceQuery, type CellRow, type Column, type ColumnLayout, type QueryScope } from './sources';
+import {
+	breakdownCondition,
+	indicatorCondition,
+	sourceQuery,
+	type CellRow,
+	type Column,
+	type ColumnLayout,
+	type QueryScope,
+} from './sources';
 
 /** What the source queries have in common (their column types differ only in the source tag). */
 interface UnionQuery {
@@ -22,14 +30,22 @@ export interface Cell {
 }
 
 /** The count columns of a definition, grouped by what they count (one SQL query per source). */
-export function columnsBySource(definition: ReportDefinition, scope: QueryScope): Map<CountSource, Column[]> {
+export function columnsBySource(
+	definition: ReportDefinition,
+	scope: QueryScope,
+): Map<CountSource, Column[]> {
 	const bySource = new Map<CountSource, Column[]>();
 	for (const indicator of definition.indicators.filter(isCount)) {
 		const columns = bySource.get(indicator.count) ?? [];
 		const condition = indicatorCondition(indicator, scope);
 		columns.push({ key: indicator.id, condition });
 		for (const { key, value } of breakdownRows(indicator)) {
-			const split = breakdownCondition(indicator.count, indicator.breakdown as Breakdown, value, scope);
+			const split = breakdownCondition(
+				indicator.count,
+				indicator.breakdown as Breakdown,
+				value,
+				scope,
+			);
 			columns.push({ key, condition: condition === always ? split : all([condition, split]) });
 		}
 		bySource.set(indicator.count, columns);
@@ -42,10 +58,21 @@ export function columnsBySource(definition: ReportDefinition, scope: QueryScope)
  * sees one consistent snapshot of the data on both backends (no figure of a report can contradict another) and
  * needs one round trip.
  */
-export async function computeCells(db: Kysely<Database>, backend: Backend, definition: ReportDefinition, scope: QueryScope): Promise<Cell[]> {
+export async function computeCells(
+	db: Kysely<Database>,
+	backend: Backend,
+	definition: ReportDefinition,
+	scope: QueryScope,
+): Promise<Cell[]> {
 	const bySource = columnsBySource(definition, scope);
-	const layout: ColumnLayout = { width: Math.max(0, ...[...bySource.values()].map((columns) => columns.length)) };
-	const branches = (conn: Kysely<Database>) => [...bySource].map(([source, columns]) => sourceQuery(conn, source, columns, scope, layout) as unknown as UnionQuery);
+	const layout: ColumnLayout = {
+		width: Math.max(0, ...[...bySource.values()].map((columns) => columns.length)),
+	};
+	const branches = (conn: Kysely<Database>) =>
+		[...bySource].map(
+			([source, columns]) =>
+				sourceQuery(conn, source, columns, scope, layout) as unknown as UnionQuery,
+		);
 	if (bySource.size === 0) return [];
 	const rows = (await withoutJit(db, backend, (conn) => {
 		const [head, ...tail] = branches(conn);
@@ -55,8 +82,19 @@ export async function computeCells(db: Kysely<Database>, backend: Backend, defin
 	for (const row of rows) {
 		const id = `${row.manager_id}\u0000${row.organisation_id}\u0000${row.municipality_ags}`;
 		let cell = cells.get(id);
-		if (!cell) cells.set(id, (cell = { managerId: row.manager_id, organisationId: row.organisation_id, municipality: row.municipality_ags, values: {} }));
-		(bySource.get(row.source as CountSource) ?? []).forEach((column, i) => (cell.values[column.key] = Number(row[`v${i}`] ?? 0)));
+		if (!cell)
+			cells.set(
+				id,
+				(cell = {
+					managerId: row.manager_id,
+					organisationId: row.organisation_id,
+					municipality: row.municipality_ags,
+					values: {},
+				}),
+			);
+		(bySource.get(row.source as CountSource) ?? []).forEach(
+			(column, i) => (cell.values[column.key] = Number(row[`v${i}`] ?? 0)),
+		);
 	}
 	return [...cells.values()];
 }
@@ -66,7 +104,11 @@ export async function computeCells(db: Kysely<Database>, backend: Backend, defin
  * the statement has hundreds of conditional counts, and compiling them costs PostgreSQL seconds for a query that runs
  * in about one (measured in bench/report-bench.ts). Read-only; SQLite runs it as it is.
  */
-export async function withoutJit<T>(db: Kysely<Database>, backend: Backend, run: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function withoutJit<T>(
+	db: Kysely<Database>,
+	backend: Backend,
+	run: (conn: Kysely<Database>) => Promise<T>,
+): Promise<T> {
 	if (backend !== 'postgres') return run(db);
 	return db.connection().execute(async (conn) => {
 		await sql`begin transaction read only`.execute(conn);

@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DomainError } from '../errors';
-import type { CountIndicator, Indicator, ProfileIndicator, ReportDefinition, ShareIndicator } from '../generated/types';
+import type {
+	CountIndicator,
+	Indicator,
+	ProfileIndicator,
+	ReportDefinition,
+	ShareIndicator,
+} from '../generated/types';
 import { validateInput } from '../validation/validate';
 import { jsonIdsIn, shippedFolder } from '../shipped-files';
 
@@ -9,7 +15,6 @@ export const DEFAULT_REPORT_ID = 'land-bw-auswertung';
 
 /** Shipped report definitions live in `reports/` at the package root (copied to `dist/reports`). */
 export const reportDir = shippedFolder('reports', `${DEFAULT_REPORT_ID}.json`);
-
 
 export const isCount = (i: Indicator): i is CountIndicator => 'count' in i;
 export const isShare = (i: Indicator): i is ShareIndicator => 'share' in i;
@@ -21,7 +26,10 @@ export function shippedReportIds(): string[] {
 
 export function loadShippedDefinition(id: string = DEFAULT_REPORT_ID): ReportDefinition {
 	if (!shippedReportIds().includes(id)) {
-		throw new DomainError('VALIDATION_FAILED', `Es gibt keine mitgelieferte Berichtsdefinition „${id}“. Vorhanden: ${shippedReportIds().join(', ')}.`);
+		throw new DomainError(
+			'VALIDATION_FAILED',
+			`Es gibt keine mitgelieferte Berichtsdefinition „${id}“. Vorhanden: ${shippedReportIds().join(', ')}.`,
+		);
 	}
 	return parseDefinition(JSON.parse(fs.readFileSync(path.join(reportDir, `${id}.json`), 'utf8')));
 }
@@ -31,7 +39,11 @@ export function parseDefinition(data: unknown): ReportDefinition {
 	const definition = validateInput('reportDefinition', data);
 	const problems = definitionProblems(definition);
 	if (problems.length) {
-		throw new DomainError('VALIDATION_FAILED', `Berichtsdefinition „${definition.name}“ ist widersprüchlich: ${problems.join(' ')}`, { details: { problems } });
+		throw new DomainError(
+			'VALIDATION_FAILED',
+			`Berichtsdefinition „${definition.name}“ ist widersprüchlich: ${problems.join(' ')}`,
+			{ details: { problems } },
+		);
 	}
 	return definition;
 }
@@ -50,8 +62,12 @@ export function definitionProblems(definition: ReportDefinition): string[] {
 		] as const) {
 			const target = byId.get(ref);
 			if (!target) problems.push(`${indicator.label}: ${role} „${ref}“ gibt es nicht.`);
-			else if (isShare(target)) problems.push(`${indicator.label}: ${role} „${ref}“ ist selbst ein Anteil.`);
-			else if (isCount(target) && target.breakdown) problems.push(`${indicator.label}: ${role} „${ref}“ ist aufgeschlüsselt und hat keine einzelne Zahl.`);
+			else if (isShare(target))
+				problems.push(`${indicator.label}: ${role} „${ref}“ ist selbst ein Anteil.`);
+			else if (isCount(target) && target.breakdown)
+				problems.push(
+					`${indicator.label}: ${role} „${ref}“ ist aufgeschlüsselt und hat keine einzelne Zahl.`,
+				);
 		}
 	}
 	return problems;

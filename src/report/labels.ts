@@ -8,8 +8,14 @@ const breakdownSources: Record<Breakdown, { file: string; pointer: string[] }> =
 	channel: { file: 'contact.schema.json', pointer: ['properties', 'channel'] },
 	topic: { file: 'common.schema.json', pointer: ['definitions', 'contactTopic'] },
 	reason: { file: 'closure.schema.json', pointer: ['properties', 'reason'] },
-	planKind: { file: 'report-definition.schema.json', pointer: ['definitions', 'filter', 'properties', 'planKind', 'items'] },
-	serviceCategory: { file: 'district-profile.schema.json', pointer: ['properties', 'services', 'items', 'properties', 'category'] },
+	planKind: {
+		file: 'report-definition.schema.json',
+		pointer: ['definitions', 'filter', 'properties', 'planKind', 'items'],
+	},
+	serviceCategory: {
+		file: 'district-profile.schema.json',
+		pointer: ['properties', 'services', 'items', 'properties', 'category'],
+	},
 	germanLevel: { file: 'common.schema.json', pointer: ['definitions', 'germanLevel'] },
 	occupation: { file: 'common.schema.json', pointer: ['definitions', 'occupation'] },
 };
@@ -44,5 +50,8 @@ export interface BreakdownRow extends BreakdownValue {
 /** The breakdown lines of a count indicator (none without a breakdown): the one place a row key is composed. */
 export function breakdownRows(indicator: { id: string; breakdown?: Breakdown }): BreakdownRow[] {
 	if (!indicator.breakdown) return [];
-	return breakdownValues(indicator.breakdown).map((v) => ({ ...v, key: `${indicator.id}.${v.value}` }));
+	return breakdownValues(indicator.breakdown).map((v) => ({
+		...v,
+		key: `${indicator.id}.${v.value}`,
+	}));
 }

@@ -50,9 +50,19 @@ function periodOf(choice: PeriodChoice, todayIso: string): Period {
 export function checkPeriod(period: Period, todayIso: string = today(systemClock)): Period {
 	const valid = (d: unknown) => typeof d === 'string' && isoDate.test(d) && addDays(d, 0) === d;
 	if (!valid(period.from) || !valid(period.to)) {
-		throw new DomainError('VALIDATION_FAILED', `Der Zeitraum braucht Anfang und Ende als Datum (JJJJ-MM-TT), erhalten: „${printable(String(period.from))}“ bis „${printable(String(period.to))}“.`, {
-			fieldErrors: [{ path: '/period', field: 'Zeitraum', message: 'Anfang und Ende als Datum im Format JJJJ-MM-TT angeben.' }],
-		});
+		throw new DomainError(
+			'VALIDATION_FAILED',
+			`Der Zeitraum braucht Anfang und Ende als Datum (JJJJ-MM-TT), erhalten: „${printable(String(period.from))}“ bis „${printable(String(period.to))}“.`,
+			{
+				fieldErrors: [
+					{
+						path: '/period',
+						field: 'Zeitraum',
+						message: 'Anfang und Ende als Datum im Format JJJJ-MM-TT angeben.',
+					},
+				],
+			},
+		);
 	}
 	const latestEnd = addYears(todayIso, 1);
 	const message =
@@ -63,7 +73,10 @@ export function checkPeriod(period: Period, todayIso: string = today(systemClock
 				: period.to > latestEnd
 					? `Das Ende (${germanDate(period.to)}) liegt mehr als ein Jahr in der Zukunft.`
 					: undefined;
-	if (message) throw new DomainError('VALIDATION_FAILED', `Zeitraum: ${message}`, { fieldErrors: [{ path: '/period', field: 'Zeitraum', message }] });
+	if (message)
+		throw new DomainError('VALIDATION_FAILED', `Zeitraum: ${message}`, {
+			fieldErrors: [{ path: '/period', field: 'Zeitraum', message }],
+		});
 	return { from: period.from, to: period.to };
 }
 

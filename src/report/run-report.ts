@@ -17,7 +17,11 @@ export interface RunReportOptions {
 }
 
 /** Computes the funder report for a period (who may: `reportScope`); one audit row (`report.run`) per call. */
-export function runFunderReport(ctx: CoreContext, claim: unknown, options: RunReportOptions): Promise<FunderReport> {
+export function runFunderReport(
+	ctx: CoreContext,
+	claim: unknown,
+	options: RunReportOptions,
+): Promise<FunderReport> {
 	return runQuery(ctx, claim, { action: 'report.run' }, async (db, actor) => {
 		const organisationId = reportScope(actor);
 		const period = checkPeriod(options.period);
@@ -26,7 +30,9 @@ export function runFunderReport(ctx: CoreContext, claim: unknown, options: RunRe
 			districtId: ctx.profile.id,
 			organisationId,
 			period,
-			eligibleMunicipalities: ctx.profile.municipalities.filter((m) => m.eligiblePersons !== undefined).map((m) => m.ags),
+			eligibleMunicipalities: ctx.profile.municipalities
+				.filter((m) => m.eligiblePersons !== undefined)
+				.map((m) => m.ags),
 			servicesByCategory: servicesByCategory(ctx),
 		};
 		const cells = await computeCells(db, ctx.store.backend, definition, scope);
@@ -39,17 +45,24 @@ export function runFunderReport(ctx: CoreContext, claim: unknown, options: RunRe
 			period: { ...period, label: periodLabel(period) },
 			generatedAt: ctx.clock.now().toISOString(),
 			generatedBy: { staffId: actor.staffId, name: actor.name, role: actor.role },
-			scope: { organisationId: organisationId ?? null, organisationName: organisationId ? organisationName(ctx.profile, organisationId) : null },
+			scope: {
+				organisationId: organisationId ?? null,
+				organisationName: organisationId ? organisationName(ctx.profile, organisationId) : null,
+			},
 			rows: reportRows(definition),
 			total,
 			groups,
 		};
-		return { result: report, detail: `${definition.id} ${period.from}..${period.to}${organisationId ? ` (${organisationId})` : ''}` };
+		return {
+			result: report,
+			detail: `${definition.id} ${period.from}..${period.to}${organisationId ? ` (${organisationId})` : ''}`,
+		};
 	});
 }
 
 function servicesByCategory(ctx: CoreContext): Map<string, string[]> {
 	const map = new Map<string, string[]>();
-	for (const service of ctx.profile.services) map.set(service.category, [...(map.get(service.category) ?? []), service.id]);
+	for (const service of ctx.profile.services)
+		map.set(service.category, [...(map.get(service.category) ?? []), service.id]);
 	return map;
 }

@@ -23,12 +23,19 @@ interface Part {
  * authors: `{{wert "id"}}` gives a figure formatted in German, `{{#each (teile "id")}}` the parts of a broken-down
  * indicator with a value above zero (`label`, `wert`, `anzahl`; `alle=true`: all parts). Unknown ids are an error, so a typo in a template does not go unnoticed.
  */
-export function renderSachbericht(report: FunderReport, template: string = shippedSachberichtTemplate()): string {
+export function renderSachbericht(
+	report: FunderReport,
+	template: string = shippedSachberichtTemplate(),
+): string {
 	const rowsByKey = new Map(report.rows.map((r) => [r.key, r]));
 	const hb = Handlebars.create();
 	const figure = (key: string): string => {
 		const row = rowsByKey.get(key);
-		if (!row && !(key in report.total)) throw new DomainError('VALIDATION_FAILED', `Sachbericht-Vorlage: Die Kennzahl „${key}“ gibt es in der Berichtsdefinition nicht.`);
+		if (!row && !(key in report.total))
+			throw new DomainError(
+				'VALIDATION_FAILED',
+				`Sachbericht-Vorlage: Die Kennzahl „${key}“ gibt es in der Berichtsdefinition nicht.`,
+			);
 		return formatFigure(report.total[key], row?.format ?? 'count');
 	};
 	hb.registerHelper('wert', function (this: Part | undefined, key: unknown) {
@@ -37,7 +44,12 @@ export function renderSachbericht(report: FunderReport, template: string = shipp
 	hb.registerHelper('teile', (id: unknown, options: { hash?: { alle?: boolean } }): Part[] =>
 		report.rows
 			.filter((r: ReportRow) => r.level === 1 && r.indicatorId === id)
-			.map((r) => ({ key: r.key, label: r.label, anzahl: report.total[r.key] ?? 0, wert: formatFigure(report.total[r.key], r.format) }))
+			.map((r) => ({
+				key: r.key,
+				label: r.label,
+				anzahl: report.total[r.key] ?? 0,
+				wert: formatFigure(report.total[r.key], r.format),
+			}))
 			.filter((part) => options?.hash?.alle === true || part.anzahl > 0),
 	);
 	let compiled: Handlebars.TemplateDelegate;
@@ -46,7 +58,10 @@ export function renderSachbericht(report: FunderReport, template: string = shipp
 		return compiled(context(report));
 	} catch (error) {
 		if (error instanceof DomainError) throw error;
-		throw new DomainError('VALIDATION_FAILED', `Die Sachbericht-Vorlage ist fehlerhaft: ${(error as Error).message}`);
+		throw new DomainError(
+			'VALIDATION_FAILED',
+			`Die Sachbericht-Vorlage ist fehlerhaft: ${(error as Error).message}`,
+		);
 	}
 }
 
@@ -61,6 +76,10 @@ function context(report: FunderReport) {
 		anzahlIntegrationsmanager: report.groups.manager.length,
 		traeger: report.groups.organisation,
 		betreuungsquote: report.total.care_rate !== null && report.total.care_rate !== undefined,
-		tabelle: report.rows.map((r) => ({ label: r.label, unterzeile: r.level === 1, wert: formatFigure(report.total[r.key], r.format) })),
+		tabelle: report.rows.map((r) => ({
+			label: r.label,
+			unterzeile: r.level === 1,
+			wert: formatFigure(report.total[r.key], r.format),
+		})),
 	};
 }

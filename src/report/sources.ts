@@ -1,7 +1,19 @@
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Breakdown, CountIndicator, CountSource, IndicatorFilter } from '../generated/types';
 import type { CaseTable, Database } from '../store/database';
-import { all, between, counselledIn, countWhere, flag, isAdult, isMinor, never, oneOf, reopenedIn, type Condition } from './conditions';
+import {
+	all,
+	between,
+	counselledIn,
+	countWhere,
+	flag,
+	isAdult,
+	isMinor,
+	never,
+	oneOf,
+	reopenedIn,
+	type Condition,
+} from './conditions';
 import type { Period } from './period';
 
 /** What the SQL of a report needs to know besides the definition. */
@@ -38,7 +50,12 @@ export interface CellRow {
 type FilterKey = keyof IndicatorFilter;
 
 /** How each filter and breakdown reads in SQL, per source (the schema allows only these combinations). */
-function filterCondition(source: CountSource, key: FilterKey, filter: IndicatorFilter, scope: QueryScope): Condition {
+function filterCondition(
+	source: CountSource,
+	key: FilterKey,
+	filter: IndicatorFilter,
+	scope: QueryScope,
+): Condition {
 	const { period } = scope;
 	const col = (name: string) => `${alias[source]}.${name}`;
 	switch (key) {
@@ -51,11 +68,15 @@ function filterCondition(source: CountSource, key: FilterKey, filter: IndicatorF
 		case 'occupation':
 			return oneOf('p.occupation', filter.occupation ?? []);
 		case 'openedInPeriod':
-			return filter.openedInPeriod ? sql<SqlBool>`c.opened_on >= ${period.from}` : sql<SqlBool>`c.opened_on < ${period.from}`;
+			return filter.openedInPeriod
+				? sql<SqlBool>`c.opened_on >= ${period.from}`
+				: sql<SqlBool>`c.opened_on < ${period.from}`;
 		case 'reopenedInPeriod':
 			return filter.reopenedInPeriod ? reopenedIn(period) : sql<SqlBool>`not ${reopenedIn(period)}`;
 		case 'withEligiblePersons':
-			return filter.withEligiblePersons ? oneOf('c.municipality_ags', scope.eligibleMunicipalities) : sql<SqlBool>`not ${oneOf('c.municipality_ags', scope.eligibleMunicipalities)}`;
+			return filter.withEligiblePersons
+				? oneOf('c.municipality_ags', scope.eligibleMunicipalities)
+				: sql<SqlBool>`not ${oneOf('c.municipality_ags', scope.eligibleMunicipalities)}`;
 		case 'reason':
 			return oneOf('x.reason', filter.reason ?? []);
 		case 'ownTenancy':
@@ -69,15 +90,35 @@ function filterCondition(source: CountSource, key: FilterKey, filter: IndicatorF
 		case 'planKind':
 			return oneOf('pl.kind', filter.planKind ?? []);
 		case 'serviceCategory':
-			return oneOf('r.service_id', (filter.serviceCategory ?? []).flatMap((c) => scope.servicesByCategory.get(c) ?? []));
+			return oneOf(
+				'r.service_id',
+				(filter.serviceCategory ?? []).flatMap((c) => scope.servicesByCategory.get(c) ?? []),
+			);
 	}
 }
 
-const flagColumns = { ownTenancy: 'own_tenancy', employmentSocialInsurance: 'employment_social_insurance', trainingInternshipStudy: 'training_internship_study' } as const;
+const flagColumns = {
+	ownTenancy: 'own_tenancy',
+	employmentSocialInsurance: 'employment_social_insurance',
+	trainingInternshipStudy: 'training_internship_study',
+} as const;
 
-const alias: Record<CountSource, string> = { cases: 'c', persons: 'p', closures: 'x', contacts: 'k', contactTopics: 't', plans: 'pl', referrals: 'r' };
+const alias: Record<CountSource, string> = {
+	cases: 'c',
+	persons: 'p',
+	closures: 'x',
+	contacts: 'k',
+	contactTopics: 't',
+	plans: 'pl',
+	referrals: 'r',
+};
 
-export function breakdownCondition(source: CountSource, breakdown: Breakdown, value: string, scope: QueryScope): Condition {
+export function breakdownCondition(
+	source: CountSource,
+	breakdown: Breakdown,
+	value: string,
+	scope: QueryScope,
+): Condition {
 	switch (breakdown) {
 		case 'channel':
 			return oneOf('k.channel', [value]);
@@ -90,7 +131,9 @@ export function breakdownCondition(source: CountSource, breakdown: Breakdown, va
 		case 'serviceCategory':
 			return oneOf('r.service_id', scope.servicesByCategory.get(value) ?? []);
 		case 'germanLevel':
-			return source === 'closures' ? oneOf('x.german_level', [value]) : oneOf('p.german_level', [value]);
+			return source === 'closures'
+				? oneOf('x.german_level', [value])
+				: oneOf('p.german_level', [value]);
 		case 'occupation':
 			return oneOf('p.occupation', [value]);
 	}
@@ -99,7 +142,11 @@ export function breakdownCondition(source: CountSource, breakdown: Breakdown, va
 
 export function indicatorCondition(indicator: CountIndicator, scope: QueryScope): Condition {
 	const filter = indicator.where ?? {};
-	return all((Object.keys(filter) as FilterKey[]).map((key) => filterCondition(indicator.count, key, filter, scope)));
+	return all(
+		(Object.keys(filter) as FilterKey[]).map((key) =>
+			filterCondition(indicator.count, key, filter, scope),
+		),
+	);
 }
 
 /** Every source's rows joined to their case as `c`: what the grouping, the district scope and the window read. */
@@ -121,31 +168,63 @@ const sources: Record<CountSource, SourceSpec> = {
 	},
 	closures: {
 		from: (db) => db.selectFrom('closures as x').innerJoin('cases as c', 'c.id', 'x.case_id'),
-		window: (period) => all([between('x.closed_on', period), sql<SqlBool>`(x.reopened_on is null or x.reopened_on > ${period.to})`]),
+		window: (period) =>
+			all([
+				between('x.closed_on', period),
+				sql<SqlBool>`(x.reopened_on is null or x.reopened_on > ${period.to})`,
+			]),
 	},
-	contacts: { from: (db) => db.selectFrom('contacts as k').innerJoin('cases as c', 'c.id', 'k.case_id'), window: (period) => between('k.contact_date', period) },
-	contactTopics: {
-		from: (db) => db.selectFrom('contact_topics as t').innerJoin('contacts as k', 'k.id', 't.contact_id').innerJoin('cases as c', 'c.id', 'k.case_id'),
+	contacts: {
+		from: (db) => db.selectFrom('contacts as k').innerJoin('cases as c', 'c.id', 'k.case_id'),
 		window: (period) => between('k.contact_date', period),
 	},
-	plans: { from: (db) => db.selectFrom('plans as pl').innerJoin('cases as c', 'c.id', 'pl.case_id'), window: (period) => between('pl.plan_date', period) },
-	referrals: { from: (db) => db.selectFrom('referrals as r').innerJoin('cases as c', 'c.id', 'r.case_id'), window: (period) => between('r.referred_on', period) },
+	contactTopics: {
+		from: (db) =>
+			db
+				.selectFrom('contact_topics as t')
+				.innerJoin('contacts as k', 'k.id', 't.contact_id')
+				.innerJoin('cases as c', 'c.id', 'k.case_id'),
+		window: (period) => between('k.contact_date', period),
+	},
+	plans: {
+		from: (db) => db.selectFrom('plans as pl').innerJoin('cases as c', 'c.id', 'pl.case_id'),
+		window: (period) => between('pl.plan_date', period),
+	},
+	referrals: {
+		from: (db) => db.selectFrom('referrals as r').innerJoin('cases as c', 'c.id', 'r.case_id'),
+		window: (period) => between('r.referred_on', period),
+	},
 };
 
 /**
  * One query per source: its rows in the period, grouped by manager, organisation and municipality, with one
  * conditional count per column. Everything is counted in the database; only the grouped rows come back.
  */
-export function sourceQuery(db: Kysely<Database>, source: CountSource, columns: Column[], scope: QueryScope, layout: ColumnLayout) {
+export function sourceQuery(
+	db: Kysely<Database>,
+	source: CountSource,
+	columns: Column[],
+	scope: QueryScope,
+	layout: ColumnLayout,
+) {
 	// Every source selects the same number of count columns (its own, then 0 up to the widest source), so that all
 	// sources can be one statement (union all): one round trip, and one consistent snapshot on both backends.
 	const aggregates = [
 		sql<string>`${sql.lit(source)}`.as('source'),
-		...Array.from({ length: layout.width }, (_, i) => (i < columns.length ? countWhere(columns[i].condition) : sql<number>`0`).as(`v${i}`)),
+		...Array.from({ length: layout.width }, (_, i) =>
+			(i < columns.length ? countWhere(columns[i].condition) : sql<number>`0`).as(`v${i}`),
+		),
 	];
-	const inDistrict = all([sql<SqlBool>`c.district_id = ${scope.districtId}`, ...(scope.organisationId ? [sql<SqlBool>`c.organisation_id = ${scope.organisationId}`] : [])]);
+	const inDistrict = all([
+		sql<SqlBool>`c.district_id = ${scope.districtId}`,
+		...(scope.organisationId ? [sql<SqlBool>`c.organisation_id = ${scope.organisationId}`] : []),
+	]);
 	const grouped = ['c.manager_id', 'c.organisation_id', 'c.municipality_ags'] as const;
 	const spec = sources[source];
 	// Each from-clause joins the case as `c`; the rest of the query reads only `c` and the conditions' SQL.
-	return (spec.from(db) as CaseScoped).select(grouped).select(aggregates).where(all([inDistrict, spec.window(scope.period)])).groupBy(grouped);
+	return (spec.from(db) as CaseScoped)
+		.select(grouped)
+		.select(aggregates)
+		.where(all([inDistrict, spec.window(scope.period)]))
+		.groupBy(grouped);
 }

@@ -13,9 +13,23 @@ export async function renderWorkbook(report: FunderReport): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'n8n-nodes-integrationsmanagement';
 	workbook.created = new Date(report.generatedAt);
-	addFigureSheet(workbook, report, report.sheetName, report.groups.manager, 'Integrationsmanager*in', 'Träger');
+	addFigureSheet(
+		workbook,
+		report,
+		report.sheetName,
+		report.groups.manager,
+		'Integrationsmanager*in',
+		'Träger',
+	);
 	addFigureSheet(workbook, report, 'nach Träger', report.groups.organisation, 'Träger', null);
-	addFigureSheet(workbook, report, 'nach Gemeinde', report.groups.municipality, 'Gemeinde', 'Träger');
+	addFigureSheet(
+		workbook,
+		report,
+		'nach Gemeinde',
+		report.groups.municipality,
+		'Gemeinde',
+		'Träger',
+	);
 	addRulesSheet(workbook, report);
 	keepTextAsText(workbook);
 	return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -35,19 +49,31 @@ function keepTextAsText(workbook: ExcelJS.Workbook): void {
 	workbook.eachSheet((sheet) =>
 		sheet.eachRow((row) =>
 			row.eachCell((cell) => {
-				if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.value = `'${cell.value}`;
+				if (typeof cell.value === 'string' && FORMULA_START.test(cell.value))
+					cell.value = `'${cell.value}`;
 			}),
 		),
 	);
 }
 
-function addFigureSheet(workbook: ExcelJS.Workbook, report: FunderReport, name: string, groups: ReportGroup[], groupTitle: string, subTitle: string | null): void {
-	const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW + (subTitle ? 1 : 0) }] });
+function addFigureSheet(
+	workbook: ExcelJS.Workbook,
+	report: FunderReport,
+	name: string,
+	groups: ReportGroup[],
+	groupTitle: string,
+	subTitle: string | null,
+): void {
+	const sheet = workbook.addWorksheet(name, {
+		views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW + (subTitle ? 1 : 0) }],
+	});
 	sheet.getCell('A1').value = report.name;
 	sheet.getCell('A1').font = { bold: true, size: 14 };
-	sheet.getCell('A2').value = `Zuwendungsempfänger: ${report.district.funder ?? report.district.name} (${report.district.name})`;
+	sheet.getCell('A2').value =
+		`Zuwendungsempfänger: ${report.district.funder ?? report.district.name} (${report.district.name})`;
 	sheet.getCell('A3').value = `Zeitraum: ${periodText(report)}`;
-	sheet.getCell('A4').value = `${groupTitle === 'Integrationsmanager*in' ? 'Je Integrationsmanager*in' : `Je ${groupTitle}`}, ${scopeText(report)}. Stand: ${generatedText(report.generatedAt)}, erstellt von ${report.generatedBy.name}.`;
+	sheet.getCell('A4').value =
+		`${groupTitle === 'Integrationsmanager*in' ? 'Je Integrationsmanager*in' : `Je ${groupTitle}`}, ${scopeText(report)}. Stand: ${generatedText(report.generatedAt)}, erstellt von ${report.generatedBy.name}.`;
 
 	const header = sheet.getRow(HEADER_ROW);
 	header.values = ['Kennzahl', ...groups.map((g) => g.name), 'Gesamt'];
@@ -56,7 +82,11 @@ function addFigureSheet(workbook: ExcelJS.Workbook, report: FunderReport, name: 
 	let rowNumber = HEADER_ROW + 1;
 	if (subTitle) {
 		const sub = sheet.getRow(rowNumber++);
-		sub.values = [subTitle, ...groups.map((g) => g.organisation ?? ''), report.scope.organisationName ?? 'alle Träger'];
+		sub.values = [
+			subTitle,
+			...groups.map((g) => g.organisation ?? ''),
+			report.scope.organisationName ?? 'alle Träger',
+		];
 		sub.font = { italic: true };
 		sub.alignment = { wrapText: true, vertical: 'top' };
 	}
@@ -70,10 +100,15 @@ function addFigureSheet(workbook: ExcelJS.Workbook, report: FunderReport, name: 
 			title.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE5F0' } };
 		}
 		const line = sheet.getRow(rowNumber++);
-		line.values = [row.label, ...groups.map((g) => cellValue(g.figures[row.key])), cellValue(report.total[row.key])];
+		line.values = [
+			row.label,
+			...groups.map((g) => cellValue(g.figures[row.key])),
+			cellValue(report.total[row.key]),
+		];
 		line.getCell(1).alignment = { indent: row.level === 1 ? 2 : 0 };
 		line.getCell(groups.length + 2).font = { bold: true };
-		if (row.format === 'share') for (let c = 2; c <= groups.length + 2; c++) line.getCell(c).numFmt = '0.0%';
+		if (row.format === 'share')
+			for (let c = 2; c <= groups.length + 2; c++) line.getCell(c).numFmt = '0.0%';
 		else for (let c = 2; c <= groups.length + 2; c++) line.getCell(c).numFmt = '#,##0';
 	}
 	sheet.getColumn(1).width = 58;
@@ -98,7 +133,10 @@ function addRulesSheet(workbook: ExcelJS.Workbook, report: FunderReport): void {
 		line.alignment = { wrapText: true, vertical: 'top' };
 	}
 	const notes = sheet.getRow(n + 1);
-	notes.values = ['Hinweise', 'Leere Felder: Die Zahl kann nicht angegeben werden (z. B. keine berechtigten Personen im Kreisprofil, oder ein Anteil an null). Fälle zählen bei der Integrationsmanager*in, dem Träger und der Gemeinde, denen sie bei Erstellung des Berichts zugeordnet sind.'];
+	notes.values = [
+		'Hinweise',
+		'Leere Felder: Die Zahl kann nicht angegeben werden (z. B. keine berechtigten Personen im Kreisprofil, oder ein Anteil an null). Fälle zählen bei der Integrationsmanager*in, dem Träger und der Gemeinde, denen sie bei Erstellung des Berichts zugeordnet sind.',
+	];
 	notes.alignment = { wrapText: true, vertical: 'top' };
 	sheet.getColumn(1).width = 50;
 	sheet.getColumn(2).width = 110;

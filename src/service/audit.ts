@@ -27,7 +27,10 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
 			actor_role: auditText(entry.actor.role, 200),
 			actor_organisation: auditText(entry.actor.organisationId, 200),
 			action: auditText(entry.action, 200),
-			case_id: entry.caseId === undefined || entry.caseId === null ? null : auditText(String(entry.caseId), 200),
+			case_id:
+				entry.caseId === undefined || entry.caseId === null
+					? null
+					: auditText(String(entry.caseId), 200),
 			outcome: entry.outcome,
 			detail: entry.detail ? auditText(entry.detail, 1000) : null,
 		})

@@ -10,7 +10,17 @@ import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
 import { checkJustification } from './documenting';
 import { checkIntakeDates } from '../lifecycle/plausible-dates';
-import { assertExpectedVersion, loadCase, personRows, recordEvent, searchName, toCaseRecord, touchCase, type CaseRecord, type CaseRow } from './case-rows';
+import {
+	assertExpectedVersion,
+	loadCase,
+	personRows,
+	recordEvent,
+	searchName,
+	toCaseRecord,
+	touchCase,
+	type CaseRecord,
+	type CaseRow,
+} from './case-rows';
 
 /** The guards of a change to the case itself: the actor may do it, the client names the current version, the case is open. */
 async function caseForChange(
@@ -25,7 +35,10 @@ async function caseForChange(
 	const row = await loadCase(ctx, trx, caseId, true);
 	assertCaseAccess(who, access, row);
 	if (options.expectedVersion === undefined) {
-		throw new DomainError('VALIDATION_FAILED', `Für ${change.ofWhat} muss die zuletzt gelesene Version angegeben werden.`);
+		throw new DomainError(
+			'VALIDATION_FAILED',
+			`Für ${change.ofWhat} muss die zuletzt gelesene Version angegeben werden.`,
+		);
 	}
 	assertExpectedVersion(row, options.expectedVersion);
 	assertOpen(row.status, row.closed_on, change.what);
@@ -35,58 +48,151 @@ async function caseForChange(
 /** A move within the case's organisation is a change of address; anything else is a reassignment or a closure. */
 function assertSameOrganisationServes(ctx: CoreContext, row: CaseRow, municipality: string): void {
 	const target = municipalityByAgs(ctx.profile, municipality);
-	if (target && target.programme === 'served' && target.organisationId === row.organisation_id) return;
+	if (target && target.programme === 'served' && target.organisationId === row.organisation_id)
+		return;
 	const message = target
 		? `${target.name} wird nicht von ${organisationName(ctx.profile, row.organisation_id)} betreut. Bitte den Fall neu zuweisen oder bei Umzug beenden.`
 		: `Die Gemeinde ${municipality} gehört nicht zu „${ctx.profile.name}“.`;
-	throw new DomainError('VALIDATION_FAILED', `Wohnort: ${message}`, { fieldErrors: [{ path: '/municipality', field: 'Wohnort (Gemeinde)', message }] });
+	throw new DomainError('VALIDATION_FAILED', `Wohnort: ${message}`, {
+		fieldErrors: [{ path: '/municipality', field: 'Wohnort (Gemeinde)', message }],
+	});
 }
 
 /** The case file's data and what reports read from it (persons, municipality, search name); raises the version. */
-async function storeCaseData(trx: Tx, row: CaseRow, next: Intake, personsChanged: boolean, extension: { extension_reason?: string; extension_on?: string }, at: string): Promise<void> {
+async function storeCaseData(
+	trx: Tx,
+	row: CaseRow,
+	next: Intake,
+	personsChanged: boolean,
+	extension: { extension_reason?: string; extension_on?: string },
+	at: string,
+): Promise<void> {
 	const persons = personRows(row.id, next);
 	if (personsChanged) {
 		await trx.deleteFrom('case_persons').where('case_id', '=', row.id).execute();
 		await trx.insertInto('case_persons').values(persons.rows).execute();
 	}
-	const changes = { data_json: JSON.stringify(next), municipality_ags: next.municipality, search_name: searchName(next) };
-	await touchCase(trx, row, { ...changes, ...extension, persons_count: persons.rows.length, minors_count: persons.minors }, at);
+	const changes = {
+		data_json: JSON.stringify(next),
+		municipality_ags: next.municipality,
+		search_name: searchName(next),
+	};
+	await touchCase(
+		trx,
+		row,
+		{ ...changes, ...extension, persons_count: persons.rows.length, minors_count: persons.minors },
+		at,
+	);
 }
 
 /** Changes master data or the current state; needs the version the client saw. */
-export function updateCase(ctx: CoreContext, actor: unknown, caseId: string, patch: unknown, options: WriteOptions = {}): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.update', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
-		const row = await caseForChange(ctx, trx, who, caseId, options, 'document', { what: 'Eine Änderung', ofWhat: 'eine Änderung der Fallakte' });
-		const change: CaseUpdate = validateInput('caseUpdate', patch);
-		const current = JSON.parse(row.data_json) as Intake;
-		const { extensionJustification, ...dataChanges } = change;
-		const next: Intake = { ...current, ...dataChanges };
-		checkIntakeDates(next, today(ctx.clock));
-		if (change.municipality && change.municipality !== row.municipality_ags) assertSameOrganisationServes(ctx, row, change.municipality);
-		if (extensionJustification) checkJustification(ctx, row, extensionJustification);
-		const at = ctx.clock.now().toISOString();
-		const extension = extensionJustification ? { extension_reason: extensionJustification.reason, extension_on: extensionJustification.date } : {};
-		await storeCaseData(trx, row, next, Boolean(change.person || change.household), extension, at);
-		await recordEvent(trx, row.id, 'case.updated', { fields: Object.keys(change) }, at);
-		return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: `geändert: ${Object.keys(change).join(', ')}` };
-	});
+export function updateCase(
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+	patch: unknown,
+	options: WriteOptions = {},
+): Promise<CaseRecord> {
+	return runOperation(
+		ctx,
+		actor,
+		{
+			action: 'case.update',
+			caseId,
+			submissionId: options.submissionId,
+			onReplay: options.onReplay,
+		},
+		async (trx, who) => {
+			const row = await caseForChange(ctx, trx, who, caseId, options, 'document', {
+				what: 'Eine Änderung',
+				ofWhat: 'eine Änderung der Fallakte',
+			});
+			const change: CaseUpdate = validateInput('caseUpdate', patch);
+			const current = JSON.parse(row.data_json) as Intake;
+			const { extensionJustification, ...dataChanges } = change;
+			const next: Intake = { ...current, ...dataChanges };
+			checkIntakeDates(next, today(ctx.clock));
+			if (change.municipality && change.municipality !== row.municipality_ags)
+				assertSameOrganisationServes(ctx, row, change.municipality);
+			if (extensionJustification) checkJustification(ctx, row, extensionJustification);
+			const at = ctx.clock.now().toISOString();
+			const extension = extensionJustification
+				? {
+						extension_reason: extensionJustification.reason,
+						extension_on: extensionJustification.date,
+					}
+				: {};
+			await storeCaseData(
+				trx,
+				row,
+				next,
+				Boolean(change.person || change.household),
+				extension,
+				at,
+			);
+			await recordEvent(trx, row.id, 'case.updated', { fields: Object.keys(change) }, at);
+			return {
+				result: toCaseRecord(await loadCase(ctx, trx, row.id)),
+				detail: `geändert: ${Object.keys(change).join(', ')}`,
+			};
+		},
+	);
 }
 
 /** Hands a case to another manager: within the own organisation (manager) or anywhere in the district (coordinator). */
-export function reassignCase(ctx: CoreContext, actor: unknown, caseId: string, input: { managerId: string }, options: WriteOptions = {}): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.reassign', caseId, submissionId: options.submissionId, onReplay: options.onReplay, replayAccess: 'reassign' }, async (trx, who) => {
-		const row = await caseForChange(ctx, trx, who, caseId, options, 'reassign', { what: 'Eine Neuzuweisung', ofWhat: 'eine Neuzuweisung' });
-		const target = staffById(ctx.profile, input?.managerId);
-		if (!target || target.role !== 'manager' || target.active === false) {
-			const message = `„${input?.managerId ?? ''}“ ist keine aktive Integrationsmanagerin und kein aktiver Integrationsmanager in „${ctx.profile.name}“.`;
-			throw new DomainError('UNKNOWN_STAFF', message, { fieldErrors: [{ path: '/managerId', field: 'neue*r Integrationsmanager*in', message }] });
-		}
-		if (who.role === 'manager' && target.organisationId !== who.organisationId) {
-			throw new DomainError('FORBIDDEN', `${who.name} kann Fälle nur innerhalb von ${organisationName(ctx.profile, who.organisationId)} neu zuweisen.`);
-		}
-		const at = ctx.clock.now().toISOString();
-		await touchCase(trx, row, { manager_id: target.id, organisation_id: target.organisationId }, at);
-		await recordEvent(trx, row.id, 'case.reassigned', { from: row.manager_id, to: target.id, organisationId: target.organisationId }, at);
-		return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: `${row.manager_id} → ${target.id}` };
-	});
+export function reassignCase(
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+	input: { managerId: string },
+	options: WriteOptions = {},
+): Promise<CaseRecord> {
+	return runOperation(
+		ctx,
+		actor,
+		{
+			action: 'case.reassign',
+			caseId,
+			submissionId: options.submissionId,
+			onReplay: options.onReplay,
+			replayAccess: 'reassign',
+		},
+		async (trx, who) => {
+			const row = await caseForChange(ctx, trx, who, caseId, options, 'reassign', {
+				what: 'Eine Neuzuweisung',
+				ofWhat: 'eine Neuzuweisung',
+			});
+			const target = staffById(ctx.profile, input?.managerId);
+			if (!target || target.role !== 'manager' || target.active === false) {
+				const message = `„${input?.managerId ?? ''}“ ist keine aktive Integrationsmanagerin und kein aktiver Integrationsmanager in „${ctx.profile.name}“.`;
+				throw new DomainError('UNKNOWN_STAFF', message, {
+					fieldErrors: [{ path: '/managerId', field: 'neue*r Integrationsmanager*in', message }],
+				});
+			}
+			if (who.role === 'manager' && target.organisationId !== who.organisationId) {
+				throw new DomainError(
+					'FORBIDDEN',
+					`${who.name} kann Fälle nur innerhalb von ${organisationName(ctx.profile, who.organisationId)} neu zuweisen.`,
+				);
+			}
+			const at = ctx.clock.now().toISOString();
+			await touchCase(
+				trx,
+				row,
+				{ manager_id: target.id, organisation_id: target.organisationId },
+				at,
+			);
+			await recordEvent(
+				trx,
+				row.id,
+				'case.reassigned',
+				{ from: row.manager_id, to: target.id, organisationId: target.organisationId },
+				at,
+			);
+			return {
+				result: toCaseRecord(await loadCase(ctx, trx, row.id)),
+				detail: `${row.manager_id} → ${target.id}`,
+			};
+		},
+	);
 }

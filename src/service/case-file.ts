@@ -16,6 +16,11 @@ export function getCaseFile(ctx: CoreContext, actor: unknown, caseId: string): P
 		const row = await loadCase(ctx, trx, caseId);
 		assertCaseAccess(who, 'read', row);
 		const plan = await readPlanView(trx, row.id);
-		return { result: { case: toCaseRecord(row), plan }, detail: plan ? `mit Integrationsplan Fassung ${plan.current.version}` : 'ohne Integrationsplan' };
+		return {
+			result: { case: toCaseRecord(row), plan },
+			detail: plan
+				? `mit Integrationsplan Fassung ${plan.current.version}`
+				: 'ohne Integrationsplan',
+		};
 	});
 }

@@ -44,7 +44,10 @@ export function toCaseRecord(row: CaseRow): CaseRecord {
 		personsCount: Number(row.persons_count),
 		minorsCount: Number(row.minors_count),
 		limits: limitsFor(row.opened_on),
-		extension: row.extension_reason && row.extension_on ? { reason: row.extension_reason, date: row.extension_on } : null,
+		extension:
+			row.extension_reason && row.extension_on
+				? { reason: row.extension_reason, date: row.extension_on }
+				: null,
 		data: JSON.parse(row.data_json) as Intake,
 		createdAt: row.created_at,
 		createdBy: row.created_by,
@@ -58,14 +61,26 @@ export function isPlausibleId(id: unknown): id is string {
 }
 
 /** Loads a case of this district (locked for the transaction on PostgreSQL); unknown or foreign ids are "not found". */
-export async function loadCase(ctx: CoreContext, trx: Tx, caseId: unknown, lock = false): Promise<CaseRow> {
+export async function loadCase(
+	ctx: CoreContext,
+	trx: Tx,
+	caseId: unknown,
+	lock = false,
+): Promise<CaseRow> {
 	if (!isPlausibleId(caseId)) {
 		throw new DomainError('NOT_FOUND', 'Keine gültige Fallnummer angegeben.');
 	}
-	let query = trx.selectFrom('cases').selectAll().where('id', '=', caseId).where('district_id', '=', ctx.profile.id);
+	let query = trx
+		.selectFrom('cases')
+		.selectAll()
+		.where('id', '=', caseId)
+		.where('district_id', '=', ctx.profile.id);
 	if (lock && ctx.store.backend === 'postgres') query = query.forUpdate();
 	const row = await query.executeTakeFirst();
-	if (!row) throw new DomainError('NOT_FOUND', `Fall ${caseId} wurde nicht gefunden.`, { details: { caseId } });
+	if (!row)
+		throw new DomainError('NOT_FOUND', `Fall ${caseId} wurde nicht gefunden.`, {
+			details: { caseId },
+		});
 	return row;
 }
 
@@ -81,7 +96,12 @@ export function assertExpectedVersion(row: CaseRow, expectedVersion: number | un
 }
 
 /** Every write to a case raises its version by one; the WHERE on the old version makes a lost update impossible. */
-export async function touchCase(trx: Tx, row: CaseRow, changes: Partial<Omit<CaseTable, 'id' | 'version'>>, at: string): Promise<number> {
+export async function touchCase(
+	trx: Tx,
+	row: CaseRow,
+	changes: Partial<Omit<CaseTable, 'id' | 'version'>>,
+	at: string,
+): Promise<number> {
 	const next = Number(row.version) + 1;
 	const result = await trx
 		.updateTable('cases')
@@ -90,23 +110,62 @@ export async function touchCase(trx: Tx, row: CaseRow, changes: Partial<Omit<Cas
 		.where('version', '=', row.version)
 		.executeTakeFirst();
 	if (Number(result.numUpdatedRows) !== 1) {
-		throw new DomainError('CONFLICT', 'Der Fall wurde gleichzeitig von jemand anderem geändert. Bitte neu laden.', { details: { caseId: row.id } });
+		throw new DomainError(
+			'CONFLICT',
+			'Der Fall wurde gleichzeitig von jemand anderem geändert. Bitte neu laden.',
+			{ details: { caseId: row.id } },
+		);
 	}
 	return next;
 }
 
-export async function recordEvent(trx: Tx, caseId: string, type: string, payload: Record<string, unknown>, at: string): Promise<void> {
-	await trx.insertInto('case_events').values({ case_id: caseId, type, created_at: at, payload_json: JSON.stringify(payload) }).execute();
+export async function recordEvent(
+	trx: Tx,
+	caseId: string,
+	type: string,
+	payload: Record<string, unknown>,
+	at: string,
+): Promise<void> {
+	await trx
+		.insertInto('case_events')
+		.values({ case_id: caseId, type, created_at: at, payload_json: JSON.stringify(payload) })
+		.execute();
 }
 
-export async function recordStatus(trx: Tx, caseId: string, from: CaseStatus | null, to: CaseStatus, on: string, at: string, by: string): Promise<void> {
-	await trx.insertInto('status_history').values({ case_id: caseId, from_status: from, to_status: to, changed_on: on, created_at: at, created_by: by }).execute();
+export async function recordStatus(
+	trx: Tx,
+	caseId: string,
+	from: CaseStatus | null,
+	to: CaseStatus,
+	on: string,
+	at: string,
+	by: string,
+): Promise<void> {
+	await trx
+		.insertInto('status_history')
+		.values({
+			case_id: caseId,
+			from_status: from,
+			to_status: to,
+			changed_on: on,
+			created_at: at,
+			created_by: by,
+		})
+		.execute();
 }
 
 /** Persons of the household as rows for reports (client first), and how many were minors on the intake date. */
 export function personRows(caseId: string, intake: Intake) {
 	const rows = [
-		{ case_id: caseId, position: 0, role: 'client' as const, birth_date: intake.person.birthDate, relationship: null, german_level: intake.person.germanLevel, occupation: intake.person.occupation ?? null },
+		{
+			case_id: caseId,
+			position: 0,
+			role: 'client' as const,
+			birth_date: intake.person.birthDate,
+			relationship: null,
+			german_level: intake.person.germanLevel,
+			occupation: intake.person.occupation ?? null,
+		},
 		...(intake.household ?? []).map((m, i) => ({
 			case_id: caseId,
 			position: i + 1,

@@ -29,7 +29,12 @@ export interface CaseSearchResult {
 	cases: CaseRecord[];
 }
 
-const searchLabels = { status: 'Status', managerId: 'Integrationsmanager*in', municipality: 'Gemeinde', name: 'Name' } as const;
+const searchLabels = {
+	status: 'Status',
+	managerId: 'Integrationsmanager*in',
+	municipality: 'Gemeinde',
+	name: 'Name',
+} as const;
 
 /** Search terms are text without control characters (PostgreSQL cannot even compare a NUL): a German refusal, not a database error. */
 function assertSearchTerms(search: CaseSearch): void {
@@ -38,13 +43,21 @@ function assertSearchTerms(search: CaseSearch): void {
 		if (value === undefined) continue;
 		const control = typeof value === 'string' ? forbiddenControl(value, false) : undefined;
 		if (typeof value === 'string' && !control) continue;
-		const message = control ? `Der Suchbegriff enthält ein unzulässiges Steuerzeichen (${control}).` : 'Bitte einen Text als Suchbegriff angeben.';
-		throw new DomainError('VALIDATION_FAILED', `Suche – ${searchLabels[key]}: ${message}`, { fieldErrors: [{ path: `/${key}`, field: searchLabels[key], message }] });
+		const message = control
+			? `Der Suchbegriff enthält ein unzulässiges Steuerzeichen (${control}).`
+			: 'Bitte einen Text als Suchbegriff angeben.';
+		throw new DomainError('VALIDATION_FAILED', `Suche – ${searchLabels[key]}: ${message}`, {
+			fieldErrors: [{ path: `/${key}`, field: searchLabels[key], message }],
+		});
 	}
 }
 
 /** Cases the actor may see: their own organisation's (managers) or the whole district (coordinator). */
-export function searchCases(ctx: CoreContext, actor: unknown, search: CaseSearch = {}): Promise<CaseSearchResult> {
+export function searchCases(
+	ctx: CoreContext,
+	actor: unknown,
+	search: CaseSearch = {},
+): Promise<CaseSearchResult> {
 	return runOperation(ctx, actor, { action: 'case.search' }, async (trx, who) => {
 		const organisationId = searchScope(who);
 		assertSearchTerms(search);
@@ -55,10 +68,25 @@ export function searchCases(ctx: CoreContext, actor: unknown, search: CaseSearch
 		if (search.status) query = query.where('status', '=', search.status);
 		if (search.managerId) query = query.where('manager_id', '=', search.managerId);
 		if (search.municipality) query = query.where('municipality_ags', '=', search.municipality);
-		if (search.name) query = query.where('search_name', 'like', `%${search.name.toLowerCase().replace(/[%_]/g, '')}%`);
-		const total = await query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
-		const rows = await query.selectAll().orderBy('opened_on', 'desc').orderBy('id').limit(limit).offset(offset).execute();
-		return { result: { total: Number(total.n), cases: rows.map(toCaseRecord) }, detail: `${rows.length} von ${total.n} Fällen` };
+		if (search.name)
+			query = query.where(
+				'search_name',
+				'like',
+				`%${search.name.toLowerCase().replace(/[%_]/g, '')}%`,
+			);
+		const total = await query
+			.select((eb) => eb.fn.countAll<string | number>().as('n'))
+			.executeTakeFirstOrThrow();
+		const rows = await query
+			.selectAll()
+			.orderBy('opened_on', 'desc')
+			.orderBy('id')
+			.limit(limit)
+			.offset(offset)
+			.execute();
+		return {
+			result: { total: Number(total.n), cases: rows.map(toCaseRecord) },
+			detail: `${rows.length} von ${total.n} Fällen`,
+		};
 	});
 }
-

@@ -16,25 +16,72 @@ export interface ContactRecord extends Contact {
 }
 
 /** Documents one counselling contact (must take seconds: one small form). */
-export function logContact(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<ContactRecord> {
-	return runOperation(ctx, actor, { action: 'contact.log', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
-		const contact = validateInput('contact', input);
-		const row = await caseForDocumenting(ctx, trx, who, caseId, options, { what: 'Ein Beratungskontakt', date: contact.date, dateField: 'date', dateLabel: 'Datum' });
-		const at = ctx.clock.now().toISOString();
-		const id = randomUUID();
-		await trx
-			.insertInto('contacts')
-			.values({ id, case_id: row.id, contact_date: contact.date, channel: contact.channel, minutes: contact.minutes, note: contact.note ?? null, created_at: at, created_by: who.staffId })
-			.execute();
-		await trx.insertInto('contact_topics').values(contact.topics.map((topic) => ({ contact_id: id, topic }))).execute();
-		await touchCase(trx, row, {}, at);
-		await recordEvent(trx, row.id, 'contact.logged', { contactId: id, date: contact.date, channel: contact.channel }, at);
-		return { result: { id, caseId: row.id, ...contact, createdAt: at, createdBy: who.staffId }, detail: contact.date };
-	});
+export function logContact(
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+	input: unknown,
+	options: WriteOptions = {},
+): Promise<ContactRecord> {
+	return runOperation(
+		ctx,
+		actor,
+		{
+			action: 'contact.log',
+			caseId,
+			submissionId: options.submissionId,
+			onReplay: options.onReplay,
+		},
+		async (trx, who) => {
+			const contact = validateInput('contact', input);
+			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
+				what: 'Ein Beratungskontakt',
+				date: contact.date,
+				dateField: 'date',
+				dateLabel: 'Datum',
+			});
+			const at = ctx.clock.now().toISOString();
+			const id = randomUUID();
+			await trx
+				.insertInto('contacts')
+				.values({
+					id,
+					case_id: row.id,
+					contact_date: contact.date,
+					channel: contact.channel,
+					minutes: contact.minutes,
+					note: contact.note ?? null,
+					created_at: at,
+					created_by: who.staffId,
+				})
+				.execute();
+			await trx
+				.insertInto('contact_topics')
+				.values(contact.topics.map((topic) => ({ contact_id: id, topic })))
+				.execute();
+			await touchCase(trx, row, {}, at);
+			await recordEvent(
+				trx,
+				row.id,
+				'contact.logged',
+				{ contactId: id, date: contact.date, channel: contact.channel },
+				at,
+			);
+			return {
+				result: { id, caseId: row.id, ...contact, createdAt: at, createdBy: who.staffId },
+				detail: contact.date,
+			};
+		},
+	);
 }
 
 /** Contacts of a case, newest first, optionally within a date range. */
-export function listContacts(ctx: CoreContext, actor: unknown, caseId: string, range: { from?: string; to?: string } = {}): Promise<ContactRecord[]> {
+export function listContacts(
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+	range: { from?: string; to?: string } = {},
+): Promise<ContactRecord[]> {
 	return runOperation(ctx, actor, { action: 'contact.list', caseId }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId);
 		assertCaseAccess(who, 'read', row);
@@ -43,9 +90,20 @@ export function listContacts(ctx: CoreContext, actor: unknown, caseId: string, r
 		let query = trx.selectFrom('contacts').selectAll().where('case_id', '=', row.id);
 		if (range.from) query = query.where('contact_date', '>=', range.from);
 		if (range.to) query = query.where('contact_date', '<=', range.to);
-		const contacts = await query.orderBy('contact_date', 'desc').orderBy('created_at', 'desc').execute();
+		const contacts = await query
+			.orderBy('contact_date', 'desc')
+			.orderBy('created_at', 'desc')
+			.execute();
 		const topics = contacts.length
-			? await trx.selectFrom('contact_topics').selectAll().where('contact_id', 'in', contacts.map((c) => c.id)).execute()
+			? await trx
+					.selectFrom('contact_topics')
+					.selectAll()
+					.where(
+						'contact_id',
+						'in',
+						contacts.map((c) => c.id),
+					)
+					.execute()
 			: [];
 		const result = contacts.map((c) => ({
 			id: c.id,

@@ -9,7 +9,15 @@ import { checkIntakeDates } from '../lifecycle/plausible-dates';
 import { validateInput } from '../validation/validate';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
-import { loadCase, personRows, recordEvent, recordStatus, searchName, toCaseRecord, type CaseRecord } from './case-rows';
+import {
+	loadCase,
+	personRows,
+	recordEvent,
+	recordStatus,
+	searchName,
+	toCaseRecord,
+	type CaseRecord,
+} from './case-rows';
 
 export interface CreateCaseInput {
 	intake: unknown;
@@ -34,19 +42,28 @@ async function openCaseloads(trx: Tx, districtId: string): Promise<Map<string, n
 	return new Map(rows.map((r) => [r.manager_id, Number(r.n)]));
 }
 
-
 /** The intake's dates are plausible and the person who recorded the consent is staff of the district. */
 function checkIntake(ctx: CoreContext, intake: Intake): void {
 	checkIntakeDates(intake, today(ctx.clock));
 	if (staffById(ctx.profile, intake.consent.recordedBy)) return;
 	const message = `„${intake.consent.recordedBy}“ ist im Kreisprofil nicht eingetragen.`;
 	throw new DomainError('VALIDATION_FAILED', `Einwilligung – erfasst von: ${message}`, {
-		fieldErrors: [{ path: '/consent/recordedBy', field: 'Einwilligung (DSGVO) – erfasst von', message }],
+		fieldErrors: [
+			{ path: '/consent/recordedBy', field: 'Einwilligung (DSGVO) – erfasst von', message },
+		],
 	});
 }
 
 /** The new case's row: status Aufnahme, version 1, routed, with the household counted for reports. */
-function newCaseRow(ctx: CoreContext, id: string, intake: Intake, routing: Routing, persons: ReturnType<typeof personRows>, by: string, at: string) {
+function newCaseRow(
+	ctx: CoreContext,
+	id: string,
+	intake: Intake,
+	routing: Routing,
+	persons: ReturnType<typeof personRows>,
+	by: string,
+	at: string,
+) {
 	return {
 		id,
 		district_id: ctx.profile.id,
@@ -70,21 +87,57 @@ function newCaseRow(ctx: CoreContext, id: string, intake: Intake, routing: Routi
 }
 
 /** Intake → a new case in status "Aufnahme", routed to the responsible organisation and a manager. */
-export function createCase(ctx: CoreContext, actor: unknown, input: CreateCaseInput, options: WriteOptions = {}): Promise<CreatedCase> {
-	return runOperation(ctx, actor, { action: 'case.create', submissionId: options.submissionId, onReplay: options.onReplay, replayAccess: 'read' }, async (trx, who) => {
-		const intake = validateInput('intake', input?.intake);
-		checkIntake(ctx, intake);
-		const routing = routeIntake(ctx.profile, intake.municipality, await openCaseloads(trx, ctx.profile.id), input.managerId);
-		assertMayTakeIntake(who, routing.organisationId);
-		const at = ctx.clock.now().toISOString();
-		const id = randomUUID();
-		const persons = personRows(id, intake);
-		await trx.insertInto('cases').values(newCaseRow(ctx, id, intake, routing, persons, who.staffId, at)).execute();
-		await trx.insertInto('case_persons').values(persons.rows).execute();
-		await recordStatus(trx, id, null, 'intake', intake.intakeDate, at, who.staffId);
-		await recordEvent(trx, id, 'case.created', { managerId: routing.managerId, organisationId: routing.organisationId, municipality: intake.municipality }, at);
-		const row = await loadCase(ctx, trx, id);
-		return { result: { case: toCaseRecord(row), routing }, caseId: id, detail: `zugewiesen an ${routing.managerId} (${routing.rule})` };
-	});
+export function createCase(
+	ctx: CoreContext,
+	actor: unknown,
+	input: CreateCaseInput,
+	options: WriteOptions = {},
+): Promise<CreatedCase> {
+	return runOperation(
+		ctx,
+		actor,
+		{
+			action: 'case.create',
+			submissionId: options.submissionId,
+			onReplay: options.onReplay,
+			replayAccess: 'read',
+		},
+		async (trx, who) => {
+			const intake = validateInput('intake', input?.intake);
+			checkIntake(ctx, intake);
+			const routing = routeIntake(
+				ctx.profile,
+				intake.municipality,
+				await openCaseloads(trx, ctx.profile.id),
+				input.managerId,
+			);
+			assertMayTakeIntake(who, routing.organisationId);
+			const at = ctx.clock.now().toISOString();
+			const id = randomUUID();
+			const persons = personRows(id, intake);
+			await trx
+				.insertInto('cases')
+				.values(newCaseRow(ctx, id, intake, routing, persons, who.staffId, at))
+				.execute();
+			await trx.insertInto('case_persons').values(persons.rows).execute();
+			await recordStatus(trx, id, null, 'intake', intake.intakeDate, at, who.staffId);
+			await recordEvent(
+				trx,
+				id,
+				'case.created',
+				{
+					managerId: routing.managerId,
+					organisationId: routing.organisationId,
+					municipality: intake.municipality,
+				},
+				at,
+			);
+			const row = await loadCase(ctx, trx, id);
+			return {
+				result: { case: toCaseRecord(row), routing },
+				caseId: id,
+				detail: `zugewiesen an ${routing.managerId} (${routing.rule})`,
+			};
+		},
+	);
 }
-

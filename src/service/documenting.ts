@@ -26,7 +26,10 @@ export async function caseForDocumenting(
 	assertCaseAccess(who, 'document', loaded);
 	assertExpectedVersion(loaded, options.expectedVersion);
 	assertOpen(loaded.status, loaded.closed_on, doc.what);
-	const row = options.extensionJustification === undefined ? loaded : await recordJustification(ctx, trx, loaded, options.extensionJustification);
+	const row =
+		options.extensionJustification === undefined
+			? loaded
+			: await recordJustification(ctx, trx, loaded, options.extensionJustification);
 	assertNotInFuture(doc.date, today(ctx.clock), doc.dateField, doc.dateLabel);
 	assertNotBefore(doc.date, row.opened_on, doc.dateField, doc.dateLabel, 'der Aufnahme');
 	assertCounsellingAllowed(row.opened_on, row.extension_reason, doc.date);
@@ -34,7 +37,11 @@ export async function caseForDocumenting(
 }
 
 /** A justification is dated on or after the intake and not in the future. */
-export function checkJustification(ctx: CoreContext, row: CaseRow, justification: ExtensionJustification): void {
+export function checkJustification(
+	ctx: CoreContext,
+	row: CaseRow,
+	justification: ExtensionJustification,
+): void {
 	const field = 'extensionJustification/date';
 	assertNotInFuture(justification.date, today(ctx.clock), field, 'Begründung – Datum');
 	assertNotBefore(justification.date, row.opened_on, field, 'Begründung – Datum', 'der Aufnahme');
@@ -44,11 +51,29 @@ export function checkJustification(ctx: CoreContext, row: CaseRow, justification
  * Records the justification with the documentation it allows. The case's version is raised once, by the
  * documentation's own write, which still checks the version the row was read with.
  */
-async function recordJustification(ctx: CoreContext, trx: Tx, row: CaseRow, input: unknown): Promise<CaseRow> {
-	const { extensionJustification: justification } = validateInput('caseUpdate', { extensionJustification: input });
+async function recordJustification(
+	ctx: CoreContext,
+	trx: Tx,
+	row: CaseRow,
+	input: unknown,
+): Promise<CaseRow> {
+	const { extensionJustification: justification } = validateInput('caseUpdate', {
+		extensionJustification: input,
+	});
 	if (!justification) return row;
 	checkJustification(ctx, row, justification);
-	await trx.updateTable('cases').set({ extension_reason: justification.reason, extension_on: justification.date }).where('id', '=', row.id).where('version', '=', row.version).execute();
-	await recordEvent(trx, row.id, 'case.updated', { fields: ['extensionJustification'] }, ctx.clock.now().toISOString());
+	await trx
+		.updateTable('cases')
+		.set({ extension_reason: justification.reason, extension_on: justification.date })
+		.where('id', '=', row.id)
+		.where('version', '=', row.version)
+		.execute();
+	await recordEvent(
+		trx,
+		row.id,
+		'case.updated',
+		{ fields: ['extensionJustification'] },
+		ctx.clock.now().toISOString(),
+	);
 	return { ...row, extension_reason: justification.reason, extension_on: justification.date };
 }

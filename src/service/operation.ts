@@ -28,7 +28,12 @@ type Body<Q, R> = (queries: Q, actor: ResolvedActor) => Promise<OperationOutcome
  * after the rollback on failure, so a refused write changes nothing but the log.
  * Writes run in one transaction and are idempotent on a submission id.
  */
-export function runOperation<R>(ctx: CoreContext, claim: unknown, spec: OperationSpec, body: Body<Tx, R>): Promise<R> {
+export function runOperation<R>(
+	ctx: CoreContext,
+	claim: unknown,
+	spec: OperationSpec,
+	body: Body<Tx, R>,
+): Promise<R> {
 	return audited(ctx, claim, spec, async (actor) => {
 		const submissionId = spec.submissionId;
 		if (submissionId !== undefined) {
@@ -43,15 +48,32 @@ export function runOperation<R>(ctx: CoreContext, claim: unknown, spec: Operatio
 				if (submissionId !== undefined) {
 					await trx
 						.insertInto('submissions')
-						.values({ submission_id: submissionId, operation: spec.action, actor_id: actor.staffId, case_id: caseId, result_json: JSON.stringify(outcome.result), created_at: now(ctx) })
+						.values({
+							submission_id: submissionId,
+							operation: spec.action,
+							actor_id: actor.staffId,
+							case_id: caseId,
+							result_json: JSON.stringify(outcome.result),
+							created_at: now(ctx),
+						})
 						.execute();
 				}
-				await appendAudit(trx, { actor, action: spec.action, caseId, outcome: 'ok', detail: outcome.detail, at: now(ctx) });
+				await appendAudit(trx, {
+					actor,
+					action: spec.action,
+					caseId,
+					outcome: 'ok',
+					detail: outcome.detail,
+					at: now(ctx),
+				});
 				return { ...outcome, audited: true };
 			});
 		} catch (error) {
 			// A parallel request with the same submission id committed first: answer with its result.
-			const replay = submissionId !== undefined && isUniqueViolation(error) ? await replayed<R>(ctx, actor, spec, submissionId) : undefined;
+			const replay =
+				submissionId !== undefined && isUniqueViolation(error)
+					? await replayed<R>(ctx, actor, spec, submissionId)
+					: undefined;
 			if (replay) return replay;
 			throw error;
 		}
@@ -62,7 +84,12 @@ export function runOperation<R>(ctx: CoreContext, claim: unknown, spec: Operatio
  * A read that needs no write lock (the funder report over the whole district): the same actor check and
  * the same single audit row as every other operation, outside a write transaction.
  */
-export function runQuery<R>(ctx: CoreContext, claim: unknown, spec: Omit<OperationSpec, 'submissionId' | 'onReplay' | 'replayAccess'>, body: Body<Db, R>): Promise<R> {
+export function runQuery<R>(
+	ctx: CoreContext,
+	claim: unknown,
+	spec: Omit<OperationSpec, 'submissionId' | 'onReplay' | 'replayAccess'>,
+	body: Body<Db, R>,
+): Promise<R> {
 	return audited(ctx, claim, spec, (actor) => body(ctx.store.db, actor));
 }
 
@@ -71,18 +98,37 @@ interface Ran<R> extends OperationOutcome<R> {
 	audited?: boolean;
 }
 
-async function audited<R>(ctx: CoreContext, claim: unknown, spec: OperationSpec, run: (actor: ResolvedActor) => Promise<Ran<R>>): Promise<R> {
+async function audited<R>(
+	ctx: CoreContext,
+	claim: unknown,
+	spec: OperationSpec,
+	run: (actor: ResolvedActor) => Promise<Ran<R>>,
+): Promise<R> {
 	let actor: ResolvedActor | undefined;
 	try {
 		actor = resolveActor(ctx.profile, claim);
 		const outcome = await run(actor);
 		if (!outcome.audited) {
-			await appendAudit(ctx.store.db, { actor, action: spec.action, caseId: outcome.caseId ?? spec.caseId, outcome: 'ok', detail: outcome.detail, at: now(ctx) });
+			await appendAudit(ctx.store.db, {
+				actor,
+				action: spec.action,
+				caseId: outcome.caseId ?? spec.caseId,
+				outcome: 'ok',
+				detail: outcome.detail,
+				at: now(ctx),
+			});
 		}
 		return outcome.result;
 	} catch (error) {
 		const who = actor ?? describeClaim(claim);
-		await appendAudit(ctx.store.db, { actor: who, action: spec.action, caseId: spec.caseId, outcome: auditOutcomeOf(error), detail: (error as Error).message, at: now(ctx) });
+		await appendAudit(ctx.store.db, {
+			actor: who,
+			action: spec.action,
+			caseId: spec.caseId,
+			outcome: auditOutcomeOf(error),
+			detail: (error as Error).message,
+			at: now(ctx),
+		});
 		throw error;
 	}
 }
@@ -91,21 +137,36 @@ async function audited<R>(ctx: CoreContext, claim: unknown, spec: OperationSpec,
  * Records a refusal that happened before a core operation could run — a form's schema errors, a body that is
  * no JSON, a failed login: exactly one audit row (the actor as far as it can be named), nothing else.
  */
-export async function recordRefusal(ctx: CoreContext, claim: unknown, spec: { action: string; caseId?: string | null }, error: Error): Promise<void> {
+export async function recordRefusal(
+	ctx: CoreContext,
+	claim: unknown,
+	spec: { action: string; caseId?: string | null },
+	error: Error,
+): Promise<void> {
 	let who: ResolvedActor | ReturnType<typeof describeClaim>;
 	try {
 		who = resolveActor(ctx.profile, claim);
 	} catch {
 		who = describeClaim(claim);
 	}
-	await appendAudit(ctx.store.db, { actor: who, action: spec.action, caseId: spec.caseId, outcome: auditOutcomeOf(error), detail: error.message, at: now(ctx) });
+	await appendAudit(ctx.store.db, {
+		actor: who,
+		action: spec.action,
+		caseId: spec.caseId,
+		outcome: auditOutcomeOf(error),
+		detail: error.message,
+		at: now(ctx),
+	});
 }
 
 const now = (ctx: CoreContext) => ctx.clock.now().toISOString();
 
 function checkSubmissionId(submissionId: unknown): void {
 	if (typeof submissionId !== 'string' || !/^[A-Za-z0-9._:-]{1,200}$/.test(submissionId)) {
-		throw new DomainError('VALIDATION_FAILED', 'Die Kennung der Übermittlung (submissionId) ist ungültig: 1–200 Zeichen aus Buchstaben, Ziffern und . _ : -.');
+		throw new DomainError(
+			'VALIDATION_FAILED',
+			'Die Kennung der Übermittlung (submissionId) ist ungültig: 1–200 Zeichen aus Buchstaben, Ziffern und . _ : -.',
+		);
 	}
 }
 
@@ -113,25 +174,57 @@ function checkSubmissionId(submissionId: unknown): void {
  * The first result of a known submission id — only for the same action, the same person, and a case that
  * person may still work on: a replay never returns what the caller could not get by doing it again.
  */
-async function replayed<R>(ctx: CoreContext, actor: ResolvedActor, spec: OperationSpec, submissionId: string): Promise<Ran<R> | undefined> {
-	const row = await ctx.store.db.selectFrom('submissions').selectAll().where('submission_id', '=', submissionId).executeTakeFirst();
+async function replayed<R>(
+	ctx: CoreContext,
+	actor: ResolvedActor,
+	spec: OperationSpec,
+	submissionId: string,
+): Promise<Ran<R> | undefined> {
+	const row = await ctx.store.db
+		.selectFrom('submissions')
+		.selectAll()
+		.where('submission_id', '=', submissionId)
+		.executeTakeFirst();
 	if (!row) return undefined;
 	if (row.operation !== spec.action) {
-		throw new DomainError('SUBMISSION_REUSED', `Die Kennung der Übermittlung „${submissionId}“ wurde bereits für eine andere Aktion verwendet.`, {
-			details: { submissionId, firstOperation: row.operation },
-		});
+		throw new DomainError(
+			'SUBMISSION_REUSED',
+			`Die Kennung der Übermittlung „${submissionId}“ wurde bereits für eine andere Aktion verwendet.`,
+			{
+				details: { submissionId, firstOperation: row.operation },
+			},
+		);
 	}
 	if (row.actor_id !== null && row.actor_id !== actor.staffId) {
-		throw new DomainError('FORBIDDEN', `Die Übermittlung „${submissionId}“ stammt von einer anderen Person und kann nicht wiederholt werden.`, {
-			details: { submissionId },
-		});
+		throw new DomainError(
+			'FORBIDDEN',
+			`Die Übermittlung „${submissionId}“ stammt von einer anderen Person und kann nicht wiederholt werden.`,
+			{
+				details: { submissionId },
+			},
+		);
 	}
 	if (row.case_id) {
-		const scope = await ctx.store.db.selectFrom('cases').select('organisation_id').where('id', '=', row.case_id).where('district_id', '=', ctx.profile.id).executeTakeFirst();
-		if (!scope) throw new DomainError('NOT_FOUND', `Fall ${row.case_id} wurde nicht gefunden.`, { details: { caseId: row.case_id } });
+		const scope = await ctx.store.db
+			.selectFrom('cases')
+			.select('organisation_id')
+			.where('id', '=', row.case_id)
+			.where('district_id', '=', ctx.profile.id)
+			.executeTakeFirst();
+		if (!scope)
+			throw new DomainError('NOT_FOUND', `Fall ${row.case_id} wurde nicht gefunden.`, {
+				details: { caseId: row.case_id },
+			});
 		assertCaseAccess(actor, spec.replayAccess ?? 'document', scope);
 	}
-	await appendAudit(ctx.store.db, { actor, action: spec.action, caseId: row.case_id, outcome: 'replayed', detail: `Übermittlung ${submissionId} bereits verarbeitet`, at: now(ctx) });
+	await appendAudit(ctx.store.db, {
+		actor,
+		action: spec.action,
+		caseId: row.case_id,
+		outcome: 'replayed',
+		detail: `Übermittlung ${submissionId} bereits verarbeitet`,
+		at: now(ctx),
+	});
 	spec.onReplay?.();
 	return { result: JSON.parse(row.result_json) as R, caseId: row.case_id, audited: true };
 }

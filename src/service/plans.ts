@@ -25,7 +25,12 @@ export interface PlanRecord {
 }
 
 async function planVersions(trx: Tx, caseId: string) {
-	return trx.selectFrom('plans').selectAll().where('case_id', '=', caseId).orderBy('version').execute();
+	return trx
+		.selectFrom('plans')
+		.selectAll()
+		.where('case_id', '=', caseId)
+		.orderBy('version')
+		.execute();
 }
 
 function toPlanRecord(row: Awaited<ReturnType<typeof planVersions>>[number]): PlanRecord {
@@ -48,7 +53,13 @@ type PlanRow = Awaited<ReturnType<typeof planVersions>>[number];
 
 /** The step the write may take, given the latest version (if any). */
 function assertPlanStep(mode: PlanWrite, plan: IntegrationPlan, latest: PlanRow | undefined): void {
-	assertNotBefore(plan.reviewDate, plan.planDate, 'reviewDate', 'Nächste Überprüfung', 'dem Datum des Plans');
+	assertNotBefore(
+		plan.reviewDate,
+		plan.planDate,
+		'reviewDate',
+		'Nächste Überprüfung',
+		'dem Datum des Plans',
+	);
 	if (mode === 'create' && latest) {
 		throw new DomainError(
 			'ILLEGAL_TRANSITION',
@@ -62,17 +73,41 @@ function assertPlanStep(mode: PlanWrite, plan: IntegrationPlan, latest: PlanRow 
 			'Es gibt noch keinen Integrationsplan, der fortgeschrieben werden kann. Bitte zuerst einen Plan erstellen.',
 		);
 	}
-	if (latest) assertNotBefore(plan.planDate, latest.plan_date, 'planDate', 'Datum des Plans', 'der vorigen Fassung');
+	if (latest)
+		assertNotBefore(
+			plan.planDate,
+			latest.plan_date,
+			'planDate',
+			'Datum des Plans',
+			'der vorigen Fassung',
+		);
 }
 
 /** Stores the next version; the first plan starts the counselling proper (Aufnahme → in Beratung). */
-async function storePlanVersion(ctx: CoreContext, trx: Tx, row: CaseRow, plan: IntegrationPlan, latest: PlanRow | undefined, by: string): Promise<PlanRecord> {
+async function storePlanVersion(
+	ctx: CoreContext,
+	trx: Tx,
+	row: CaseRow,
+	plan: IntegrationPlan,
+	latest: PlanRow | undefined,
+	by: string,
+): Promise<PlanRecord> {
 	const at = ctx.clock.now().toISOString();
 	const version = latest ? Number(latest.version) + 1 : 1;
 	const kind = latest ? 'continued' : 'created';
 	const id = randomUUID();
-	const values = { id, case_id: row.id, version, kind, plan_date: plan.planDate, review_date: plan.reviewDate } as const;
-	await trx.insertInto('plans').values({ ...values, data_json: JSON.stringify(plan), created_at: at, created_by: by }).execute();
+	const values = {
+		id,
+		case_id: row.id,
+		version,
+		kind,
+		plan_date: plan.planDate,
+		review_date: plan.reviewDate,
+	} as const;
+	await trx
+		.insertInto('plans')
+		.values({ ...values, data_json: JSON.stringify(plan), created_at: at, created_by: by })
+		.execute();
 	if (row.status === 'intake') {
 		assertTransition('intake', 'active');
 		await recordStatus(trx, row.id, 'intake', 'active', plan.planDate, at, by);
@@ -85,21 +120,32 @@ async function storePlanVersion(ctx: CoreContext, trx: Tx, row: CaseRow, plan: I
 
 function writePlan(mode: PlanWrite) {
 	const action = `plan.${mode}`;
-	return (ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<PlanRecord> =>
-		runOperation(ctx, actor, { action, caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
-			const plan = validateInput('plan', input);
-			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
-				what: 'Ein Integrationsplan',
-				date: plan.planDate,
-				dateField: 'planDate',
-				dateLabel: 'Datum des Plans',
-			});
-			checkPlanDates(plan, today(ctx.clock));
-			const latest = (await planVersions(trx, row.id)).at(-1);
-			assertPlanStep(mode, plan, latest);
-			const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);
-			return { result: stored, detail: `Fassung ${stored.version}` };
-		});
+	return (
+		ctx: CoreContext,
+		actor: unknown,
+		caseId: string,
+		input: unknown,
+		options: WriteOptions = {},
+	): Promise<PlanRecord> =>
+		runOperation(
+			ctx,
+			actor,
+			{ action, caseId, submissionId: options.submissionId, onReplay: options.onReplay },
+			async (trx, who) => {
+				const plan = validateInput('plan', input);
+				const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
+					what: 'Ein Integrationsplan',
+					date: plan.planDate,
+					dateField: 'planDate',
+					dateLabel: 'Datum des Plans',
+				});
+				checkPlanDates(plan, today(ctx.clock));
+				const latest = (await planVersions(trx, row.id)).at(-1);
+				assertPlanStep(mode, plan, latest);
+				const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);
+				return { result: stored, detail: `Fassung ${stored.version}` };
+			},
+		);
 }
 
 /** Creates the integration plan (version 1); the case becomes active. */
@@ -111,28 +157,55 @@ export const savePlan = writePlan('save');
 
 export interface PlanView {
 	current: PlanRecord;
-	versions: { version: number; kind: 'created' | 'continued'; planDate: string; reviewDate: string; createdBy: string }[];
+	versions: {
+		version: number;
+		kind: 'created' | 'continued';
+		planDate: string;
+		reviewDate: string;
+		createdBy: string;
+	}[];
 }
 
 /** The latest plan (or a given version) with the list of all versions; null when the case has no plan yet. */
-export async function readPlanView(trx: Tx, caseId: string, version?: number): Promise<PlanView | null> {
+export async function readPlanView(
+	trx: Tx,
+	caseId: string,
+	version?: number,
+): Promise<PlanView | null> {
 	const all = await planVersions(trx, caseId);
 	if (all.length === 0) return null;
-	const chosen = version === undefined ? all[all.length - 1] : all.find((p) => Number(p.version) === version);
-	if (!chosen) throw new DomainError('NOT_FOUND', `Den Integrationsplan in Fassung ${version} gibt es nicht (vorhanden: 1–${all.length}).`);
+	const chosen =
+		version === undefined ? all[all.length - 1] : all.find((p) => Number(p.version) === version);
+	if (!chosen)
+		throw new DomainError(
+			'NOT_FOUND',
+			`Den Integrationsplan in Fassung ${version} gibt es nicht (vorhanden: 1–${all.length}).`,
+		);
 	return {
 		current: toPlanRecord(chosen),
-		versions: all.map((p) => ({ version: Number(p.version), kind: p.kind, planDate: p.plan_date, reviewDate: p.review_date, createdBy: p.created_by })),
+		versions: all.map((p) => ({
+			version: Number(p.version),
+			kind: p.kind,
+			planDate: p.plan_date,
+			reviewDate: p.review_date,
+			createdBy: p.created_by,
+		})),
 	};
 }
 
 /** The latest plan (or a given version) with the list of all versions. */
-export function getPlan(ctx: CoreContext, actor: unknown, caseId: string, version?: number): Promise<PlanView> {
+export function getPlan(
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+	version?: number,
+): Promise<PlanView> {
 	return runOperation(ctx, actor, { action: 'plan.read', caseId }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId);
 		assertCaseAccess(who, 'read', row);
 		const view = await readPlanView(trx, row.id, version);
-		if (!view) throw new DomainError('NOT_FOUND', 'Für diesen Fall gibt es noch keinen Integrationsplan.');
+		if (!view)
+			throw new DomainError('NOT_FOUND', 'Für diesen Fall gibt es noch keinen Integrationsplan.');
 		return { result: view, detail: `Fassung ${view.current.version}` };
 	});
 }

@@ -1,7 +1,13 @@
 import { today } from '../clock';
 import type { DistrictProfile } from '../generated/types';
 import { assertCaseAccess, searchScope } from '../access/policy';
-import { assertIsoDate, assertNotBefore, assertNotInFuture, EARLIEST_EVENT_DATE, EARLIEST_EVENT_NAME } from '../lifecycle/date-checks';
+import {
+	assertIsoDate,
+	assertNotBefore,
+	assertNotInFuture,
+	EARLIEST_EVENT_DATE,
+	EARLIEST_EVENT_NAME,
+} from '../lifecycle/date-checks';
 import { addDays } from '../lifecycle/dates';
 import { overdueCutoff } from '../lifecycle/referral-status';
 import { loadCase } from './case-rows';
@@ -9,12 +15,25 @@ import type { CoreContext, Db } from './context';
 import { runOperation } from './operation';
 import { toReferralRecord, type ReferralRecord } from './referral-record';
 
-export function listReferrals(ctx: CoreContext, actor: unknown, caseId: string): Promise<ReferralRecord[]> {
+export function listReferrals(
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+): Promise<ReferralRecord[]> {
 	return runOperation(ctx, actor, { action: 'referral.list', caseId }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId);
 		assertCaseAccess(who, 'read', row);
-		const rows = await trx.selectFrom('referrals').selectAll().where('case_id', '=', row.id).orderBy('referred_on', 'desc').orderBy('id').execute();
-		return { result: rows.map((r) => toReferralRecord(ctx, r)), detail: `${rows.length} Weitervermittlungen` };
+		const rows = await trx
+			.selectFrom('referrals')
+			.selectAll()
+			.where('case_id', '=', row.id)
+			.orderBy('referred_on', 'desc')
+			.orderBy('id')
+			.execute();
+		return {
+			result: rows.map((r) => toReferralRecord(ctx, r)),
+			detail: `${rows.length} Weitervermittlungen`,
+		};
 	});
 }
 
@@ -25,7 +44,11 @@ export interface OverdueReferral extends ReferralRecord {
 }
 
 /** Open referrals without an answer for longer than the district allows, within the actor's scope. */
-export function listOverdueReferrals(ctx: CoreContext, actor: unknown, asOf?: string): Promise<OverdueReferral[]> {
+export function listOverdueReferrals(
+	ctx: CoreContext,
+	actor: unknown,
+	asOf?: string,
+): Promise<OverdueReferral[]> {
 	return runOperation(ctx, actor, { action: 'referral.overdue' }, async (trx, who) => {
 		const organisationId = searchScope(who);
 		const day = asOf ?? today(ctx.clock);
@@ -52,7 +75,12 @@ export function listOverdueReferrals(ctx: CoreContext, actor: unknown, asOf?: st
  * Open referrals of open cases without an answer for longer than the district allows (`referralOverdueDays`)
  * on `day`, optionally of one organisation only: the one query for the overdue list and the overdue event.
  */
-export function overdueReferralRows(db: Db, profile: DistrictProfile, day: string, organisationId?: string) {
+export function overdueReferralRows(
+	db: Db,
+	profile: DistrictProfile,
+	day: string,
+	organisationId?: string,
+) {
 	let query = db
 		.selectFrom('referrals')
 		.innerJoin('cases', 'cases.id', 'referrals.case_id')

@@ -39,4 +39,3 @@ export function toReferralRecord(ctx: CoreContext, row: Selectable<ReferralTable
 		createdBy: row.created_by,
 	};
 }
-

@@ -17,73 +17,153 @@ function serviceFromDirectory(ctx: CoreContext, serviceId: string) {
 	const service = ctx.profile.services.find((s) => s.id === serviceId);
 	if (service) return service;
 	const message = `„${serviceId}“ steht nicht im Dienste-Verzeichnis von „${ctx.profile.name}“.`;
-	throw new DomainError('UNKNOWN_SERVICE', `Fachdienst: ${message}`, { fieldErrors: [{ path: '/serviceId', field: 'Fachdienst', message }] });
+	throw new DomainError('UNKNOWN_SERVICE', `Fachdienst: ${message}`, {
+		fieldErrors: [{ path: '/serviceId', field: 'Fachdienst', message }],
+	});
 }
 
 /** Every state of a referral is a row in its history. */
-async function recordReferralEvent(trx: Tx, referralId: string, change: { status: ReferralState; date: string; note?: string }, at: string, by: string): Promise<void> {
+async function recordReferralEvent(
+	trx: Tx,
+	referralId: string,
+	change: { status: ReferralState; date: string; note?: string },
+	at: string,
+	by: string,
+): Promise<void> {
 	await trx
 		.insertInto('referral_events')
-		.values({ referral_id: referralId, status: change.status, event_on: change.date, note: change.note ?? null, created_at: at, created_by: by })
+		.values({
+			referral_id: referralId,
+			status: change.status,
+			event_on: change.date,
+			note: change.note ?? null,
+			created_at: at,
+			created_by: by,
+		})
 		.execute();
 }
 
 /** Refers the client to a specialised service from the district's directory; status "offen". */
-export function createReferral(ctx: CoreContext, actor: unknown, caseId: string, input: unknown, options: WriteOptions = {}): Promise<ReferralRecord> {
-	return runOperation(ctx, actor, { action: 'referral.create', caseId, submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
-		const referral = validateInput('referral', input);
-		const service = serviceFromDirectory(ctx, referral.serviceId);
-		const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
-			what: 'Eine Weitervermittlung',
-			date: referral.date,
-			dateField: 'date',
-			dateLabel: 'Datum der Weitervermittlung',
-		});
-		const at = ctx.clock.now().toISOString();
-		const id = randomUUID();
-		const values = {
-			id,
-			case_id: row.id,
-			service_id: service.id,
-			reason: referral.reason,
-			note: referral.note ?? null,
-			referred_on: referral.date,
-			status: 'open' as const,
-			status_on: referral.date,
-			created_at: at,
-			created_by: who.staffId,
-			updated_at: at,
-		};
-		await trx.insertInto('referrals').values(values).execute();
-		await recordReferralEvent(trx, id, { status: 'open', date: referral.date, note: referral.note }, at, who.staffId);
-		await touchCase(trx, row, {}, at);
-		await recordEvent(trx, row.id, 'referral.created', { referralId: id, serviceId: service.id }, at);
-		return { result: toReferralRecord(ctx, values), detail: service.id };
-	});
+export function createReferral(
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+	input: unknown,
+	options: WriteOptions = {},
+): Promise<ReferralRecord> {
+	return runOperation(
+		ctx,
+		actor,
+		{
+			action: 'referral.create',
+			caseId,
+			submissionId: options.submissionId,
+			onReplay: options.onReplay,
+		},
+		async (trx, who) => {
+			const referral = validateInput('referral', input);
+			const service = serviceFromDirectory(ctx, referral.serviceId);
+			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
+				what: 'Eine Weitervermittlung',
+				date: referral.date,
+				dateField: 'date',
+				dateLabel: 'Datum der Weitervermittlung',
+			});
+			const at = ctx.clock.now().toISOString();
+			const id = randomUUID();
+			const values = {
+				id,
+				case_id: row.id,
+				service_id: service.id,
+				reason: referral.reason,
+				note: referral.note ?? null,
+				referred_on: referral.date,
+				status: 'open' as const,
+				status_on: referral.date,
+				created_at: at,
+				created_by: who.staffId,
+				updated_at: at,
+			};
+			await trx.insertInto('referrals').values(values).execute();
+			await recordReferralEvent(
+				trx,
+				id,
+				{ status: 'open', date: referral.date, note: referral.note },
+				at,
+				who.staffId,
+			);
+			await touchCase(trx, row, {}, at);
+			await recordEvent(
+				trx,
+				row.id,
+				'referral.created',
+				{ referralId: id, serviceId: service.id },
+				at,
+			);
+			return { result: toReferralRecord(ctx, values), detail: service.id };
+		},
+	);
 }
 
 /** Records the service's answer: angenommen / abgelehnt, later abgeschlossen. */
-export function setReferralStatus(ctx: CoreContext, actor: unknown, referralId: string, input: unknown, options: WriteOptions = {}): Promise<ReferralRecord> {
-	return runOperation(ctx, actor, { action: 'referral.status', submissionId: options.submissionId, onReplay: options.onReplay }, async (trx, who) => {
-		const change = validateInput('referralStatus', input);
-		if (!isPlausibleId(referralId)) throw new DomainError('NOT_FOUND', 'Keine gültige Kennung der Weitervermittlung angegeben.');
-		const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirst();
-		if (!referral) throw new DomainError('NOT_FOUND', `Weitervermittlung ${referralId} wurde nicht gefunden.`);
-		const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
-			what: 'Ein neuer Stand der Weitervermittlung',
-			date: change.date,
-			dateField: 'date',
-			dateLabel: 'Datum',
-		});
-		assertReferralTransition(referral.status, change.status);
-		assertNotBefore(change.date, referral.status_on, 'date', 'Datum', 'dem letzten Stand');
-		const at = ctx.clock.now().toISOString();
-		await trx.updateTable('referrals').set({ status: change.status, status_on: change.date, updated_at: at }).where('id', '=', referral.id).execute();
-		await recordReferralEvent(trx, referral.id, change, at, who.staffId);
-		await touchCase(trx, row, {}, at);
-		await recordEvent(trx, row.id, 'referral.status', { referralId: referral.id, status: change.status }, at);
-		const updated = await trx.selectFrom('referrals').selectAll().where('id', '=', referral.id).executeTakeFirstOrThrow();
-		return { result: toReferralRecord(ctx, updated), caseId: row.id, detail: `${referral.status} → ${change.status}` };
-	});
+export function setReferralStatus(
+	ctx: CoreContext,
+	actor: unknown,
+	referralId: string,
+	input: unknown,
+	options: WriteOptions = {},
+): Promise<ReferralRecord> {
+	return runOperation(
+		ctx,
+		actor,
+		{ action: 'referral.status', submissionId: options.submissionId, onReplay: options.onReplay },
+		async (trx, who) => {
+			const change = validateInput('referralStatus', input);
+			if (!isPlausibleId(referralId))
+				throw new DomainError(
+					'NOT_FOUND',
+					'Keine gültige Kennung der Weitervermittlung angegeben.',
+				);
+			const referral = await trx
+				.selectFrom('referrals')
+				.selectAll()
+				.where('id', '=', referralId)
+				.executeTakeFirst();
+			if (!referral)
+				throw new DomainError('NOT_FOUND', `Weitervermittlung ${referralId} wurde nicht gefunden.`);
+			const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
+				what: 'Ein neuer Stand der Weitervermittlung',
+				date: change.date,
+				dateField: 'date',
+				dateLabel: 'Datum',
+			});
+			assertReferralTransition(referral.status, change.status);
+			assertNotBefore(change.date, referral.status_on, 'date', 'Datum', 'dem letzten Stand');
+			const at = ctx.clock.now().toISOString();
+			await trx
+				.updateTable('referrals')
+				.set({ status: change.status, status_on: change.date, updated_at: at })
+				.where('id', '=', referral.id)
+				.execute();
+			await recordReferralEvent(trx, referral.id, change, at, who.staffId);
+			await touchCase(trx, row, {}, at);
+			await recordEvent(
+				trx,
+				row.id,
+				'referral.status',
+				{ referralId: referral.id, status: change.status },
+				at,
+			);
+			const updated = await trx
+				.selectFrom('referrals')
+				.selectAll()
+				.where('id', '=', referral.id)
+				.executeTakeFirstOrThrow();
+			return {
+				result: toReferralRecord(ctx, updated),
+				caseId: row.id,
+				detail: `${referral.status} → ${change.status}`,
+			};
+		},
+	);
 }
-

@@ -164,7 +164,6 @@ export interface CaseEventTable {
 	payload_json: string;
 }
 
-
 export type { AuditOutcome };
 
 export interface AuditLogTable {

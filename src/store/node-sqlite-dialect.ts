@@ -75,6 +75,8 @@ export class NodeSqliteDialect extends SqliteDialect {
 	}
 
 	override createDriver(): Driver {
-		return new ImmediateSqliteDriver({ database: () => Promise.resolve(openNodeSqlite(this.file)) });
+		return new ImmediateSqliteDriver({
+			database: () => Promise.resolve(openNodeSqlite(this.file)),
+		});
 	}
 }

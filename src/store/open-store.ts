@@ -25,15 +25,23 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 			await db.schema.createSchema(config.schema).ifNotExists().execute();
 		}
 		// With several schemas in one database, the migration tables must be looked up in ours only.
-		const migrationTableSchema = config.backend === 'postgres' ? (config.schema ?? 'public') : undefined;
+		const migrationTableSchema =
+			config.backend === 'postgres' ? (config.schema ?? 'public') : undefined;
 		await migrate(db, config.backend, migrationTableSchema);
 	} catch (error) {
 		await db.destroy().catch(() => undefined);
 		// The technical cause helps the admin here (wrong port, missing database); a translated error keeps it in its details.
-		const cause = error instanceof DomainError && typeof error.details.cause === 'string' ? error.details.cause : (error as Error).message;
-		throw new DomainError('STORE_UNAVAILABLE', `Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${cause}`, {
-			details: { backend: config.backend },
-		});
+		const cause =
+			error instanceof DomainError && typeof error.details.cause === 'string'
+				? error.details.cause
+				: (error as Error).message;
+		throw new DomainError(
+			'STORE_UNAVAILABLE',
+			`Die Falldatenbank ist nicht erreichbar oder nicht nutzbar: ${cause}`,
+			{
+				details: { backend: config.backend },
+			},
+		);
 	}
 	return { backend: config.backend, db, close: () => db.destroy() };
 }
@@ -43,21 +51,35 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
  * listing fails with "schema … does not exist" (3F000) when another schema is dropped at that moment (another
  * district's store, a test). Nothing was migrated then, so it is simply asked again.
  */
-async function migrate(db: Kysely<Database>, backend: Backend, migrationTableSchema: string | undefined): Promise<void> {
+async function migrate(
+	db: Kysely<Database>,
+	backend: Backend,
+	migrationTableSchema: string | undefined,
+): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
-		const { error, results } = await new Migrator({ db, provider: migrationProvider(backend), migrationTableSchema }).migrateToLatest();
+		const { error, results } = await new Migrator({
+			db,
+			provider: migrationProvider(backend),
+			migrationTableSchema,
+		}).migrateToLatest();
 		const failed = results?.find((r) => r.status === 'Error');
 		if (!error && !failed) return;
-		const concurrentDrop = (error as { code?: string } | undefined)?.code === '3F000' && !results?.length;
-		if (!concurrentDrop || attempt >= 5) throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
+		const concurrentDrop =
+			(error as { code?: string } | undefined)?.code === '3F000' && !results?.length;
+		if (!concurrentDrop || attempt >= 5)
+			throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
 	}
 }
 
 function createKysely(config: StoreConfig): Kysely<Database> {
-	if (config.backend === 'sqlite') return new Kysely<Database>({ dialect: new NodeSqliteDialect(config.file) });
+	if (config.backend === 'sqlite')
+		return new Kysely<Database>({ dialect: new NodeSqliteDialect(config.file) });
 	const schema = config.schema;
 	if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-		throw new DomainError('STORE_UNAVAILABLE', `Ungültiger Schemaname „${schema}“ (nur Kleinbuchstaben, Ziffern und _).`);
+		throw new DomainError(
+			'STORE_UNAVAILABLE',
+			`Ungültiger Schemaname „${schema}“ (nur Kleinbuchstaben, Ziffern und _).`,
+		);
 	}
 	const pool = new Pool({
 		connectionString: config.connectionString,
@@ -73,5 +95,10 @@ function createKysely(config: StoreConfig): Kysely<Database> {
 	pool.on('connect', (client) => client.on('error', () => undefined));
 	const dialect = translatingDialect(new PostgresDialect({ pool }));
 	// The migrator looks up its tables in our schema only (see SchemaIntrospector).
-	return new Kysely<Database>({ dialect: { ...dialect, createIntrospector: (db) => new SchemaIntrospector(db, schema ?? 'public') } });
+	return new Kysely<Database>({
+		dialect: {
+			...dialect,
+			createIntrospector: (db) => new SchemaIntrospector(db, schema ?? 'public'),
+		},
+	});
 }

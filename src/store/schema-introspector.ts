@@ -1,4 +1,11 @@
-import { sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type SchemaMetadata, type TableMetadata } from 'kysely';
+import {
+	sql,
+	type DatabaseIntrospector,
+	type DatabaseMetadata,
+	type Kysely,
+	type SchemaMetadata,
+	type TableMetadata,
+} from 'kysely';
 
 interface ColumnRow {
 	table: string;
@@ -25,7 +32,9 @@ export class SchemaIntrospector implements DatabaseIntrospector {
 	) {}
 
 	async getSchemas(): Promise<SchemaMetadata[]> {
-		const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
+		const { rows } = await sql<{
+			name: string;
+		}>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
 		return rows;
 	}
 

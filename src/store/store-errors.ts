@@ -1,10 +1,30 @@
-import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult, TransactionSettings } from 'kysely';
+import type {
+	CompiledQuery,
+	DatabaseConnection,
+	Dialect,
+	Driver,
+	QueryResult,
+	TransactionSettings,
+} from 'kysely';
 import { DomainError } from '../errors';
 
 /** Errors of a lost or refused connection: Node's socket errors, PostgreSQL's class 08 and the server shutting a session down. */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ENOTFOUND',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'57P01',
+	'57P02',
+	'57P03',
+	'53300',
+]);
 /** What node-postgres says when the socket is gone (it has no code for these). */
-const CONNECTION_MESSAGES = /Connection terminated|not queryable|Connection ended unexpectedly|timeout exceeded when trying to connect/i;
+const CONNECTION_MESSAGES =
+	/Connection terminated|not queryable|Connection ended unexpectedly|timeout exceeded when trying to connect/i;
 /** PostgreSQL cannot store the character (a NUL in text, 22021) or convert it (22P05). */
 const CHARACTER_CODES = new Set(['22021', '22P05']);
 
@@ -18,15 +38,27 @@ export function translateStoreError(error: unknown): unknown {
 	const { code, message } = error as { code?: unknown; message?: unknown };
 	const codeText = typeof code === 'string' ? code : '';
 	const messageText = typeof message === 'string' ? message : '';
-	if (CONNECTION_CODES.has(codeText) || codeText.startsWith('08') || CONNECTION_MESSAGES.test(messageText)) {
-		return new DomainError('STORE_UNAVAILABLE', 'Die Verbindung zur Falldatenbank ist unterbrochen. Bitte versuchen Sie es in einem Moment erneut.', {
-			details: { code: codeText, cause: messageText },
-		});
+	if (
+		CONNECTION_CODES.has(codeText) ||
+		codeText.startsWith('08') ||
+		CONNECTION_MESSAGES.test(messageText)
+	) {
+		return new DomainError(
+			'STORE_UNAVAILABLE',
+			'Die Verbindung zur Falldatenbank ist unterbrochen. Bitte versuchen Sie es in einem Moment erneut.',
+			{
+				details: { code: codeText, cause: messageText },
+			},
+		);
 	}
 	if (CHARACTER_CODES.has(codeText)) {
-		return new DomainError('VALIDATION_FAILED', 'Die Angaben enthalten ein Zeichen, das die Falldatenbank nicht speichern kann (z. B. ein Nullzeichen). Bitte ohne Steuerzeichen eingeben.', {
-			details: { code: codeText, cause: messageText },
-		});
+		return new DomainError(
+			'VALIDATION_FAILED',
+			'Die Angaben enthalten ein Zeichen, das die Falldatenbank nicht speichern kann (z. B. ein Nullzeichen). Bitte ohne Steuerzeichen eingeben.',
+			{
+				details: { code: codeText, cause: messageText },
+			},
+		);
 	}
 	return error;
 }
@@ -58,8 +90,10 @@ class TranslatingDriver implements Driver {
 		let wrapper = this.#wrappers.get(connection);
 		if (!wrapper) {
 			wrapper = {
-				executeQuery: <R>(query: CompiledQuery): Promise<QueryResult<R>> => translated(() => connection.executeQuery<R>(query)),
-				streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
+				executeQuery: <R>(query: CompiledQuery): Promise<QueryResult<R>> =>
+					translated(() => connection.executeQuery<R>(query)),
+				streamQuery: <R>(query: CompiledQuery, chunkSize?: number) =>
+					connection.streamQuery<R>(query, chunkSize),
 			};
 			this.#wrappers.set(connection, wrapper);
 			this.#inners.set(wrapper, connection);

@@ -8,7 +8,11 @@ import { deref, enumLabel, labelFor, nodeAt } from './schema-labels';
  * Turns ajv errors into German messages a manager understands: one per field, with the field's label.
  * Our own wording where ajv's is technical; ajv-i18n's German for everything else.
  */
-export function toFieldErrors(rootFile: string, errors: ErrorObject[], data?: unknown): FieldError[] {
+export function toFieldErrors(
+	rootFile: string,
+	errors: ErrorObject[],
+	data?: unknown,
+): FieldError[] {
 	const localized = errors.map((e) => ({ ...e }));
 	localizeDe(localized);
 	const result: FieldError[] = [];
@@ -18,7 +22,10 @@ export function toFieldErrors(rootFile: string, errors: ErrorObject[], data?: un
 		if (error.keyword === 'if' || error.keyword === 'allOf') continue;
 		// Items that fail inside `contains` are not errors by themselves; the `contains` error speaks for them.
 		if (error.schemaPath.includes('/contains/')) continue;
-		const path = error.keyword === 'required' ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}` : error.instancePath;
+		const path =
+			error.keyword === 'required'
+				? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}`
+				: error.instancePath;
 		const message = ownMessage(rootFile, error, path, data) ?? error.message ?? 'ist ungültig';
 		const key = `${path}|${message}`;
 		if (seen.has(key)) continue;
@@ -43,16 +50,20 @@ function textMessage(text: unknown): string | undefined {
 	if (typeof text !== 'string') return undefined;
 	if (text.trim() === '') return 'Bitte ausfüllen – nur Leerzeichen genügen nicht.';
 	const control = forbiddenControl(text, true);
-	if (control) return `Enthält ein unzulässiges Steuerzeichen (${control}). Bitte ohne Steuerzeichen eingeben.`;
-	if (forbiddenControl(text, false)) return 'Bitte in einer Zeile eingeben, ohne Zeilenumbruch und Tabulator.';
+	if (control)
+		return `Enthält ein unzulässiges Steuerzeichen (${control}). Bitte ohne Steuerzeichen eingeben.`;
+	if (forbiddenControl(text, false))
+		return 'Bitte in einer Zeile eingeben, ohne Zeilenumbruch und Tabulator.';
 	return undefined;
 }
 
 function patternMessage(pattern: string, path: string, value: unknown): string {
 	const text = textMessage(value);
 	if (text) return text;
-	if (pattern.startsWith('^08')) return 'Bitte einen achtstelligen Gemeindeschlüssel aus Baden-Württemberg angeben (beginnt mit 08).';
-	if (path.endsWith('/phone')) return 'Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - angeben.';
+	if (pattern.startsWith('^08'))
+		return 'Bitte einen achtstelligen Gemeindeschlüssel aus Baden-Württemberg angeben (beginnt mit 08).';
+	if (path.endsWith('/phone'))
+		return 'Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - angeben.';
 	return 'hat nicht das erwartete Format.';
 }
 
@@ -67,11 +78,20 @@ const typeMessages: Record<string, string> = {
 
 /** `oneOf` (the kinds of an indicator): names the kinds by their titles. */
 function oneOfMessage(rootFile: string, node: Record<string, unknown> | undefined): string {
-	const kinds = ((node?.oneOf ?? []) as Record<string, unknown>[]).map((branch) => deref(branch, rootFile).node.title).filter((t): t is string => typeof t === 'string');
-	return kinds.length ? `Die Angaben passen zu keiner der vorgesehenen Arten (${kinds.join(', ')}).` : 'Die Angaben passen zu keiner der vorgesehenen Arten.';
+	const kinds = ((node?.oneOf ?? []) as Record<string, unknown>[])
+		.map((branch) => deref(branch, rootFile).node.title)
+		.filter((t): t is string => typeof t === 'string');
+	return kinds.length
+		? `Die Angaben passen zu keiner der vorgesehenen Arten (${kinds.join(', ')}).`
+		: 'Die Angaben passen zu keiner der vorgesehenen Arten.';
 }
 
-function ownMessage(rootFile: string, error: ErrorObject, path: string, data: unknown): string | undefined {
+function ownMessage(
+	rootFile: string,
+	error: ErrorObject,
+	path: string,
+	data: unknown,
+): string | undefined {
 	const node = nodeAt(rootFile, path);
 	const params = error.params as Record<string, unknown>;
 	switch (error.keyword) {
@@ -88,10 +108,12 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string, data: un
 			return `Bitte einen der vorgesehenen Werte wählen: ${allowed.join(', ')}.`;
 		}
 		case 'const':
-			if (path.endsWith('/consent/given')) return 'Ohne Einwilligung der Person darf keine Fallakte angelegt werden.';
+			if (path.endsWith('/consent/given'))
+				return 'Ohne Einwilligung der Person darf keine Fallakte angelegt werden.';
 			return 'Dieser Wert ist hier nicht möglich.';
 		case 'contains':
-			if (path.endsWith('/consent/purposes')) return 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.';
+			if (path.endsWith('/consent/purposes'))
+				return 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.';
 			return 'Ein vorgeschriebener Eintrag fehlt in der Liste.';
 		case 'oneOf':
 			return oneOfMessage(rootFile, node);
@@ -100,11 +122,15 @@ function ownMessage(rootFile: string, error: ErrorObject, path: string, data: un
 		case 'propertyNames':
 			return `Das Feld „${printable(String(params.propertyName))}“ ist hier nicht vorgesehen.`;
 		case 'minItems':
-			return params.limit === 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${params.limit} Einträge angeben.`;
+			return params.limit === 1
+				? 'Bitte mindestens einen Eintrag angeben.'
+				: `Bitte mindestens ${params.limit} Einträge angeben.`;
 		case 'maxItems':
 			return `Höchstens ${params.limit} Einträge sind möglich.`;
 		case 'minLength':
-			return params.limit === 1 ? 'Bitte ausfüllen.' : `Bitte mindestens ${params.limit} Zeichen eingeben.`;
+			return params.limit === 1
+				? 'Bitte ausfüllen.'
+				: `Bitte mindestens ${params.limit} Zeichen eingeben.`;
 		case 'maxLength':
 			return `Höchstens ${params.limit} Zeichen sind möglich.`;
 		case 'minimum':

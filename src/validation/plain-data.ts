@@ -3,7 +3,11 @@ import { printable } from '../text';
 import { labelFor } from './schema-labels';
 
 /** Keys that would reach an object's prototype when assigned (`obj[key] = …`); no input may carry them. */
-export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
+	'__proto__',
+	'constructor',
+	'prototype',
+]);
 
 const MAX_DEPTH = 32;
 
@@ -13,8 +17,15 @@ const MAX_DEPTH = 32;
  */
 function isPlain(value: object): boolean {
 	const prototype: unknown = Object.getPrototypeOf(value);
-	if (Array.isArray(value)) return Array.isArray(prototype) && Object.getPrototypeOf(Object.getPrototypeOf(prototype)) === null;
-	return prototype === null || (Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]');
+	if (Array.isArray(value))
+		return (
+			Array.isArray(prototype) && Object.getPrototypeOf(Object.getPrototypeOf(prototype)) === null
+		);
+	return (
+		prototype === null ||
+		(Object.getPrototypeOf(prototype) === null &&
+			Object.prototype.toString.call(value) === '[object Object]')
+	);
 }
 
 /**
@@ -32,13 +43,19 @@ export function plainDataErrors(rootFile: string, data: unknown): FieldError[] {
 	const walk = (value: unknown, path: string, depth: number): void => {
 		if (typeof value !== 'object' || value === null || errors.length) return;
 		if (seen.has(value)) return fail(path, 'Die Angaben verweisen auf sich selbst (Kreisbezug).');
-		if (depth > MAX_DEPTH) return fail(path, `Die Angaben sind tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`);
-		if (!isPlain(value)) return fail(path, 'Bitte nur einfache Angaben (JSON: Text, Zahl, Ja/Nein, Liste, Objekt) übergeben.');
+		if (depth > MAX_DEPTH)
+			return fail(path, `Die Angaben sind tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`);
+		if (!isPlain(value))
+			return fail(
+				path,
+				'Bitte nur einfache Angaben (JSON: Text, Zahl, Ja/Nein, Liste, Objekt) übergeben.',
+			);
 		seen.add(value);
 		for (const key of Object.keys(value)) {
 			if (PROTOTYPE_KEYS.has(key)) return fail(path, `Das Feld „${key}“ ist nicht zulässig.`);
 			const descriptor = Object.getOwnPropertyDescriptor(value, key);
-			if (!descriptor || !('value' in descriptor)) return fail(path, `Das Feld „${printable(key)}“ ist kein einfacher Wert.`);
+			if (!descriptor || !('value' in descriptor))
+				return fail(path, `Das Feld „${printable(key)}“ ist kein einfacher Wert.`);
 			walk(descriptor.value, `${path}/${key}`, depth + 1);
 		}
 		seen.delete(value);

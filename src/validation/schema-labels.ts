@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Reads the JSON Schemas shipped in `schemas/` (next to `src/` and, after the build, `dist/src/`). */
-export const schemaDir = [path.join(__dirname, '..', '..', 'schemas'), path.join(__dirname, '..', '..', '..', 'schemas')].find((dir) =>
-	fs.existsSync(path.join(dir, 'intake.schema.json')),
-) as string;
+export const schemaDir = [
+	path.join(__dirname, '..', '..', 'schemas'),
+	path.join(__dirname, '..', '..', '..', 'schemas'),
+].find((dir) => fs.existsSync(path.join(dir, 'intake.schema.json'))) as string;
 
 type SchemaNode = Record<string, unknown>;
 
@@ -39,7 +40,9 @@ export function deref(node: SchemaNode, file: string): { node: SchemaNode; file:
 export function nodeAt(rootFile: string, instancePath: string): SchemaNode | undefined {
 	let { node, file } = deref(loadSchema(rootFile), rootFile);
 	for (const segment of instancePath.split('/').filter(Boolean)) {
-		const next = /^\d+$/.test(segment) ? (node.items as SchemaNode | undefined) : (node.properties as Record<string, SchemaNode> | undefined)?.[segment];
+		const next = /^\d+$/.test(segment)
+			? (node.items as SchemaNode | undefined)
+			: (node.properties as Record<string, SchemaNode> | undefined)?.[segment];
 		if (!next) return undefined;
 		({ node, file } = deref(next, file));
 	}

@@ -8,11 +8,15 @@ import { inputKindSchemas, type InputKind } from './input-kinds';
 
 /** What each kind of input is, which schema describes it, what it is called in German, and its generated validator. */
 export const inputKinds = Object.fromEntries(
-	(Object.keys(inputKindSchemas) as InputKind[]).map((kind) => [kind, { ...inputKindSchemas[kind], validate: generated[kind] }]),
+	(Object.keys(inputKindSchemas) as InputKind[]).map((kind) => [
+		kind,
+		{ ...inputKindSchemas[kind], validate: generated[kind] },
+	]),
 ) as { [K in InputKind]: (typeof inputKindSchemas)[K] & { validate: (typeof generated)[K] } };
 
 export type { InputKind };
-export type InputType<K extends InputKind> = (typeof inputKinds)[K]['validate'] extends StandaloneValidator<infer D> ? D : never;
+export type InputType<K extends InputKind> =
+	(typeof inputKinds)[K]['validate'] extends StandaloneValidator<infer D> ? D : never;
 
 export type { T };
 
@@ -35,7 +39,11 @@ function refusal(label: string, fieldErrors: FieldError[]): DomainError {
 		.map((e) => `${e.field}: ${e.message}`)
 		.join(' ');
 	const more = fieldErrors.length > 5 ? ` (und ${fieldErrors.length - 5} weitere)` : '';
-	return new DomainError('VALIDATION_FAILED', `${label} unvollständig oder fehlerhaft. ${summary}${more}`, { fieldErrors });
+	return new DomainError(
+		'VALIDATION_FAILED',
+		`${label} unvollständig oder fehlerhaft. ${summary}${more}`,
+		{ fieldErrors },
+	);
 }
 
 /** Same as validateInput but returns the errors instead of throwing (for forms). */

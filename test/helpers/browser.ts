@@ -11,7 +11,10 @@ export const artifactDir = path.join(__dirname, '..', '..', 'test-artifacts');
  */
 export function browserAvailable(): boolean {
 	if (fs.existsSync(chromiumPath)) return true;
-	if (process.env.CI) throw new Error(`${chromiumPath} fehlt, in CI müssen die Browser-Tests laufen (.ci/run installiert chromium).`);
+	if (process.env.CI)
+		throw new Error(
+			`${chromiumPath} fehlt, in CI müssen die Browser-Tests laufen (.ci/run installiert chromium).`,
+		);
 	console.warn(`Browser-Tests übersprungen: ${chromiumPath} fehlt (apt-get install -y chromium).`);
 	return false;
 }

@@ -33,13 +33,25 @@ export function validIntake(overrides: Partial<Intake> = {}): Intake {
 			occupation: 'language_course',
 		},
 		household: [
-			{ firstName: 'Karim', lastName: 'Haddad', birthDate: '1985-01-20', relationship: 'spouse', germanLevel: 'B1', occupation: 'employed_social_insurance' },
+			{
+				firstName: 'Karim',
+				lastName: 'Haddad',
+				birthDate: '1985-01-20',
+				relationship: 'spouse',
+				germanLevel: 'B1',
+				occupation: 'employed_social_insurance',
+			},
 			{ firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' },
 			{ firstName: 'Omar', birthDate: '2019-02-11', relationship: 'child' },
 		],
 		residence: { status: 'refugee_protection', validUntil: '2027-12-31' },
 		languages: ['Arabisch', 'Englisch'],
-		consent: { given: true, purposes: ['counselling', 'statistics'], date: '2025-03-03', recordedBy: 'em-caritas-01' },
+		consent: {
+			given: true,
+			purposes: ['counselling', 'statistics'],
+			date: '2025-03-03',
+			recordedBy: 'em-caritas-01',
+		},
 		...overrides,
 	};
 }
@@ -52,18 +64,36 @@ export const validPlan = (planDate = '2025-03-20', reviewDate = '2025-09-20') =>
 			domain: 'language',
 			goal: 'Deutsch B1 erreichen',
 			status: 'in_progress',
-			steps: [{ description: 'Anmeldung Integrationskurs VHS', responsible: 'client', status: 'open', dueDate: '2025-04-30' }],
+			steps: [
+				{
+					description: 'Anmeldung Integrationskurs VHS',
+					responsible: 'client',
+					status: 'open',
+					dueDate: '2025-04-30',
+				},
+			],
 		},
 		{ domain: 'housing', goal: 'Eigene Wohnung finden', status: 'open' },
 	],
 });
 
-export const validContact = (date = '2025-04-02') => ({ date, channel: 'in_person', minutes: 45, topics: ['language', 'housing'], note: 'Kursanmeldung besprochen' });
+export const validContact = (date = '2025-04-02') => ({
+	date,
+	channel: 'in_person',
+	minutes: 45,
+	topics: ['language', 'housing'],
+	note: 'Kursanmeldung besprochen',
+});
 
 export const validClosure = (date = '2026-05-04') => ({
 	date,
 	reason: 'self_reliant',
-	outcomes: { ownTenancy: true, germanLevel: 'B1', employmentSocialInsurance: false, trainingInternshipStudy: true },
+	outcomes: {
+		ownTenancy: true,
+		germanLevel: 'B1',
+		employmentSocialInsurance: false,
+		trainingInternshipStudy: true,
+	},
 });
 
 /** The DomainError an operation fails with (the test fails when it succeeds or throws something else). */

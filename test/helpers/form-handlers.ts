@@ -1,7 +1,13 @@
 import { createCore, type Core } from '../../src/core';
 import { fixedClock } from '../../src/clock';
 import type { CaseRecord } from '../../src/service/case-rows';
-import { handleFormRequest, type FormHandlerConfig, type FormRequest, type FormResponse, type PostResult } from '../../src/forms/handlers';
+import {
+	handleFormRequest,
+	type FormHandlerConfig,
+	type FormRequest,
+	type FormResponse,
+	type PostResult,
+} from '../../src/forms/handlers';
 import type { FormKind } from '../../src/forms/form-definitions';
 import { freshStore, type TestStore } from './stores';
 import { actorFor, emmendingen, validIntake } from './fixtures';
@@ -20,8 +26,15 @@ export interface PostOptions {
 }
 
 /** The boot data embedded in a served page. */
-export function bootOf(html: string | Buffer): { form: any; data: any; submissionId: string; i18n: Record<string, string> } {
-	const json = /<script type="application\/json" id="case-form-boot">(.*?)<\/script>/s.exec(String(html))?.[1];
+export function bootOf(html: string | Buffer): {
+	form: any;
+	data: any;
+	submissionId: string;
+	i18n: Record<string, string>;
+} {
+	const json = /<script type="application\/json" id="case-form-boot">(.*?)<\/script>/s.exec(
+		String(html),
+	)?.[1];
 	if (!json) throw new Error('no boot data in page');
 	return JSON.parse(json);
 }
@@ -33,7 +46,12 @@ export interface FormHandlerSuite {
 	core: Core;
 	clock: ReturnType<typeof fixedClock>;
 	config(kind: FormKind, extra?: Partial<FormHandlerConfig>): FormHandlerConfig;
-	get(kind: FormKind, query?: Record<string, string>, headers?: FormRequest['headers'], extra?: Partial<FormHandlerConfig>): Promise<FormResponse>;
+	get(
+		kind: FormKind,
+		query?: Record<string, string>,
+		headers?: FormRequest['headers'],
+		extra?: Partial<FormHandlerConfig>,
+	): Promise<FormResponse>;
 	/** Posts like the page does: form-encoded `payload=<json>`. */
 	post(kind: FormKind, data: unknown, options?: PostOptions): Promise<PostResult>;
 	createdCase(intake?: ReturnType<typeof validIntake>): Promise<CaseRecord>;
@@ -48,15 +66,34 @@ export function formHandlerSuite(): FormHandlerSuite {
 		suite.core = createCore({ store: suite.store.store, profile, clock: suite.clock });
 	});
 	afterEach(() => suite.store.dispose());
-	suite.config = (kind, extra = {}) => ({ core: suite.core, kind, auth: { mode: 'trustedHeader', headerName: 'X-Remote-User' }, save: true, ...extra });
+	suite.config = (kind, extra = {}) => ({
+		core: suite.core,
+		kind,
+		auth: { mode: 'trustedHeader', headerName: 'X-Remote-User' },
+		save: true,
+		...extra,
+	});
 	suite.get = (kind, query = {}, headers = proxy('em-caritas-01'), extra = {}) =>
-		handleFormRequest(suite.config(kind, extra), { method: 'GET', query, headers }).then((r) => r.response);
+		handleFormRequest(suite.config(kind, extra), { method: 'GET', query, headers }).then(
+			(r) => r.response,
+		);
 	suite.post = (kind, data, options = {}) => {
 		const submissionId = options.submissionId ?? `sub-${Math.random().toString(36).slice(2)}`;
-		const requestBody = new URLSearchParams({ payload: JSON.stringify({ data, submissionId }) }).toString();
-		const headers = { ...proxy(options.staffId ?? 'em-caritas-01'), ...(options.origin ? { origin: options.origin } : {}) };
-		return handleFormRequest(suite.config(kind, options.extra), { method: 'POST', query: options.query ?? {}, headers, body: requestBody });
+		const requestBody = new URLSearchParams({
+			payload: JSON.stringify({ data, submissionId }),
+		}).toString();
+		const headers = {
+			...proxy(options.staffId ?? 'em-caritas-01'),
+			...(options.origin ? { origin: options.origin } : {}),
+		};
+		return handleFormRequest(suite.config(kind, options.extra), {
+			method: 'POST',
+			query: options.query ?? {},
+			headers,
+			body: requestBody,
+		});
 	};
-	suite.createdCase = async (intake = validIntake()) => (await suite.core.createCase(manager, { intake })).case;
+	suite.createdCase = async (intake = validIntake()) =>
+		(await suite.core.createCase(manager, { intake })).case;
 	return suite;
 }

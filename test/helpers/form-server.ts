@@ -1,7 +1,12 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getHtmlSandboxCSP } from 'n8n-core';
-import { handleFormRequest, type FormEmission, type FormHandlerConfig, type FormResponse } from '../../src/forms/handlers';
+import {
+	handleFormRequest,
+	type FormEmission,
+	type FormHandlerConfig,
+	type FormResponse,
+} from '../../src/forms/handlers';
 import type { FormKind } from '../../src/forms/form-definitions';
 
 export interface FormServer {
@@ -16,7 +21,11 @@ export interface FormServer {
 function send(res: http.ServerResponse, response: FormResponse, sandbox: boolean): void {
 	const headers: Record<string, string | string[]> = { ...response.headers };
 	// n8n 2.x adds its HTML sandbox policy to HTML webhook answers (n8n-core getHtmlSandboxCSP); both policies apply.
-	if (sandbox && String(headers['Content-Type']).startsWith('text/html')) headers['Content-Security-Policy'] = [getHtmlSandboxCSP(), String(headers['Content-Security-Policy'])];
+	if (sandbox && String(headers['Content-Type']).startsWith('text/html'))
+		headers['Content-Security-Policy'] = [
+			getHtmlSandboxCSP(),
+			String(headers['Content-Security-Policy']),
+		];
 	res.writeHead(response.status, headers);
 	res.end(response.body);
 }
@@ -27,7 +36,13 @@ function send(res: http.ServerResponse, response: FormResponse, sandbox: boolean
  */
 export async function startFormServer(
 	configs: Partial<Record<FormKind, Omit<FormHandlerConfig, 'kind'>>>,
-	options: { sandbox: boolean; /** Acts like an SSO reverse proxy: sets this header on every request it forwards. */ proxyHeader?: [string, string] },
+	options: {
+		sandbox: boolean;
+		/** Acts like an SSO reverse proxy: sets this header on every request it forwards. */ proxyHeader?: [
+			string,
+			string,
+		];
+	},
 ): Promise<FormServer> {
 	const emissions: FormEmission[] = [];
 	const log: string[] = [];
@@ -44,9 +59,17 @@ export async function startFormServer(
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
 			const headers = { ...req.headers };
-			if (options.proxyHeader) headers[options.proxyHeader[0].toLowerCase()] = options.proxyHeader[1];
-			const request = { query: Object.fromEntries(url.searchParams), headers, body: Buffer.concat(chunks).toString('utf8') };
-			const handler = handleFormRequest({ ...config, kind }, { method: req.method ?? 'GET', ...request }).then((r) => {
+			if (options.proxyHeader)
+				headers[options.proxyHeader[0].toLowerCase()] = options.proxyHeader[1];
+			const request = {
+				query: Object.fromEntries(url.searchParams),
+				headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
+			const handler = handleFormRequest(
+				{ ...config, kind },
+				{ method: req.method ?? 'GET', ...request },
+			).then((r) => {
 				if (r.emission) emissions.push(r.emission);
 				return r.response;
 			});

@@ -1,6 +1,12 @@
 import type { Core } from '../../src/core';
 import { loadShippedProfile, parseProfile } from '../../src/districts/profile';
-import type { Actor, Closure, DistrictProfile, HouseholdMember, Intake } from '../../src/generated/types';
+import type {
+	Actor,
+	Closure,
+	DistrictProfile,
+	HouseholdMember,
+	Intake,
+} from '../../src/generated/types';
 import { actorFor, validContact, validIntake, validPlan } from './fixtures';
 
 /**
@@ -31,7 +37,15 @@ const WALDKIRCH = '08316056';
 const BAHLINGEN = '08316002';
 const EMMENDINGEN = '08316011';
 
-function single(intakeDate: string, municipality: string, birthDate: string, germanLevel: Intake['person']['germanLevel'], occupation: Intake['person']['occupation'], household: HouseholdMember[] = [], recordedBy = 'em-koordination'): Intake {
+function single(
+	intakeDate: string,
+	municipality: string,
+	birthDate: string,
+	germanLevel: Intake['person']['germanLevel'],
+	occupation: Intake['person']['occupation'],
+	household: HouseholdMember[] = [],
+	recordedBy = 'em-koordination',
+): Intake {
 	const base = validIntake();
 	return {
 		...base,
@@ -52,16 +66,39 @@ function fixtureIntakes(): Record<string, [managerId: string, intake: Intake]> {
 		B: [
 			'em-caritas-01',
 			single('2025-06-01', WALDKIRCH, '1990-05-05', 'B2', 'vocational_training', [
-				{ firstName: 'Sami', birthDate: '2008-02-15', relationship: 'child', germanLevel: 'B1', occupation: 'school' },
-				{ firstName: 'Nour', birthDate: '2008-01-01', relationship: 'child', germanLevel: 'A1', occupation: 'school' },
+				{
+					firstName: 'Sami',
+					birthDate: '2008-02-15',
+					relationship: 'child',
+					germanLevel: 'B1',
+					occupation: 'school',
+				},
+				{
+					firstName: 'Nour',
+					birthDate: '2008-01-01',
+					relationship: 'child',
+					germanLevel: 'A1',
+					occupation: 'school',
+				},
 			]),
 		],
 		// C: opened inside the period; client born 2008-01-20 is 17 on 2026-01-01 but 18 at intake
-		C: ['em-drk-01', single('2026-02-01', BAHLINGEN, '2008-01-20', 'none', 'none', [{ firstName: 'Mia', birthDate: '2020-01-01', relationship: 'sibling' }])],
+		C: [
+			'em-drk-01',
+			single('2026-02-01', BAHLINGEN, '2008-01-20', 'none', 'none', [
+				{ firstName: 'Mia', birthDate: '2020-01-01', relationship: 'sibling' },
+			]),
+		],
 		// D: closed the day before the period
-		D: ['em-lra-01', single('2025-01-10', EMMENDINGEN, '1960-01-01', 'C2', 'employed_social_insurance')],
+		D: [
+			'em-lra-01',
+			single('2025-01-10', EMMENDINGEN, '1960-01-01', 'C2', 'employed_social_insurance'),
+		],
 		// E: closed before, reopened on the last day of the period
-		E: ['em-lra-01', single('2025-02-01', EMMENDINGEN, '1970-01-01', 'C1', 'employed_social_insurance')],
+		E: [
+			'em-lra-01',
+			single('2025-02-01', EMMENDINGEN, '1970-01-01', 'C1', 'employed_social_insurance'),
+		],
 		// F: closed and reopened inside the period
 		F: ['em-lra-02', single('2025-05-05', EMMENDINGEN, '1980-01-01', 'A2', 'none')],
 		// G: closed on the last day, reopened after the period
@@ -75,7 +112,10 @@ function fixtureIntakes(): Record<string, [managerId: string, intake: Intake]> {
 
 /** Plan and review dates per case: the first plan is created, the others continue it. */
 const fixturePlans: Record<string, [planDate: string, reviewDate: string][]> = {
-	A: [['2025-03-20', '2025-09-20'], ['2026-01-15', '2026-07-15']],
+	A: [
+		['2025-03-20', '2025-09-20'],
+		['2026-01-15', '2026-07-15'],
+	],
 	B: [['2025-06-10', '2025-12-10']],
 	C: [['2026-02-05', '2026-08-05']],
 	E: [['2025-02-10', '2025-08-10']],
@@ -84,7 +124,12 @@ const fixturePlans: Record<string, [planDate: string, reviewDate: string][]> = {
 };
 
 const fixtureContacts = (): Record<string, unknown[]> => ({
-	A: [validContact('2025-12-31'), validContact('2026-01-01'), { date: '2026-03-31', channel: 'phone', minutes: 10, topics: ['work'] }, validContact('2026-04-01')],
+	A: [
+		validContact('2025-12-31'),
+		validContact('2026-01-01'),
+		{ date: '2026-03-31', channel: 'phone', minutes: 10, topics: ['work'] },
+		validContact('2026-04-01'),
+	],
 	C: [{ date: '2026-02-05', channel: 'in_person', minutes: 60, topics: ['housing', 'residence'] }],
 	H: [validContact('2026-04-03')],
 });
@@ -96,11 +141,29 @@ const fixtureReferrals: Record<string, { date: string; serviceId: string; reason
 	],
 };
 
-const outcomes = (ownTenancy: boolean, employmentSocialInsurance: boolean, trainingInternshipStudy: boolean) => ({ ownTenancy, employmentSocialInsurance, trainingInternshipStudy });
+const outcomes = (
+	ownTenancy: boolean,
+	employmentSocialInsurance: boolean,
+	trainingInternshipStudy: boolean,
+) => ({ ownTenancy, employmentSocialInsurance, trainingInternshipStudy });
 
 const fixtureClosures: Record<string, Closure> = {
-	B: { date: '2026-02-10', reason: 'self_reliant', outcomes: { ownTenancy: true, germanLevel: 'B2', employmentSocialInsurance: false, trainingInternshipStudy: true } },
-	D: { date: '2025-12-31', reason: 'moved_away', movedTo: 'Freiburg im Breisgau', outcomes: outcomes(true, true, false) },
+	B: {
+		date: '2026-02-10',
+		reason: 'self_reliant',
+		outcomes: {
+			ownTenancy: true,
+			germanLevel: 'B2',
+			employmentSocialInsurance: false,
+			trainingInternshipStudy: true,
+		},
+	},
+	D: {
+		date: '2025-12-31',
+		reason: 'moved_away',
+		movedTo: 'Freiburg im Breisgau',
+		outcomes: outcomes(true, true, false),
+	},
 	E: { date: '2025-11-30', reason: 'contact_lost', outcomes: outcomes(false, true, false) },
 	F: { date: '2026-01-20', reason: 'other_service', outcomes: outcomes(false, false, false) },
 	G: { date: '2026-03-31', reason: 'client_request', outcomes: outcomes(false, false, true) },
@@ -114,7 +177,10 @@ const fixtureReopenings: Record<string, { date: string; reason: string }> = {
 };
 
 /** Creates the cases A to I; returns their ids by letter. */
-export async function buildReportFixture(core: Core, profile: DistrictProfile): Promise<Record<string, string>> {
+export async function buildReportFixture(
+	core: Core,
+	profile: DistrictProfile,
+): Promise<Record<string, string>> {
 	const coordinator = actorFor(profile, 'em-koordination');
 	const ids: Record<string, string> = {};
 	for (const [letter, [managerId, intake]] of Object.entries(fixtureIntakes())) {
@@ -125,10 +191,18 @@ export async function buildReportFixture(core: Core, profile: DistrictProfile): 
 }
 
 /** What the manager documents for a case, in this order: plans, contacts, referrals, closure, reopening. */
-async function documentCase(core: Core, manager: Actor, caseId: string, letter: string): Promise<void> {
-	for (const [i, dates] of (fixturePlans[letter] ?? []).entries()) await (i === 0 ? core.createPlan : core.continuePlan)(manager, caseId, validPlan(...dates));
-	for (const contact of fixtureContacts()[letter] ?? []) await core.logContact(manager, caseId, contact);
-	for (const referral of fixtureReferrals[letter] ?? []) await core.createReferral(manager, caseId, referral);
+async function documentCase(
+	core: Core,
+	manager: Actor,
+	caseId: string,
+	letter: string,
+): Promise<void> {
+	for (const [i, dates] of (fixturePlans[letter] ?? []).entries())
+		await (i === 0 ? core.createPlan : core.continuePlan)(manager, caseId, validPlan(...dates));
+	for (const contact of fixtureContacts()[letter] ?? [])
+		await core.logContact(manager, caseId, contact);
+	for (const referral of fixtureReferrals[letter] ?? [])
+		await core.createReferral(manager, caseId, referral);
 	if (fixtureClosures[letter]) await core.closeCase(manager, caseId, fixtureClosures[letter]);
 	if (fixtureReopenings[letter]) await core.reopenCase(manager, caseId, fixtureReopenings[letter]);
 }

@@ -6,7 +6,8 @@ import { Client } from 'pg';
 import { openStore, type CaseStore } from '../../src/store/open-store';
 
 /** PostgreSQL of this machine (and of CI): 127.0.0.1:5432, trust auth, database `test`. */
-export const postgresUrl = process.env.IM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresUrl =
+	process.env.IM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestStore {
 	store: CaseStore;
@@ -23,7 +24,10 @@ export const backends: BackendName[] = ['SQLite', 'PostgreSQL'];
  * A fresh, empty store: a new SQLite file, or a new PostgreSQL schema that is dropped afterwards. `applicationName`
  * marks the PostgreSQL connections (pg_stat_activity), so that a test can find and end them.
  */
-export async function freshStore(backend: BackendName, options: { applicationName?: string } = {}): Promise<TestStore> {
+export async function freshStore(
+	backend: BackendName,
+	options: { applicationName?: string } = {},
+): Promise<TestStore> {
 	if (backend === 'SQLite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-store-'));
 		const file = path.join(dir, 'cases.sqlite');
@@ -40,7 +44,12 @@ export async function freshStore(backend: BackendName, options: { applicationNam
 	const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 	const url = new URL(postgresUrl);
 	if (options.applicationName) url.searchParams.set('application_name', options.applicationName);
-	const store = await openStore({ backend: 'postgres', connectionString: url.toString(), schema, poolSize: 4 });
+	const store = await openStore({
+		backend: 'postgres',
+		connectionString: url.toString(),
+		schema,
+		poolSize: 4,
+	});
 	return {
 		store,
 		target: { schema },

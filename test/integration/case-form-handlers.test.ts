@@ -5,18 +5,30 @@ import { validIntake } from '../helpers/fixtures';
 import { body, bootOf, formHandlerSuite, manager, profile, proxy } from '../helpers/form-handlers';
 
 const suite = formHandlerSuite();
-const auditRows = () => suite.store.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+const auditRows = () =>
+	suite.store.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 
 describe('Case Form Trigger handlers: pages, login, intake', () => {
 	it('serves the listed assets to anyone (CORS for the sandbox) and nothing else', async () => {
 		const css = await suite.get('intake', { asset: 'formio.full.min.css' }, {});
 		expect(css.status).toBe(200);
-		expect(css.headers).toMatchObject({ 'Content-Type': 'text/css; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+		expect(css.headers).toMatchObject({
+			'Content-Type': 'text/css; charset=utf-8',
+			'Access-Control-Allow-Origin': '*',
+		});
 		expect(String(css.body)).toContain('url(?asset=bootstrap-icons.woff2)');
 		expect(String(css.body)).not.toMatch(/cdn\.form\.io|url\(fonts\//);
-		const zones = await suite.get('intake', { asset: 'cdn/moment-timezone/data/packed/latest.json' }, {});
-		expect(JSON.parse(String(zones.body)).zones.map((z: string) => z.split('|')[0])).toEqual(['Europe/Berlin', 'Etc/UTC']);
-		for (const name of ['../../package.json', 'formio.full.min.js', '/etc/passwd']) expect((await suite.get('intake', { asset: name }, {})).status).toBe(404);
+		const zones = await suite.get(
+			'intake',
+			{ asset: 'cdn/moment-timezone/data/packed/latest.json' },
+			{},
+		);
+		expect(JSON.parse(String(zones.body)).zones.map((z: string) => z.split('|')[0])).toEqual([
+			'Europe/Berlin',
+			'Etc/UTC',
+		]);
+		for (const name of ['../../package.json', 'formio.full.min.js', '/etc/passwd'])
+			expect((await suite.get('intake', { asset: name }, {})).status).toBe(404);
 	});
 
 	it('serves the intake page in German with the profile choices, the logged-in manager and a strict CSP', async () => {
@@ -29,26 +41,47 @@ describe('Case Form Trigger handlers: pages, login, intake', () => {
 		expect(String(page.body)).not.toMatch(/https?:\/\//); // every asset is relative (?asset=…)
 		const boot = bootOf(page.body);
 		expect(boot.i18n.submit).toBe('Speichern');
-		expect(boot.data).toEqual({ intakeDate: '2025-06-02', consent: { date: '2025-06-02', recordedBy: 'em-caritas-01', purposes: { counselling: true } } });
+		expect(boot.data).toEqual({
+			intakeDate: '2025-06-02',
+			consent: { date: '2025-06-02', recordedBy: 'em-caritas-01', purposes: { counselling: true } },
+		});
 		expect(boot.submissionId).toMatch(/^[0-9a-f-]{36}$/);
 		const municipality = boot.form.components[0].components[0].columns[1].components[0];
 		expect(municipality.data.values).toHaveLength(24);
-		expect(municipality.data.values).toContainEqual({ label: 'Waldkirch, Stadt', value: '08316056' });
+		expect(municipality.data.values).toContainEqual({
+			label: 'Waldkirch, Stadt',
+			value: '08316056',
+		});
 	});
 
 	it('answers 401 in German without a login and never shows the form', async () => {
 		const page = await suite.get('intake', {}, {});
 		expect(page.status).toBe(401);
-		expect(String(page.body)).toMatch(/Keine Anmeldung: der Anmelde-Proxy hat den Header „X-Remote-User“ nicht gesetzt\./);
+		expect(String(page.body)).toMatch(
+			/Keine Anmeldung: der Anmelde-Proxy hat den Header „X-Remote-User“ nicht gesetzt\./,
+		);
 		expect(String(page.body)).not.toContain('case-form-boot');
-		const basic = await suite.get('intake', {}, {}, { auth: { mode: 'basicAuth', password: 'lange-geheime-phrase' } });
+		const basic = await suite.get(
+			'intake',
+			{},
+			{},
+			{ auth: { mode: 'basicAuth', password: 'lange-geheime-phrase' } },
+		);
 		expect(basic.status).toBe(401);
 		expect(basic.headers['WWW-Authenticate']).toMatch(/^Basic realm=/);
 		const posted = await suite.post('intake', validIntake(), { staffId: 'jemand-fremdes' });
 		expect(posted.response.status).toBe(401);
 		expect(posted.emission).toBeUndefined();
-		const wrongPassword = { authorization: `Basic ${Buffer.from('em-caritas-01:falsches-passwort').toString('base64')}` };
-		expect((await suite.get('intake', {}, wrongPassword, { auth: { mode: 'basicAuth', password: 'lange-geheime-phrase' } })).status).toBe(401);
+		const wrongPassword = {
+			authorization: `Basic ${Buffer.from('em-caritas-01:falsches-passwort').toString('base64')}`,
+		};
+		expect(
+			(
+				await suite.get('intake', {}, wrongPassword, {
+					auth: { mode: 'basicAuth', password: 'lange-geheime-phrase' },
+				})
+			).status,
+		).toBe(401);
 		// A presented but wrong login is audited (who tried, never the password); a page without any login is not.
 		const audit = await auditRows();
 		expect(audit.map((r) => [r.action, r.actor_id, r.outcome])).toEqual([
@@ -60,14 +93,28 @@ describe('Case Form Trigger handlers: pages, login, intake', () => {
 	});
 
 	it('stores a valid intake once per submission id and hands data, actor and submission id to the workflow', async () => {
-		const first = await suite.post('intake', { ...validIntake(), submit: true }, { submissionId: 'form-1' });
+		const first = await suite.post(
+			'intake',
+			{ ...validIntake(), submit: true },
+			{ submissionId: 'form-1' },
+		);
 		expect(first.response.status).toBe(200);
-		expect(body(first.response).message).toMatch(/^Die Aufnahme von Amina Haddad ist gespeichert \(Fallnummer .+\)\. Zuständig: /);
-		expect(first.emission).toMatchObject({ kind: 'intake', actor: manager, submissionId: 'form-1', data: { person: { firstName: 'Amina' } } });
+		expect(body(first.response).message).toMatch(
+			/^Die Aufnahme von Amina Haddad ist gespeichert \(Fallnummer .+\)\. Zuständig: /,
+		);
+		expect(first.emission).toMatchObject({
+			kind: 'intake',
+			actor: manager,
+			submissionId: 'form-1',
+			data: { person: { firstName: 'Amina' } },
+		});
 		expect(first.emission?.data).not.toHaveProperty('submit');
 		const again = await suite.post('intake', validIntake(), { submissionId: 'form-1' });
 		expect(again.response.status).toBe(200);
-		expect(body(again.response)).toMatchObject({ caseId: body(first.response).caseId, replayed: true });
+		expect(body(again.response)).toMatchObject({
+			caseId: body(first.response).caseId,
+			replayed: true,
+		});
 		// The repeat starts no second workflow run (no second notification).
 		expect(again.emission).toBeUndefined();
 		expect((await suite.core.searchCases(manager)).total).toBe(1);
@@ -81,12 +128,19 @@ describe('Case Form Trigger handlers: pages, login, intake', () => {
 		const result = await suite.post('intake', intake, { origin: 'null' });
 		expect(result.response.status).toBe(422);
 		// From the sandbox (Origin: null) the page may read the answer.
-		expect(result.response.headers).toMatchObject({ 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Credentials': 'true' });
+		expect(result.response.headers).toMatchObject({
+			'Access-Control-Allow-Origin': 'null',
+			'Access-Control-Allow-Credentials': 'true',
+		});
 		expect(body(result.response)).toEqual({
 			message: 'Aufnahme unvollständig oder fehlerhaft. Bitte die markierten Angaben korrigieren.',
 			errors: [
 				{ path: 'person.firstName', field: 'Person – Vorname', message: 'Bitte ausfüllen.' },
-				{ path: 'household[1].relationship', field: 'Haushaltsmitglieder Nr. 2 – Beziehung zur beratenen Person', message: 'Bitte ausfüllen.' },
+				{
+					path: 'household[1].relationship',
+					field: 'Haushaltsmitglieder Nr. 2 – Beziehung zur beratenen Person',
+					message: 'Bitte ausfüllen.',
+				},
 			],
 		});
 		expect(result.emission).toBeUndefined();
@@ -98,20 +152,70 @@ describe('Case Form Trigger handlers: pages, login, intake', () => {
 		expect(refusal.detail).not.toContain('2019-02-11T00:00:00');
 	});
 
-	it('puts the core\'s refusals at the field they concern (routing, dates) or at the form', async () => {
-		const municipalities = profile.municipalities.map((m) => (m.ags === '08316056' ? { ...m, programme: 'self_managed' as const, organisationId: undefined, responsibleNote: 'Die Stadt Waldkirch berät selbst.' } : m));
-		const selfManaged = createCore({ store: suite.store.store, profile: { ...profile, municipalities } as DistrictProfile, clock: suite.clock });
-		const refused = await handleFormRequest({ ...suite.config('intake'), core: selfManaged }, { method: 'POST', query: {}, headers: proxy('em-caritas-01'), body: { payload: JSON.stringify({ data: validIntake() }) } });
+	it("puts the core's refusals at the field they concern (routing, dates) or at the form", async () => {
+		const municipalities = profile.municipalities.map((m) =>
+			m.ags === '08316056'
+				? {
+						...m,
+						programme: 'self_managed' as const,
+						organisationId: undefined,
+						responsibleNote: 'Die Stadt Waldkirch berät selbst.',
+					}
+				: m,
+		);
+		const selfManaged = createCore({
+			store: suite.store.store,
+			profile: { ...profile, municipalities } as DistrictProfile,
+			clock: suite.clock,
+		});
+		const refused = await handleFormRequest(
+			{ ...suite.config('intake'), core: selfManaged },
+			{
+				method: 'POST',
+				query: {},
+				headers: proxy('em-caritas-01'),
+				body: { payload: JSON.stringify({ data: validIntake() }) },
+			},
+		);
 		expect(refused.response.status).toBe(422);
-		expect(body(refused.response)).toMatchObject({ code: 'NOT_IN_PROGRAMME', errors: [{ path: 'municipality', message: expect.stringMatching(/Die Stadt Waldkirch berät selbst\./) }] });
+		expect(body(refused.response)).toMatchObject({
+			code: 'NOT_IN_PROGRAMME',
+			errors: [
+				{
+					path: 'municipality',
+					message: expect.stringMatching(/Die Stadt Waldkirch berät selbst\./),
+				},
+			],
+		});
 		const future = await suite.post('intake', validIntake({ intakeDate: '2025-07-01' }));
-		expect(body(future.response).errors).toEqual([{ path: 'intakeDate', field: 'Datum der Aufnahme', message: 'Das Datum 01.07.2025 liegt in der Zukunft.' }]);
+		expect(body(future.response).errors).toEqual([
+			{
+				path: 'intakeDate',
+				field: 'Datum der Aufnahme',
+				message: 'Das Datum 01.07.2025 liegt in der Zukunft.',
+			},
+		]);
 	});
 
 	it('answers other methods with 405 and a broken body with 400', async () => {
-		expect((await handleFormRequest(suite.config('intake'), { method: 'DELETE', query: {}, headers: {} })).response.status).toBe(405);
-		const broken = await handleFormRequest(suite.config('intake'), { method: 'POST', query: {}, headers: proxy('em-caritas-01'), body: '{kaputt' });
+		expect(
+			(
+				await handleFormRequest(suite.config('intake'), {
+					method: 'DELETE',
+					query: {},
+					headers: {},
+				})
+			).response.status,
+		).toBe(405);
+		const broken = await handleFormRequest(suite.config('intake'), {
+			method: 'POST',
+			query: {},
+			headers: proxy('em-caritas-01'),
+			body: '{kaputt',
+		});
 		expect(broken.response.status).toBe(400);
-		expect((await auditRows()).map((r) => [r.action, r.outcome])).toEqual([['form.intake', 'rejected']]);
+		expect((await auditRows()).map((r) => [r.action, r.outcome])).toEqual([
+			['form.intake', 'rejected'],
+		]);
 	});
 });

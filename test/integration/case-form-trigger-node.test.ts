@@ -55,7 +55,10 @@ let store: CaseStore;
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-form-node-'));
 	credentials = new CredentialsHelper([new IntegrationCaseStoreApi(), new CaseFormBasicAuth()]);
-	credentials.add('store-1', 'integrationCaseStoreApi', { backend: 'sqlite', sqliteFile: path.join(dir, 'cases.sqlite') });
+	credentials.add('store-1', 'integrationCaseStoreApi', {
+		backend: 'sqlite',
+		sqliteFile: path.join(dir, 'cases.sqlite'),
+	});
 	credentials.add('basic-1', 'caseFormBasicAuth', { password: 'lange-geheime-phrase' });
 	store = await openStore({ backend: 'sqlite', file: path.join(dir, 'cases.sqlite') });
 });
@@ -75,25 +78,65 @@ function triggerNode(parameters: INode['parameters']): INode {
 		position: [0, 0],
 		webhookId: 'b1f3c7a2-0000-4000-8000-000000000001',
 		parameters: { form: 'intake', path: 'aufnahme', districtProfile: 'emmendingen', ...parameters },
-		credentials: { integrationCaseStoreApi: { id: 'store-1', name: 'Fallspeicher' }, caseFormBasicAuth: { id: 'basic-1', name: 'Formular-Passwort' } },
+		credentials: {
+			integrationCaseStoreApi: { id: 'store-1', name: 'Fallspeicher' },
+			caseFormBasicAuth: { id: 'basic-1', name: 'Formular-Passwort' },
+		},
 	};
 }
 
-async function call(node: INode, request: { method: 'GET' | 'POST'; query?: Record<string, string>; headers?: Record<string, string>; body?: unknown }): Promise<Answer> {
+async function call(
+	node: INode,
+	request: {
+		method: 'GET' | 'POST';
+		query?: Record<string, string>;
+		headers?: Record<string, string>;
+		body?: unknown;
+	},
+): Promise<Answer> {
 	const workflow = buildWorkflow({ nodes: [node], connections: {} }, nodeTypes);
 	const { res, answer } = recordingResponse();
-	const req = { method: request.method, query: request.query ?? {}, headers: request.headers ?? {}, body: request.body ?? {}, params: {} };
+	const req = {
+		method: request.method,
+		query: request.query ?? {},
+		headers: request.headers ?? {},
+		body: request.body ?? {},
+		params: {},
+	};
 	const description = trigger.description.webhooks!.find((w) => w.httpMethod === request.method)!;
-	const additionalData = { credentialsHelper: credentials, httpRequest: req, httpResponse: res, webhookBaseUrl: 'http://localhost:5678/webhook' } as never;
-	const webhookData = { httpMethod: request.method, node: node.name, path: 'aufnahme', webhookDescription: description, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData } as IWebhookData;
-	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const additionalData = {
+		credentialsHelper: credentials,
+		httpRequest: req,
+		httpResponse: res,
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+	} as never;
+	const webhookData = {
+		httpMethod: request.method,
+		node: node.name,
+		path: 'aufnahme',
+		webhookDescription: description,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+	} as IWebhookData;
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
 	const result = await trigger.webhook.call(context);
 	return { ...answer, result };
 }
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const basic = (user: string, password: string) =>
+	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 /** What n8n's body parser makes of the page's form-encoded POST. */
-const pagePost = (data: unknown, submissionId: string) => ({ payload: JSON.stringify({ data, submissionId }) });
+const pagePost = (data: unknown, submissionId: string) => ({
+	payload: JSON.stringify({ data, submissionId }),
+});
 
 describe('Case Form Trigger node (webhook in n8n-core’s WebhookContext)', () => {
 	it('declares GET and POST on the same path and a German codex alias', () => {
@@ -101,7 +144,14 @@ describe('Case Form Trigger node (webhook in n8n-core’s WebhookContext)', () =
 			['GET', '={{ $parameter["path"] }}'],
 			['POST', '={{ $parameter["path"] }}'],
 		]);
-		expect(JSON.parse(fs.readFileSync(path.join(__dirname, '../../nodes/CaseFormTrigger/CaseFormTrigger.node.json'), 'utf8')).node).toBe(`${PKG}.caseFormTrigger`);
+		expect(
+			JSON.parse(
+				fs.readFileSync(
+					path.join(__dirname, '../../nodes/CaseFormTrigger/CaseFormTrigger.node.json'),
+					'utf8',
+				),
+			).node,
+		).toBe(`${PKG}.caseFormTrigger`);
 	});
 
 	it('serves the page and its assets with the trusted header, and 401 without it', async () => {
@@ -119,18 +169,35 @@ describe('Case Form Trigger node (webhook in n8n-core’s WebhookContext)', () =
 
 	it('stores an intake posted by the page and starts the workflow with data, actor and submission id', async () => {
 		const node = triggerNode({ authentication: 'basicAuth' });
-		const answer = await call(node, { method: 'POST', headers: { authorization: basic('em-caritas-01', 'lange-geheime-phrase') }, body: pagePost(validIntake(), 'node-sub-1') });
+		const answer = await call(node, {
+			method: 'POST',
+			headers: { authorization: basic('em-caritas-01', 'lange-geheime-phrase') },
+			body: pagePost(validIntake(), 'node-sub-1'),
+		});
 		expect(answer.status).toBe(200);
-		expect(JSON.parse(answer.body).message).toMatch(/^Die Aufnahme von Amina Haddad ist gespeichert/);
+		expect(JSON.parse(answer.body).message).toMatch(
+			/^Die Aufnahme von Amina Haddad ist gespeichert/,
+		);
 		const item = answer.result.workflowData?.[0]?.[0]?.json as Record<string, any>;
-		expect(item).toMatchObject({ kind: 'intake', submissionId: 'node-sub-1', actor: actorFor(profile, 'em-caritas-01'), data: { person: { lastName: 'Haddad' } } });
+		expect(item).toMatchObject({
+			kind: 'intake',
+			submissionId: 'node-sub-1',
+			actor: actorFor(profile, 'em-caritas-01'),
+			data: { person: { lastName: 'Haddad' } },
+		});
 		const core = createCore({ store, profile });
-		expect((await core.getCase(actorFor(profile, 'em-caritas-01'), item.caseId)).data.person.firstName).toBe('Amina');
+		expect(
+			(await core.getCase(actorFor(profile, 'em-caritas-01'), item.caseId)).data.person.firstName,
+		).toBe('Amina');
 	});
 
 	it('refuses a wrong password with 401 and starts nothing', async () => {
 		const node = triggerNode({ authentication: 'basicAuth' });
-		const answer = await call(node, { method: 'POST', headers: { authorization: basic('em-caritas-01', 'falsch') }, body: pagePost(validIntake(), 'node-sub-2') });
+		const answer = await call(node, {
+			method: 'POST',
+			headers: { authorization: basic('em-caritas-01', 'falsch') },
+			body: pagePost(validIntake(), 'node-sub-2'),
+		});
 		expect(answer.status).toBe(401);
 		expect(answer.headers['WWW-Authenticate']).toMatch(/^Basic/);
 		expect(answer.result).toEqual({ noWebhookResponse: true });
@@ -138,15 +205,34 @@ describe('Case Form Trigger node (webhook in n8n-core’s WebhookContext)', () =
 
 	it('answers invalid data with 422 and German field messages, starting nothing', async () => {
 		const node = triggerNode({ authentication: 'none', staffId: 'em-caritas-01' });
-		const answer = await call(node, { method: 'POST', body: pagePost({ ...validIntake(), languages: [] }, 'node-sub-3') });
+		const answer = await call(node, {
+			method: 'POST',
+			body: pagePost({ ...validIntake(), languages: [] }, 'node-sub-3'),
+		});
 		expect(answer.status).toBe(422);
-		expect(JSON.parse(answer.body).errors).toEqual([{ path: 'languages', field: 'Sprachen', message: 'Bitte mindestens einen Eintrag angeben.' }]);
+		expect(JSON.parse(answer.body).errors).toEqual([
+			{ path: 'languages', field: 'Sprachen', message: 'Bitte mindestens einen Eintrag angeben.' },
+		]);
 		expect(answer.result.workflowData).toBeUndefined();
 	});
 
 	it('checks the form password in the credential dialog', async () => {
 		const test = trigger.methods.credentialTest.caseFormBasicAuthTest;
-		await expect(test.call({} as never, { id: 'x', name: 'x', type: 'caseFormBasicAuth', data: { password: 'kurz' } })).resolves.toMatchObject({ status: 'Error' });
-		await expect(test.call({} as never, { id: 'x', name: 'x', type: 'caseFormBasicAuth', data: { password: 'lange-geheime-phrase' } })).resolves.toMatchObject({ status: 'OK' });
+		await expect(
+			test.call({} as never, {
+				id: 'x',
+				name: 'x',
+				type: 'caseFormBasicAuth',
+				data: { password: 'kurz' },
+			}),
+		).resolves.toMatchObject({ status: 'Error' });
+		await expect(
+			test.call({} as never, {
+				id: 'x',
+				name: 'x',
+				type: 'caseFormBasicAuth',
+				data: { password: 'lange-geheime-phrase' },
+			}),
+		).resolves.toMatchObject({ status: 'OK' });
 	});
 });

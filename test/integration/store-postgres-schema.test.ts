@@ -17,8 +17,13 @@ describe('PostgreSQL store in a database shared with other schemas', () => {
 	it('looks up its tables (the migrator asks) in its own schema only', async () => {
 		const tables = await ours.store.db.introspection.getTables();
 		expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([ours.target.schema]));
-		expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['cases', 'audit_log', 'kysely_migration']));
+		expect(tables.map((t) => t.name)).toEqual(
+			expect.arrayContaining(['cases', 'audit_log', 'kysely_migration']),
+		);
 		const cases = tables.find((t) => t.name === 'cases');
-		expect(cases?.columns.find((c) => c.name === 'version')).toMatchObject({ dataType: 'int4', isNullable: false });
+		expect(cases?.columns.find((c) => c.name === 'version')).toMatchObject({
+			dataType: 'int4',
+			isNullable: false,
+		});
 	});
 });

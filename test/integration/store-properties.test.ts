@@ -15,7 +15,13 @@ type Op =
 	| { kind: 'contact'; actor: number; caseIndex: number; day: number }
 	| { kind: 'plan'; actor: number; caseIndex: number; day: number; continue: boolean }
 	| { kind: 'referral'; actor: number; caseIndex: number; day: number }
-	| { kind: 'referralStatus'; actor: number; referralIndex: number; status: 'accepted' | 'declined' | 'done'; day: number }
+	| {
+			kind: 'referralStatus';
+			actor: number;
+			referralIndex: number;
+			status: 'accepted' | 'declined' | 'done';
+			day: number;
+	  }
 	| { kind: 'update'; actor: number; caseIndex: number; stale: boolean }
 	| { kind: 'close'; actor: number; caseIndex: number; day: number; withReason: boolean }
 	| { kind: 'reopen'; actor: number; caseIndex: number; day: number }
@@ -25,13 +31,36 @@ const idx = fc.nat({ max: 7 });
 const day = fc.nat({ max: 450 });
 const actor = fc.nat({ max: 4 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-	fc.record({ kind: fc.constant('create' as const), actor, submission: fc.option(fc.nat({ max: 3 })), town: fc.nat({ max: 23 }) }),
+	fc.record({
+		kind: fc.constant('create' as const),
+		actor,
+		submission: fc.option(fc.nat({ max: 3 })),
+		town: fc.nat({ max: 23 }),
+	}),
 	fc.record({ kind: fc.constant('contact' as const), actor, caseIndex: idx, day }),
-	fc.record({ kind: fc.constant('plan' as const), actor, caseIndex: idx, day, continue: fc.boolean() }),
+	fc.record({
+		kind: fc.constant('plan' as const),
+		actor,
+		caseIndex: idx,
+		day,
+		continue: fc.boolean(),
+	}),
 	fc.record({ kind: fc.constant('referral' as const), actor, caseIndex: idx, day }),
-	fc.record({ kind: fc.constant('referralStatus' as const), actor, referralIndex: idx, status: fc.constantFrom('accepted' as const, 'declined' as const, 'done' as const), day }),
+	fc.record({
+		kind: fc.constant('referralStatus' as const),
+		actor,
+		referralIndex: idx,
+		status: fc.constantFrom('accepted' as const, 'declined' as const, 'done' as const),
+		day,
+	}),
 	fc.record({ kind: fc.constant('update' as const), actor, caseIndex: idx, stale: fc.boolean() }),
-	fc.record({ kind: fc.constant('close' as const), actor, caseIndex: idx, day, withReason: fc.boolean() }),
+	fc.record({
+		kind: fc.constant('close' as const),
+		actor,
+		caseIndex: idx,
+		day,
+		withReason: fc.boolean(),
+	}),
 	fc.record({ kind: fc.constant('reopen' as const), actor, caseIndex: idx, day }),
 	fc.record({ kind: fc.constant('read' as const), actor, caseIndex: idx }),
 );
@@ -61,7 +90,12 @@ async function run(core: Core, ops: Op[]): Promise<number> {
 					const town = profile.municipalities[o.town];
 					const created = await core.createCase(
 						who,
-						{ intake: validIntake({ municipality: town.ags, consent: { ...validIntake().consent, recordedBy: who.staffId } }) },
+						{
+							intake: validIntake({
+								municipality: town.ags,
+								consent: { ...validIntake().consent, recordedBy: who.staffId },
+							}),
+						},
 						o.submission === null ? {} : { submissionId: `s-${o.submission}` },
 					);
 					if (!caseIds.includes(created.case.id)) caseIds.push(created.case.id);
@@ -72,20 +106,44 @@ async function run(core: Core, ops: Op[]): Promise<number> {
 					break;
 				case 'plan': {
 					const write = o.continue ? core.continuePlan : core.createPlan;
-					await write(who, pick(caseIds, o.caseIndex), validPlan(dateOf(o.day), dateOf(o.day + 180)));
+					await write(
+						who,
+						pick(caseIds, o.caseIndex),
+						validPlan(dateOf(o.day), dateOf(o.day + 180)),
+					);
 					break;
 				}
 				case 'referral':
-					referralIds.push((await core.createReferral(who, pick(caseIds, o.caseIndex), { date: dateOf(o.day), serviceId: 'mbe', reason: 'Beratung' })).id);
+					referralIds.push(
+						(
+							await core.createReferral(who, pick(caseIds, o.caseIndex), {
+								date: dateOf(o.day),
+								serviceId: 'mbe',
+								reason: 'Beratung',
+							})
+						).id,
+					);
 					break;
 				case 'referralStatus':
-					await core.setReferralStatus(who, pick(referralIds, o.referralIndex), { status: o.status, date: dateOf(o.day) });
+					await core.setReferralStatus(who, pick(referralIds, o.referralIndex), {
+						status: o.status,
+						date: dateOf(o.day),
+					});
 					break;
 				case 'update': {
 					const id = pick(caseIds, o.caseIndex);
-					const row = await core.context.store.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirst();
+					const row = await core.context.store.db
+						.selectFrom('cases')
+						.select('version')
+						.where('id', '=', id)
+						.executeTakeFirst();
 					const version = Number(row?.version ?? 1) - (o.stale ? 1 : 0);
-					await core.updateCase(who, id, { accommodation: 'own_tenancy' }, { expectedVersion: version });
+					await core.updateCase(
+						who,
+						id,
+						{ accommodation: 'own_tenancy' },
+						{ expectedVersion: version },
+					);
 					break;
 				}
 				case 'close': {
@@ -95,7 +153,10 @@ async function run(core: Core, ops: Op[]): Promise<number> {
 					break;
 				}
 				case 'reopen':
-					await core.reopenCase(who, pick(caseIds, o.caseIndex), { date: dateOf(o.day), reason: 'neuer Bedarf' });
+					await core.reopenCase(who, pick(caseIds, o.caseIndex), {
+						date: dateOf(o.day),
+						reason: 'neuer Bedarf',
+					});
 					break;
 				case 'read':
 					await core.getCase(who, pick(caseIds, o.caseIndex));
@@ -115,22 +176,42 @@ describe.each(backends)('store invariants under random operation sequences on %s
 			fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), async (ops) => {
 				const t = await freshStore(backend);
 				try {
-					const core = createCore({ store: t.store, profile, clock: fixedClock('2026-06-01T08:00:00Z') });
+					const core = createCore({
+						store: t.store,
+						profile,
+						clock: fixedClock('2026-06-01T08:00:00Z'),
+					});
 					const executed = await run(core, ops);
 					const db = t.store.db;
 
 					const audit = await db.selectFrom('audit_log').selectAll().execute();
 					expect(audit).toHaveLength(executed);
 
-					const caseIds = new Set((await db.selectFrom('cases').select('id').execute()).map((c) => c.id));
-					for (const table of ['case_persons', 'plans', 'contacts', 'referrals', 'closures', 'status_history', 'case_events'] as const) {
+					const caseIds = new Set(
+						(await db.selectFrom('cases').select('id').execute()).map((c) => c.id),
+					);
+					for (const table of [
+						'case_persons',
+						'plans',
+						'contacts',
+						'referrals',
+						'closures',
+						'status_history',
+						'case_events',
+					] as const) {
 						const rows = await db.selectFrom(table).select('case_id').execute();
 						for (const r of rows) expect(caseIds.has(r.case_id)).toBe(true);
 					}
-					const contactIds = new Set((await db.selectFrom('contacts').select('id').execute()).map((c) => c.id));
-					for (const r of await db.selectFrom('contact_topics').select('contact_id').execute()) expect(contactIds.has(r.contact_id)).toBe(true);
-					const referralIds = new Set((await db.selectFrom('referrals').select('id').execute()).map((r) => r.id));
-					for (const r of await db.selectFrom('referral_events').select('referral_id').execute()) expect(referralIds.has(r.referral_id)).toBe(true);
+					const contactIds = new Set(
+						(await db.selectFrom('contacts').select('id').execute()).map((c) => c.id),
+					);
+					for (const r of await db.selectFrom('contact_topics').select('contact_id').execute())
+						expect(contactIds.has(r.contact_id)).toBe(true);
+					const referralIds = new Set(
+						(await db.selectFrom('referrals').select('id').execute()).map((r) => r.id),
+					);
+					for (const r of await db.selectFrom('referral_events').select('referral_id').execute())
+						expect(referralIds.has(r.referral_id)).toBe(true);
 
 					const cases = await db.selectFrom('cases').selectAll().execute();
 					const history = await db.selectFrom('status_history').selectAll().orderBy('id').execute();
@@ -144,7 +225,12 @@ describe.each(backends)('store invariants under random operation sequences on %s
 						expect(current).toBe(c.status);
 						expect(c.status === 'closed').toBe(c.closed_on !== null);
 						// Every successful write to a case raised its version by one; nothing else did.
-						const writes = audit.filter((a) => a.case_id === c.id && a.outcome === 'ok' && !['case.read', 'plan.read', 'contact.list', 'referral.list'].includes(a.action));
+						const writes = audit.filter(
+							(a) =>
+								a.case_id === c.id &&
+								a.outcome === 'ok' &&
+								!['case.read', 'plan.read', 'contact.list', 'referral.list'].includes(a.action),
+						);
 						expect(Number(c.version)).toBe(writes.length);
 					}
 				} finally {

@@ -8,11 +8,26 @@ const plan = componentPaths(loadForm('plan').components);
 
 describe('validation error paths → Form.io component paths', () => {
 	it.each([
-		['follows containers (wizard pages and columns are no part of the path)', '/person/firstName', intake, 'person.firstName'],
+		[
+			'follows containers (wizard pages and columns are no part of the path)',
+			'/person/firstName',
+			intake,
+			'person.firstName',
+		],
 		['follows containers', '/municipality', intake, 'municipality'],
 		['keeps the row number for grids', '/household/1/birthDate', intake, 'household[1].birthDate'],
-		['keeps the row number for nested grids', '/goals/0/steps/2/responsible', plan, 'goals[0].steps[2].responsible'],
-		['points an item of select boxes at the field itself', '/consent/purposes/0', intake, 'consent.purposes'],
+		[
+			'keeps the row number for nested grids',
+			'/goals/0/steps/2/responsible',
+			plan,
+			'goals[0].steps[2].responsible',
+		],
+		[
+			'points an item of select boxes at the field itself',
+			'/consent/purposes/0',
+			intake,
+			'consent.purposes',
+		],
 		['points an item of a multiple field at the field itself', '/languages/3', intake, 'languages'],
 		['sends an unknown path to the closest component above', '/person/shoeSize', intake, 'person'],
 		['sends an unknown top-level path to the whole form', '/mood', intake, ''],
@@ -28,8 +43,16 @@ describe('validation error paths → Form.io component paths', () => {
 		data.consent.purposes = ['statistics'];
 		expect(toFormErrors(checkInput('intake', data), loadForm('intake').components)).toEqual([
 			{ path: 'person.firstName', field: 'Person – Vorname', message: 'Bitte ausfüllen.' },
-			{ path: 'household[1].birthDate', field: 'Haushaltsmitglieder Nr. 2 – Geburtsdatum', message: 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).' },
-			{ path: 'consent.purposes', field: 'Einwilligung (DSGVO) – Zwecke der Einwilligung', message: 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.' },
+			{
+				path: 'household[1].birthDate',
+				field: 'Haushaltsmitglieder Nr. 2 – Geburtsdatum',
+				message: 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).',
+			},
+			{
+				path: 'consent.purposes',
+				field: 'Einwilligung (DSGVO) – Zwecke der Einwilligung',
+				message: 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.',
+			},
 		]);
 	});
 });

@@ -25,12 +25,33 @@ function formioIntake() {
 				occupation: '',
 			},
 			household: [
-				{ firstName: 'Lina', lastName: '', birthDate: '2012-09-01T00:00:00+02:00', gender: '', relationship: 'child', germanLevel: '', occupation: '' },
-				{ firstName: '', lastName: '', birthDate: '', gender: '', relationship: '', germanLevel: '', occupation: '' },
+				{
+					firstName: 'Lina',
+					lastName: '',
+					birthDate: '2012-09-01T00:00:00+02:00',
+					gender: '',
+					relationship: 'child',
+					germanLevel: '',
+					occupation: '',
+				},
+				{
+					firstName: '',
+					lastName: '',
+					birthDate: '',
+					gender: '',
+					relationship: '',
+					germanLevel: '',
+					occupation: '',
+				},
 			],
 			residence: { status: 'refugee_protection', validUntil: '', statusNote: '' },
 			languages: ['Arabisch', '', '  '],
-			consent: { given: true, purposes: { counselling: true, referral: false, statistics: true, handover: false }, date: '2025-03-03T00:00:00+01:00', recordedBy: 'em-caritas-01' },
+			consent: {
+				given: true,
+				purposes: { counselling: true, referral: false, statistics: true, handover: false },
+				date: '2025-03-03T00:00:00+01:00',
+				recordedBy: 'em-caritas-01',
+			},
 			note: '',
 			submit: true,
 		},
@@ -44,22 +65,41 @@ describe('normalising what Form.io posts into what the schemas describe', () => 
 			intakeDate: '2025-03-03',
 			municipality: '08316056',
 			accommodation: 'follow_up_housing',
-			person: { firstName: 'Amina', lastName: 'Haddad', birthDate: '1988-06-14', gender: 'female', germanLevel: 'A2' },
+			person: {
+				firstName: 'Amina',
+				lastName: 'Haddad',
+				birthDate: '1988-06-14',
+				gender: 'female',
+				germanLevel: 'A2',
+			},
 			household: [{ firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' }],
 			residence: { status: 'refugee_protection' },
 			languages: ['Arabisch'],
-			consent: { given: true, purposes: ['counselling', 'statistics'], date: '2025-03-03', recordedBy: 'em-caritas-01' },
+			consent: {
+				given: true,
+				purposes: ['counselling', 'statistics'],
+				date: '2025-03-03',
+				recordedBy: 'em-caritas-01',
+			},
 		});
 	});
 
 	it('drops the `submit` key of the button and accepts the data with or without the {data} envelope', () => {
 		const inner = formioIntake().data;
-		expect(normaliseSubmission(intakeSource, inner).data).toEqual(normaliseSubmission(intakeSource, { data: inner }).data);
+		expect(normaliseSubmission(intakeSource, inner).data).toEqual(
+			normaliseSubmission(intakeSource, { data: inner }).data,
+		);
 		expect(normaliseSubmission(intakeSource, inner).data).not.toHaveProperty('submit');
 	});
 
 	it('treats empty strings, whitespace and null as "not given", so the schema names a missing required field', () => {
-		const { data } = normaliseSubmission(contactSource, { date: '2025-04-02', channel: '', minutes: null, topics: { language: true }, note: '   ' });
+		const { data } = normaliseSubmission(contactSource, {
+			date: '2025-04-02',
+			channel: '',
+			minutes: null,
+			topics: { language: true },
+			note: '   ',
+		});
 		expect(data).toEqual({ date: '2025-04-02', topics: ['language'] });
 	});
 
@@ -71,14 +111,18 @@ describe('normalising what Form.io posts into what the schemas describe', () => 
 	});
 
 	it('turns select boxes into the ticked values in the order of the schema', () => {
-		const { data } = normaliseSubmission(contactSource, { topics: { work: true, language: true, housing: false } });
+		const { data } = normaliseSubmission(contactSource, {
+			topics: { work: true, language: true, housing: false },
+		});
 		expect(data.topics).toEqual(['language', 'work']);
 		const none = normaliseSubmission(contactSource, { topics: { work: false } }).data;
 		expect(none.topics).toEqual([]);
 	});
 
 	it('leaves an unknown select-box value in the list, so the validator rejects it', () => {
-		const { data } = normaliseSubmission(contactSource, { topics: { language: true, weather: true } });
+		const { data } = normaliseSubmission(contactSource, {
+			topics: { language: true, weather: true },
+		});
 		expect(data.topics).toEqual(['language', 'weather']);
 	});
 
@@ -89,12 +133,25 @@ describe('normalising what Form.io posts into what the schemas describe', () => 
 	});
 
 	it('keeps an unticked checkbox (false is an answer) and reads "true"/"false" text', () => {
-		const { data } = normaliseSubmission(closureSource, { outcomes: { ownTenancy: false, employmentSocialInsurance: 'true', trainingInternshipStudy: false } });
-		expect(data.outcomes).toEqual({ ownTenancy: false, employmentSocialInsurance: true, trainingInternshipStudy: false });
+		const { data } = normaliseSubmission(closureSource, {
+			outcomes: {
+				ownTenancy: false,
+				employmentSocialInsurance: 'true',
+				trainingInternshipStudy: false,
+			},
+		});
+		expect(data.outcomes).toEqual({
+			ownTenancy: false,
+			employmentSocialInsurance: true,
+			trainingInternshipStudy: false,
+		});
 	});
 
 	it('drops blank grid rows and blank entries of a multiple text field', () => {
-		const { data } = normaliseSubmission(intakeSource, { household: [{ firstName: '', relationship: '' }, {}], languages: ['', 'Farsi'] });
+		const { data } = normaliseSubmission(intakeSource, {
+			household: [{ firstName: '', relationship: '' }, {}],
+			languages: ['', 'Farsi'],
+		});
 		expect(data).toEqual({ household: [], languages: ['Farsi'] });
 	});
 
@@ -107,10 +164,18 @@ describe('normalising what Form.io posts into what the schemas describe', () => 
 		const result = normaliseSubmission(contactSource, {
 			date: '2025-04-02T00:00:00+02:00',
 			caseInfo: { caseId: 'c-1', version: 4, justificationNeeded: true },
-			extensionJustification: { reason: ' Ausbildung läuft noch bis zum Sommer ', date: '2025-04-01T00:00:00+02:00' },
+			extensionJustification: {
+				reason: ' Ausbildung läuft noch bis zum Sommer ',
+				date: '2025-04-01T00:00:00+02:00',
+			},
 		});
 		expect(result.context).toEqual({ caseId: 'c-1', version: 4, justificationNeeded: true });
-		expect(result.extras).toEqual({ extensionJustification: { reason: 'Ausbildung läuft noch bis zum Sommer', date: '2025-04-01' } });
+		expect(result.extras).toEqual({
+			extensionJustification: {
+				reason: 'Ausbildung läuft noch bis zum Sommer',
+				date: '2025-04-01',
+			},
+		});
 		expect(result.data).toEqual({ date: '2025-04-02' });
 	});
 
@@ -121,14 +186,18 @@ describe('normalising what Form.io posts into what the schemas describe', () => 
 
 	it('keeps a "__proto__" key a key (refused by the validator) instead of replacing the prototype', () => {
 		const { person, intakeDate, ...rest } = formioIntake().data;
-		const body = JSON.parse(JSON.stringify({ data: { ...rest, ['__proto__']: { person, intakeDate } } }));
+		const body = JSON.parse(
+			JSON.stringify({ data: { ...rest, ['__proto__']: { person, intakeDate } } }),
+		);
 		const { data } = normaliseSubmission(intakeSource, body);
 		expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
 		expect('person' in data).toBe(false);
 		expect(Object.keys(data)).toContain('__proto__');
 		expect(() => validateInput('intake', data)).toThrow('Das Feld „__proto__“ ist nicht zulässig.');
 		// `constructor` is no field of the schema, even though every object inherits one.
-		const withConstructor = normaliseSubmission(intakeSource, { data: { ...formioIntake().data, ['constructor']: ' x ' } }).data;
+		const withConstructor = normaliseSubmission(intakeSource, {
+			data: { ...formioIntake().data, ['constructor']: ' x ' },
+		}).data;
 		expect(withConstructor.constructor).toBe(' x ');
 	});
 });

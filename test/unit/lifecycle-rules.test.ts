@@ -35,7 +35,9 @@ describe('case status transitions', () => {
 		expect(isLegalTransition('closed', 'active')).toBe(true);
 		expect(isLegalTransition('active', 'intake')).toBe(false);
 		expect(isLegalTransition(null, 'active')).toBe(false);
-		expect(() => assertTransition('active', 'intake')).toThrow('Ein Fall im Stand „in Beratung“ kann nicht in den Stand „Aufnahme“ wechseln.');
+		expect(() => assertTransition('active', 'intake')).toThrow(
+			'Ein Fall im Stand „in Beratung“ kann nicht in den Stand „Aufnahme“ wechseln.',
+		);
 	});
 });
 
@@ -44,14 +46,28 @@ describe('maximum duration of counselling', () => {
 	it('allows 3 years freely, the 4th only with a justification, nothing after 4 years', () => {
 		expect(limitsFor(opened)).toEqual({ regularEnd: '2024-05-10', maximumEnd: '2025-05-10' });
 		expect(codeOf(() => assertCounsellingAllowed(opened, null, '2024-05-09'))).toBe('ok');
-		expect(codeOf(() => assertCounsellingAllowed(opened, null, '2024-05-10'))).toBe('JUSTIFICATION_REQUIRED');
-		expect(codeOf(() => assertCounsellingAllowed(opened, 'Ausbildung steht kurz vor dem Abschluss', '2025-05-09'))).toBe('ok');
-		expect(codeOf(() => assertCounsellingAllowed(opened, 'Ausbildung steht kurz vor dem Abschluss', '2025-05-10'))).toBe('DURATION_EXCEEDED');
+		expect(codeOf(() => assertCounsellingAllowed(opened, null, '2024-05-10'))).toBe(
+			'JUSTIFICATION_REQUIRED',
+		);
+		expect(
+			codeOf(() =>
+				assertCounsellingAllowed(opened, 'Ausbildung steht kurz vor dem Abschluss', '2025-05-09'),
+			),
+		).toBe('ok');
+		expect(
+			codeOf(() =>
+				assertCounsellingAllowed(opened, 'Ausbildung steht kurz vor dem Abschluss', '2025-05-10'),
+			),
+		).toBe('DURATION_EXCEEDED');
 	});
 
 	it('says so in German', () => {
-		expect(() => assertCounsellingAllowed(opened, null, '2024-06-01')).toThrow(/länger als 3 Jahre.*dokumentierte Begründung/);
-		expect(() => assertCounsellingAllowed(opened, 'x'.repeat(30), '2025-06-01')).toThrow(/endet nach höchstens 4 Jahren \(Beginn 10\.05\.2021, Ende 10\.05\.2025\)/);
+		expect(() => assertCounsellingAllowed(opened, null, '2024-06-01')).toThrow(
+			/länger als 3 Jahre.*dokumentierte Begründung/,
+		);
+		expect(() => assertCounsellingAllowed(opened, 'x'.repeat(30), '2025-06-01')).toThrow(
+			/endet nach höchstens 4 Jahren \(Beginn 10\.05\.2021, Ende 10\.05\.2025\)/,
+		);
 	});
 });
 

@@ -4,7 +4,10 @@ import { DomainError } from '../../src/errors';
 import { loadShippedProfile, parseProfile, shippedProfileIds } from '../../src/districts/profile';
 import { routeIntake } from '../../src/districts/routing';
 
-const csv = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'data', 'municipalities-bw.csv'), 'utf8');
+const csv = fs.readFileSync(
+	path.join(__dirname, '..', '..', '..', 'shared', 'data', 'municipalities-bw.csv'),
+	'utf8',
+);
 const official = new Map(
 	csv
 		.trim()
@@ -31,17 +34,34 @@ const noLoad = new Map<string, number>();
 
 describe('district profiles', () => {
 	it('ships the five models and every one validates', () => {
-		expect(shippedProfileIds()).toEqual(['emmendingen', 'ludwigsburg', 'ortenaukreis', 'sigmaringen', 'wehr']);
+		expect(shippedProfileIds()).toEqual([
+			'emmendingen',
+			'ludwigsburg',
+			'ortenaukreis',
+			'sigmaringen',
+			'wehr',
+		]);
 		const models = shippedProfileIds().map((id) => loadShippedProfile(id).model);
-		expect(models).toEqual(['central', 'provider_network', 'mixed', 'central_delegated', 'municipal']);
+		expect(models).toEqual([
+			'central',
+			'provider_network',
+			'mixed',
+			'central_delegated',
+			'municipal',
+		]);
 	});
 
-	it.each(shippedProfileIds())('%s uses the real municipalities of its district with their official names', (id) => {
-		const profile = loadShippedProfile(id);
-		const inDistrict = [...official].filter(([, m]) => m.districtKey === profile.districtKey);
-		expect(profile.municipalities.map((m) => m.ags).sort()).toEqual(inDistrict.map(([ags]) => ags).sort());
-		for (const m of profile.municipalities) expect(m.name).toBe(official.get(m.ags)?.name);
-	});
+	it.each(shippedProfileIds())(
+		'%s uses the real municipalities of its district with their official names',
+		(id) => {
+			const profile = loadShippedProfile(id);
+			const inDistrict = [...official].filter(([, m]) => m.districtKey === profile.districtKey);
+			expect(profile.municipalities.map((m) => m.ags).sort()).toEqual(
+				inDistrict.map(([ags]) => ags).sort(),
+			);
+			for (const m of profile.municipalities) expect(m.name).toBe(official.get(m.ags)?.name);
+		},
+	);
 
 	it('follows the structure reported in the seeds', () => {
 		const count = (id: string) => {
@@ -50,17 +70,38 @@ describe('district profiles', () => {
 				served: p.municipalities.filter((m) => m.programme === 'served').length,
 				total: p.municipalities.length,
 				managers: p.staff.filter((s) => s.role === 'manager').length,
-				fte: Math.round(p.staff.filter((s) => s.role === 'manager').reduce((sum, s) => sum + (s.fte ?? 0), 0) * 10) / 10,
+				fte:
+					Math.round(
+						p.staff.filter((s) => s.role === 'manager').reduce((sum, s) => sum + (s.fte ?? 0), 0) *
+							10,
+					) / 10,
 				organisations: p.organisations.map((o) => o.kind).sort(),
 			};
 		};
-		expect(count('emmendingen')).toEqual({ served: 24, total: 24, managers: 23, fte: 17.4, organisations: ['caritas', 'district_office', 'drk'] });
+		expect(count('emmendingen')).toEqual({
+			served: 24,
+			total: 24,
+			managers: 23,
+			fte: 17.4,
+			organisations: ['caritas', 'district_office', 'drk'],
+		});
 		expect(count('sigmaringen')).toMatchObject({ served: 25, total: 25, fte: 5 });
-		expect(loadShippedProfile('sigmaringen').staff.filter((s) => s.role === 'manager').every((s) => s.organisationId === 'caritas-sig')).toBe(true);
+		expect(
+			loadShippedProfile('sigmaringen')
+				.staff.filter((s) => s.role === 'manager')
+				.every((s) => s.organisationId === 'caritas-sig'),
+		).toBe(true);
 		expect(count('ortenaukreis')).toMatchObject({ served: 40, total: 51, managers: 25 });
-		expect(count('ludwigsburg')).toMatchObject({ served: 34, total: 39, managers: 48, organisations: ['awo', 'caritas', 'diakonie', 'district_office', 'drk'] });
+		expect(count('ludwigsburg')).toMatchObject({
+			served: 34,
+			total: 39,
+			managers: 48,
+			organisations: ['awo', 'caritas', 'diakonie', 'district_office', 'drk'],
+		});
 		expect(count('wehr')).toMatchObject({ served: 1, managers: 1 });
-		expect(loadShippedProfile('wehr').municipalities.find((m) => m.programme === 'served')).toMatchObject({ name: 'Wehr, Stadt', eligiblePersons: 209 });
+		expect(
+			loadShippedProfile('wehr').municipalities.find((m) => m.programme === 'served'),
+		).toMatchObject({ name: 'Wehr, Stadt', eligiblePersons: 209 });
 	});
 
 	it('rejects a profile whose references do not resolve, in German', () => {
@@ -89,18 +130,25 @@ describe('routing an intake per district model', () => {
 		expect(['em-caritas-01', 'em-caritas-02']).toContain(first.managerId);
 		const busy = new Map([[first.managerId, 5]]);
 		expect(routeIntake(p, waldkirch, busy).managerId).not.toBe(first.managerId);
-		for (const m of p.municipalities) expect(routeIntake(p, m.ags, noLoad).organisationId).toBe(m.organisationId);
+		for (const m of p.municipalities)
+			expect(routeIntake(p, m.ags, noLoad).organisationId).toBe(m.organisationId);
 	});
 
 	it('Emmendingen: an explicitly named manager must belong to the responsible organisation', () => {
 		const p = loadShippedProfile('emmendingen');
-		expect(routeIntake(p, '08316056', noLoad, 'em-caritas-02')).toMatchObject({ managerId: 'em-caritas-02', rule: 'explicit' });
-		expect(thrown(() => routeIntake(p, '08316056', noLoad, 'em-drk-01')).code).toBe('UNKNOWN_STAFF');
+		expect(routeIntake(p, '08316056', noLoad, 'em-caritas-02')).toMatchObject({
+			managerId: 'em-caritas-02',
+			rule: 'explicit',
+		});
+		expect(thrown(() => routeIntake(p, '08316056', noLoad, 'em-drk-01')).code).toBe(
+			'UNKNOWN_STAFF',
+		);
 	});
 
 	it('Sigmaringen (delegated): every municipality reaches Caritas', () => {
 		const p = loadShippedProfile('sigmaringen');
-		for (const m of p.municipalities) expect(routeIntake(p, m.ags, noLoad).organisationId).toBe('caritas-sig');
+		for (const m of p.municipalities)
+			expect(routeIntake(p, m.ags, noLoad).organisationId).toBe('caritas-sig');
 	});
 
 	it('Ortenaukreis (mixed): a self-managed municipality is answered, not routed', () => {
@@ -113,7 +161,8 @@ describe('routing an intake per district model', () => {
 		);
 		const outside = p.municipalities.filter((m) => m.programme !== 'served');
 		expect(outside).toHaveLength(11);
-		for (const m of outside) expect(thrown(() => routeIntake(p, m.ags, noLoad)).code).toBe('NOT_IN_PROGRAMME');
+		for (const m of outside)
+			expect(thrown(() => routeIntake(p, m.ags, noLoad)).code).toBe('NOT_IN_PROGRAMME');
 		const served = p.municipalities.filter((m) => m.programme === 'served');
 		for (const m of served) expect(routeIntake(p, m.ags, noLoad).organisationId).toBe('lra-og');
 	});
@@ -126,7 +175,9 @@ describe('routing an intake per district model', () => {
 			expect(routing.organisationId).toBe(m.organisationId);
 			const manager = p.staff.find((s) => s.id === routing.managerId)!;
 			expect(manager.organisationId).toBe(m.organisationId);
-			expect(manager.municipalities === undefined || manager.municipalities.includes(m.ags)).toBe(true);
+			expect(manager.municipalities === undefined || manager.municipalities.includes(m.ags)).toBe(
+				true,
+			);
 			providers.add(routing.organisationId);
 		}
 		expect(providers.size).toBe(5);
@@ -136,9 +187,15 @@ describe('routing an intake per district model', () => {
 
 	it('Wehr (municipal): Wehr goes to its one manager; neighbours are told who is responsible', () => {
 		const p = loadShippedProfile('wehr');
-		expect(routeIntake(p, '08337116', noLoad)).toEqual({ organisationId: 'stadt-wehr', managerId: 'wehr-im', rule: 'least_caseload' });
+		expect(routeIntake(p, '08337116', noLoad)).toEqual({
+			organisationId: 'stadt-wehr',
+			managerId: 'wehr-im',
+			rule: 'least_caseload',
+		});
 		const other = p.municipalities.find((m) => m.ags !== '08337116')!;
-		expect(thrown(() => routeIntake(p, other.ags, noLoad)).message).toContain('nicht die Stadt Wehr zuständig');
+		expect(thrown(() => routeIntake(p, other.ags, noLoad)).message).toContain(
+			'nicht die Stadt Wehr zuständig',
+		);
 	});
 
 	it('an unknown municipality gets a clear answer', () => {

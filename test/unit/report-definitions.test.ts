@@ -5,7 +5,8 @@ import { periodLabel, resolvePeriod } from '../../src/report/period';
 import { reportRows } from '../../src/report/rollup';
 import { thrownError } from '../helpers/fixtures';
 
-const base = () => JSON.parse(JSON.stringify(loadShippedDefinition())) as { indicators: Record<string, unknown>[] };
+const base = () =>
+	JSON.parse(JSON.stringify(loadShippedDefinition())) as { indicators: Record<string, unknown>[] };
 
 const rejection = (data: unknown): DomainError => thrownError(() => parseDefinition(data));
 
@@ -13,7 +14,21 @@ describe('report definitions (data, schema-validated)', () => {
 	it('ships a default that covers the funder’s indicators, each with its period rule written down', () => {
 		const definition = loadShippedDefinition();
 		const ids = definition.indicators.map((i) => i.id);
-		for (const id of ['persons_counselled', 'persons_minors', 'intakes', 'closures_by_reason', 'closures_own_tenancy', 'contacts_by_channel', 'contacts_by_topic', 'plans_created', 'plans_continued', 'adults_german_b1_share', 'adults_employed_share', 'adults_training_share', 'care_rate']) {
+		for (const id of [
+			'persons_counselled',
+			'persons_minors',
+			'intakes',
+			'closures_by_reason',
+			'closures_own_tenancy',
+			'contacts_by_channel',
+			'contacts_by_topic',
+			'plans_created',
+			'plans_continued',
+			'adults_german_b1_share',
+			'adults_employed_share',
+			'adults_training_share',
+			'care_rate',
+		]) {
 			expect(ids).toContain(id);
 		}
 		expect(definition.sheetName).toBe('Auswertung Zeitraum');
@@ -22,20 +37,42 @@ describe('report definitions (data, schema-validated)', () => {
 
 	it('lets a district add an indicator without code', () => {
 		const data = base();
-		data.indicators.push({ id: 'closures_employed', label: 'Beendet mit Beschäftigung', count: 'closures', where: { employmentSocialInsurance: true }, periodRule: 'Wie „Beendete Fälle“, mit Beschäftigung.' });
+		data.indicators.push({
+			id: 'closures_employed',
+			label: 'Beendet mit Beschäftigung',
+			count: 'closures',
+			where: { employmentSocialInsurance: true },
+			periodRule: 'Wie „Beendete Fälle“, mit Beschäftigung.',
+		});
 		expect(reportRows(parseDefinition(data)).map((r) => r.key)).toContain('closures_employed');
 	});
 
 	it('refuses a filter that does not fit what is counted, with a German message', () => {
 		const data = base();
-		data.indicators.push({ id: 'x', label: 'Kontakte mit Mietvertrag', count: 'contacts', where: { ownTenancy: true }, periodRule: 'passt nicht zusammen, soll abgelehnt werden' });
+		data.indicators.push({
+			id: 'x',
+			label: 'Kontakte mit Mietvertrag',
+			count: 'contacts',
+			where: { ownTenancy: true },
+			periodRule: 'passt nicht zusammen, soll abgelehnt werden',
+		});
 		expect(rejection(data).message).toMatch(/^Berichtsdefinition unvollständig oder fehlerhaft/);
 	});
 
 	it('refuses a share whose denominator does not exist or is broken down, and duplicate ids', () => {
 		const data = base();
-		data.indicators.push({ id: 'q', label: 'Quote', share: { numerator: 'contacts', denominator: 'nope' }, periodRule: 'Anteil für den Test der Prüfung' });
-		data.indicators.push({ id: 'q2', label: 'Quote 2', share: { numerator: 'contacts', denominator: 'contacts_by_channel' }, periodRule: 'Anteil für den Test der Prüfung' });
+		data.indicators.push({
+			id: 'q',
+			label: 'Quote',
+			share: { numerator: 'contacts', denominator: 'nope' },
+			periodRule: 'Anteil für den Test der Prüfung',
+		});
+		data.indicators.push({
+			id: 'q2',
+			label: 'Quote 2',
+			share: { numerator: 'contacts', denominator: 'contacts_by_channel' },
+			periodRule: 'Anteil für den Test der Prüfung',
+		});
 		data.indicators.push({ ...data.indicators[0] });
 		const error = rejection(data);
 		expect(error.message).toContain('Nenner „nope“ gibt es nicht');
@@ -44,32 +81,61 @@ describe('report definitions (data, schema-validated)', () => {
 	});
 
 	it('takes breakdown values and German labels from the schemas', () => {
-		expect(breakdownValues('channel').find((v) => v.value === 'home_visit')?.label).toBe('Hausbesuch');
+		expect(breakdownValues('channel').find((v) => v.value === 'home_visit')?.label).toBe(
+			'Hausbesuch',
+		);
 		expect(breakdownValues('reason').map((v) => v.value)).toContain('maximum_duration');
-		expect(breakdownValues('planKind')).toEqual([{ value: 'created', label: 'erstellt' }, { value: 'continued', label: 'fortgeschrieben' }]);
+		expect(breakdownValues('planKind')).toEqual([
+			{ value: 'created', label: 'erstellt' },
+			{ value: 'continued', label: 'fortgeschrieben' },
+		]);
 	});
 });
 
 describe('report periods', () => {
 	it('resolves "previous quarter", "previous year" and "previous month" on a given day', () => {
-		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-04-01')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
-		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-02-15')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
-		expect(resolvePeriod({ kind: 'previousYear' }, '2026-01-01')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-		expect(resolvePeriod({ kind: 'previousMonth' }, '2024-03-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-04-01')).toEqual({
+			from: '2026-01-01',
+			to: '2026-03-31',
+		});
+		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-02-15')).toEqual({
+			from: '2025-10-01',
+			to: '2025-12-31',
+		});
+		expect(resolvePeriod({ kind: 'previousYear' }, '2026-01-01')).toEqual({
+			from: '2025-01-01',
+			to: '2025-12-31',
+		});
+		expect(resolvePeriod({ kind: 'previousMonth' }, '2024-03-10')).toEqual({
+			from: '2024-02-01',
+			to: '2024-02-29',
+		});
 	});
 
 	it('refuses an explicit period that ends before it starts or is not a date', () => {
-		expect(() => resolvePeriod({ kind: 'explicit', from: '2026-04-01', to: '2026-03-31' }, '2026-06-01')).toThrow('Der Anfang (01.04.2026) liegt nach dem Ende (31.03.2026)');
-		expect(() => resolvePeriod({ kind: 'explicit', from: '2026-02-30', to: '2026-03-31' }, '2026-06-01')).toThrow(DomainError);
+		expect(() =>
+			resolvePeriod({ kind: 'explicit', from: '2026-04-01', to: '2026-03-31' }, '2026-06-01'),
+		).toThrow('Der Anfang (01.04.2026) liegt nach dem Ende (31.03.2026)');
+		expect(() =>
+			resolvePeriod({ kind: 'explicit', from: '2026-02-30', to: '2026-03-31' }, '2026-06-01'),
+		).toThrow(DomainError);
 	});
 
 	it('refuses a period before the earliest case date or ending more than a year ahead, also one derived from a far reference day', () => {
-		expect(() => resolvePeriod({ kind: 'explicit', from: '0001-01-01', to: '2025-12-31' }, '2026-06-01')).toThrow(
+		expect(() =>
+			resolvePeriod({ kind: 'explicit', from: '0001-01-01', to: '2025-12-31' }, '2026-06-01'),
+		).toThrow(
 			'Zeitraum: Der Anfang (01.01.0001) liegt vor dem frühesten Datum für Fälle im Integrationsmanagement (01.01.2015).',
 		);
-		expect(() => resolvePeriod({ kind: 'explicit', from: '2026-01-01', to: '9999-12-31' }, '2026-06-01')).toThrow('Zeitraum: Das Ende (31.12.9999) liegt mehr als ein Jahr in der Zukunft.');
-		expect(() => resolvePeriod({ kind: 'previousYear' }, '9999-12-31')).toThrow('liegt mehr als ein Jahr in der Zukunft');
-		expect(() => resolvePeriod({ kind: 'explicit', from: 'x\u0000', to: '2025-12-31' }, '2026-06-01')).toThrow('erhalten: „x\\u0000“ bis „2025-12-31“');
+		expect(() =>
+			resolvePeriod({ kind: 'explicit', from: '2026-01-01', to: '9999-12-31' }, '2026-06-01'),
+		).toThrow('Zeitraum: Das Ende (31.12.9999) liegt mehr als ein Jahr in der Zukunft.');
+		expect(() => resolvePeriod({ kind: 'previousYear' }, '9999-12-31')).toThrow(
+			'liegt mehr als ein Jahr in der Zukunft',
+		);
+		expect(() =>
+			resolvePeriod({ kind: 'explicit', from: 'x\u0000', to: '2025-12-31' }, '2026-06-01'),
+		).toThrow('erhalten: „x\\u0000“ bis „2025-12-31“');
 	});
 
 	it('names periods in German', () => {

@@ -23,7 +23,10 @@ const load = (district: string): Workflow[] =>
 	fs
 		.readdirSync(path.join(root, 'workflows', district))
 		.sort()
-		.map((f) => JSON.parse(fs.readFileSync(path.join(root, 'workflows', district, f), 'utf8')) as Workflow);
+		.map(
+			(f) =>
+				JSON.parse(fs.readFileSync(path.join(root, 'workflows', district, f), 'utf8')) as Workflow,
+		);
 
 const knownTypes = new Set([
 	'n8n-nodes-integrationsmanagement.integrationCase',
@@ -71,7 +74,9 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 	});
 
 	it('use the district profile and the case-store credential in every case node', () => {
-		for (const n of workflows.flatMap((w) => w.nodes).filter((x) => x.type.startsWith('n8n-nodes-integrationsmanagement.'))) {
+		for (const n of workflows
+			.flatMap((w) => w.nodes)
+			.filter((x) => x.type.startsWith('n8n-nodes-integrationsmanagement.'))) {
 			expect(n.parameters.districtProfile).toBe(district);
 			expect(n.credentials?.integrationCaseStoreApi?.id).toBe('imCaseStoreCred1');
 		}
@@ -79,24 +84,48 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 
 	it('explain themselves to the admin in German sticky notes', () => {
 		for (const w of workflows) {
-			const notes = w.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content));
+			const notes = w.nodes
+				.filter((n) => n.type === 'n8n-nodes-base.stickyNote')
+				.map((n) => String(n.parameters.content));
 			expect(notes.length).toBeGreaterThanOrEqual(2);
 			expect(notes.join('\n')).toMatch(/Kreisprofil/);
 		}
 	});
 
 	it('keep e-mail off until SMTP is set up', () => {
-		const mails = workflows.flatMap((w) => w.nodes).filter((n) => n.type === 'n8n-nodes-base.emailSend');
+		const mails = workflows
+			.flatMap((w) => w.nodes)
+			.filter((n) => n.type === 'n8n-nodes-base.emailSend');
 		expect(mails.length).toBeGreaterThan(0);
 		for (const m of mails) expect(m.disabled).toBe(true);
 	});
 
 	it('take each form through a Case Form Trigger with Basic Auth that stores through the core', () => {
-		const forms = workflows.slice(0, 5).map((w) => w.nodes.find((n) => n.type === 'n8n-nodes-integrationsmanagement.caseFormTrigger'));
-		expect(forms.map((n) => n?.parameters.form)).toEqual(['intake', 'plan', 'contact', 'referral', 'closure']);
-		expect(forms.map((n) => n?.parameters.path)).toEqual(['aufnahme', 'integrationsplan', 'kontakt', 'weitervermittlung', 'beendigung']);
+		const forms = workflows
+			.slice(0, 5)
+			.map((w) =>
+				w.nodes.find((n) => n.type === 'n8n-nodes-integrationsmanagement.caseFormTrigger'),
+			);
+		expect(forms.map((n) => n?.parameters.form)).toEqual([
+			'intake',
+			'plan',
+			'contact',
+			'referral',
+			'closure',
+		]);
+		expect(forms.map((n) => n?.parameters.path)).toEqual([
+			'aufnahme',
+			'integrationsplan',
+			'kontakt',
+			'weitervermittlung',
+			'beendigung',
+		]);
 		for (const n of forms) {
-			expect(n?.parameters).toMatchObject({ authentication: 'basicAuth', save: true, districtProfile: district });
+			expect(n?.parameters).toMatchObject({
+				authentication: 'basicAuth',
+				save: true,
+				districtProfile: district,
+			});
 			expect(n?.credentials?.caseFormBasicAuth?.id).toBe('imFormLoginCred1');
 		}
 	});
@@ -117,7 +146,9 @@ describe('district differences in the templates', () => {
 		const route = intake.nodes.find((n) => n.name === 'An Träger weiterleiten')!;
 		expect(route.type).toBe('n8n-nodes-base.switch');
 		expect(intake.connections[route.name].main).toHaveLength(profile.organisations.length);
-		expect(intake.connections[route.name].main.map((targets) => targets[0].node)).toEqual(profile.organisations.map((o) => `Träger informieren: ${o.name}`));
+		expect(intake.connections[route.name].main.map((targets) => targets[0].node)).toEqual(
+			profile.organisations.map((o) => `Träger informieren: ${o.name}`),
+		);
 	});
 
 	it('Emmendingen has neither a notice branch nor a provider switch', () => {

@@ -12,11 +12,14 @@ export const triggerEmissions: Migration = {
 			.addColumn('emitted_at', 'text', (c) => c.notNull())
 			.addPrimaryKeyConstraint('trigger_emissions_pk', ['trigger_id', 'event_key'])
 			.execute();
-		await db.schema.createIndex('case_events_created').on('case_events').columns(['created_at']).execute();
+		await db.schema
+			.createIndex('case_events_created')
+			.on('case_events')
+			.columns(['created_at'])
+			.execute();
 	},
 	async down(db: Kysely<any>) {
 		await db.schema.dropIndex('case_events_created').ifExists().execute();
 		await db.schema.dropTable('trigger_emissions').ifExists().execute();
 	},
 };
-

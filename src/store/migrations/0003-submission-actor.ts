@@ -11,4 +11,3 @@ export const submissionActor: Migration = {
 		await db.schema.alterTable('submissions').dropColumn('actor_id').execute();
 	},
 };
-

@@ -9,6 +9,10 @@ export type { Backend } from './backend';
 /** The migrations in order; each file is one step, named after what it adds. */
 export function migrationProvider(backend: Backend): MigrationProvider {
 	return {
-		getMigrations: async () => ({ '0001_initial': initial(backend), '0002_trigger_emissions': triggerEmissions, '0003_submission_actor': submissionActor }),
+		getMigrations: async () => ({
+			'0001_initial': initial(backend),
+			'0002_trigger_emissions': triggerEmissions,
+			'0003_submission_actor': submissionActor,
+		}),
 	};
 }

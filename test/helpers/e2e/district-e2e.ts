@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { launchDistrict, type DistrictInstance, type WebhookInfo } from '../../../scripts/n8n-runtime/instance';
+import {
+	launchDistrict,
+	type DistrictInstance,
+	type WebhookInfo,
+} from '../../../scripts/n8n-runtime/instance';
 import { freePort } from '../../../scripts/n8n-runtime/ports';
 import { ensureRuntime } from '../../../scripts/n8n-runtime/runtime';
 import { openStore, type CaseStore } from '../../../src/store/open-store';
@@ -12,7 +16,8 @@ const root = path.join(__dirname, '..', '..', '..');
 /** dist/ is what n8n loads: build it once per test run (tsc + asset copy, a few seconds). */
 export function buildPackage(): void {
 	const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+	if (result.status !== 0)
+		throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Installs the pinned n8n runtime if it is not in its cache folder yet (first time: minutes). */
@@ -45,11 +50,25 @@ export interface RunningDistrict {
 	store: CaseStore;
 	netlog: string;
 	/** POST JSON to a production webhook URL. */
-	submit(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+	submit(
+		path: string,
+		body: unknown,
+		headers?: Record<string, string>,
+	): Promise<{ status: number; json: any }>;
 	/** Submit a form as `actor` (the Case Form Trigger's POST, Basic Auth with the staff id, JSON `{data, submissionId}`). */
-	form(path: string, actor: Actor, data: unknown, options?: { caseId?: string; submissionId?: string }): Promise<FormAnswer>;
+	form(
+		path: string,
+		actor: Actor,
+		data: unknown,
+		options?: { caseId?: string; submissionId?: string },
+	): Promise<FormAnswer>;
 	url(path: string): string;
-	stop(): Promise<{ code: number | null; signal: string | null; stopMs: number; traffic: { loaded: number; nonLocal: string[] } }>;
+	stop(): Promise<{
+		code: number | null;
+		signal: string | null;
+		stopMs: number;
+		traffic: { loaded: number; nonLocal: string[] };
+	}>;
 }
 
 /** A real n8n for one district: temp user folder, free ports, templates imported and published. */
@@ -63,18 +82,31 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		owner: { email: 'e2e@integrationsmanagement.example', password: 'E2e-Passwort-1' },
 		formPassword: FORM_PASSWORD,
 		apiToken: API_TOKEN,
-		extraEnv: { NODE_OPTIONS: `--require ${path.join(__dirname, 'netlog.cjs')}`, IM_NETLOG_FILE: netlog },
+		extraEnv: {
+			NODE_OPTIONS: `--require ${path.join(__dirname, 'netlog.cjs')}`,
+			IM_NETLOG_FILE: netlog,
+		},
 	});
 	const store = await openStore({ backend: 'sqlite', file: instance.storeFile });
-	const hooks = new Map<string, WebhookInfo>(instance.workflows.flatMap((w) => w.webhooks).map((h) => [h.path, h]));
+	const hooks = new Map<string, WebhookInfo>(
+		instance.workflows.flatMap((w) => w.webhooks).map((h) => [h.path, h]),
+	);
 	const url = (p: string): string => {
 		const hook = hooks.get(p);
 		if (!hook) throw new Error(`no published webhook ${p} in ${district}`);
 		return hook.url;
 	};
-	const submit = async (p: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> => {
+	const submit = async (
+		p: string,
+		body: unknown,
+		headers: Record<string, string> = {},
+	): Promise<{ status: number; json: any }> => {
 		const [hookPath, query] = p.split('?');
-		const response = await fetch(`${url(hookPath)}${query ? `?${query}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+		const response = await fetch(`${url(hookPath)}${query ? `?${query}` : ''}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body: JSON.stringify(body),
+		});
 		const text = await response.text();
 		let json: unknown;
 		try {
@@ -92,8 +124,20 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		async form(p, actor, data, options = {}) {
 			const target = options.caseId ? `${p}?case=${encodeURIComponent(options.caseId)}` : p;
 			const auth = `Basic ${Buffer.from(`${actor.staffId}:${FORM_PASSWORD}`).toString('base64')}`;
-			const { status, json } = await submit(target, { data, submissionId: options.submissionId }, { authorization: auth });
-			return { ok: status === 200, status, caseId: json?.caseId, message: json?.message ?? '', code: json?.code, errors: json?.errors ?? [], json };
+			const { status, json } = await submit(
+				target,
+				{ data, submissionId: options.submissionId },
+				{ authorization: auth },
+			);
+			return {
+				ok: status === 200,
+				status,
+				caseId: json?.caseId,
+				message: json?.message ?? '',
+				code: json?.code,
+				errors: json?.errors ?? [],
+				json,
+			};
 		},
 		submit,
 		async stop() {
@@ -103,7 +147,9 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 			const exit = await instance.stop();
 			const stopMs = Date.now() - started;
 			if (!process.env.IM_E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
-			process.stderr.write(`[e2e] ${district}: ${JSON.stringify({ ...instance.timings, stopMs })}\n`);
+			process.stderr.write(
+				`[e2e] ${district}: ${JSON.stringify({ ...instance.timings, stopMs })}\n`,
+			);
 			return { ...exit, stopMs, traffic };
 		},
 	};
@@ -114,19 +160,32 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
  * connect/lookup that was not localhost.
  */
 export function recordedTraffic(netlog: string): { loaded: number; nonLocal: string[] } {
-	const lines = fs.existsSync(netlog) ? fs.readFileSync(netlog, 'utf8').split('\n').filter(Boolean) : [];
+	const lines = fs.existsSync(netlog)
+		? fs.readFileSync(netlog, 'utf8').split('\n').filter(Boolean)
+		: [];
 	const entries = lines.map((l) => JSON.parse(l) as { kind: string; target: string });
-	return { loaded: entries.filter((e) => e.kind === 'loaded').length, nonLocal: entries.filter((e) => e.kind !== 'loaded').map((e) => `${e.kind} ${e.target}`) };
+	return {
+		loaded: entries.filter((e) => e.kind === 'loaded').length,
+		nonLocal: entries.filter((e) => e.kind !== 'loaded').map((e) => `${e.kind} ${e.target}`),
+	};
 }
 
-export const isoDaysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+export const isoDaysAgo = (days: number): string =>
+	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 export function intakeFor(municipality: string, recordedBy: string, intakeDate = isoDaysAgo(100)) {
 	return {
 		intakeDate,
 		municipality,
 		accommodation: 'follow_up_housing',
-		person: { firstName: 'Amina', lastName: 'Haddad', birthDate: '1988-06-14', gender: 'female', nationality: 'syrisch', germanLevel: 'A2' },
+		person: {
+			firstName: 'Amina',
+			lastName: 'Haddad',
+			birthDate: '1988-06-14',
+			gender: 'female',
+			nationality: 'syrisch',
+			germanLevel: 'A2',
+		},
 		household: [{ firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' }],
 		residence: { status: 'refugee_protection' },
 		languages: ['Arabisch'],
@@ -137,13 +196,31 @@ export function intakeFor(municipality: string, recordedBy: string, intakeDate =
 export const planData = (planDate = isoDaysAgo(90)) => ({
 	planDate,
 	reviewDate: isoDaysAgo(-90),
-	goals: [{ domain: 'language', goal: 'Deutsch B1 erreichen', status: 'in_progress', steps: [{ description: 'Anmeldung Integrationskurs', responsible: 'client', status: 'open' }] }],
+	goals: [
+		{
+			domain: 'language',
+			goal: 'Deutsch B1 erreichen',
+			status: 'in_progress',
+			steps: [{ description: 'Anmeldung Integrationskurs', responsible: 'client', status: 'open' }],
+		},
+	],
 });
 
-export const contactData = (date = isoDaysAgo(80)) => ({ date, channel: 'in_person', minutes: 30, topics: ['language', 'housing'], note: 'Kurs besprochen' });
+export const contactData = (date = isoDaysAgo(80)) => ({
+	date,
+	channel: 'in_person',
+	minutes: 30,
+	topics: ['language', 'housing'],
+	note: 'Kurs besprochen',
+});
 
 export const closureData = (date = isoDaysAgo(1)) => ({
 	date,
 	reason: 'self_reliant',
-	outcomes: { ownTenancy: true, germanLevel: 'B1', employmentSocialInsurance: false, trainingInternshipStudy: true },
+	outcomes: {
+		ownTenancy: true,
+		germanLevel: 'B1',
+		employmentSocialInsurance: false,
+		trainingInternshipStudy: true,
+	},
 });

@@ -7,7 +7,8 @@ const dns = require('node:dns');
 const net = require('node:net');
 
 const out = process.env.IM_NETLOG_FILE;
-const local = (host) => !host || host === 'localhost' || host === '::1' || /^127\./.test(host) || host === '0.0.0.0';
+const local = (host) =>
+	!host || host === 'localhost' || host === '::1' || /^127\./.test(host) || host === '0.0.0.0';
 const record = (kind, target) => {
 	try {
 		fs.appendFileSync(out, `${JSON.stringify({ pid: process.pid, kind, target })}\n`);

@@ -5,7 +5,14 @@ import type { Intake } from '../../../src/generated/types';
 import { loadShippedDefinition, parseDefinition } from '../../../src/report/definitions';
 import { inputKinds, type InputKind } from '../../../src/validation/validate';
 import { loadShippedProfile } from '../../../src/districts/profile';
-import { actorFor, emmendingen, validClosure, validContact, validIntake, validPlan } from '../fixtures';
+import {
+	actorFor,
+	emmendingen,
+	validClosure,
+	validContact,
+	validIntake,
+	validPlan,
+} from '../fixtures';
 
 /**
  * What the fuzz test mutates: for every input kind a valid input that uses as many fields as possible, and the core
@@ -42,7 +49,10 @@ const richUpdate = () => {
 		household: intake.household,
 		residence: intake.residence,
 		languages: ['Arabisch', 'Deutsch'],
-		extensionJustification: { reason: 'Ausbildung endet im Sommer, Begleitung bis zur Prüfung nötig.', date: '2026-05-01' },
+		extensionJustification: {
+			reason: 'Ausbildung endet im Sommer, Begleitung bis zur Prüfung nötig.',
+			date: '2026-05-01',
+		},
 		note: 'Umzug in eigene Wohnung',
 	};
 };
@@ -51,9 +61,24 @@ export const bases = {
 	intake: richIntake,
 	plan: () => validPlan('2025-06-01', '2025-12-01'),
 	contact: () => validContact('2025-06-02'),
-	referral: () => ({ date: '2025-05-02', serviceId: 'psz', reason: 'Traumaberatung', note: 'Termin vereinbart' }),
-	referralStatus: () => ({ status: 'accepted', date: '2025-05-10', note: 'Erstgespräch am 12.05.' }),
-	closure: () => ({ ...validClosure('2025-06-01'), reason: 'other', reasonNote: 'Rückkehr in die Ukraine', movedTo: 'Kyjiw', note: 'Abschlussgespräch' }),
+	referral: () => ({
+		date: '2025-05-02',
+		serviceId: 'psz',
+		reason: 'Traumaberatung',
+		note: 'Termin vereinbart',
+	}),
+	referralStatus: () => ({
+		status: 'accepted',
+		date: '2025-05-10',
+		note: 'Erstgespräch am 12.05.',
+	}),
+	closure: () => ({
+		...validClosure('2025-06-01'),
+		reason: 'other',
+		reasonNote: 'Rückkehr in die Ukraine',
+		movedTo: 'Kyjiw',
+		note: 'Abschlussgespräch',
+	}),
 	reopen: () => ({ date: '2025-07-01', reason: 'Neuer Bedarf' }),
 	caseUpdate: richUpdate,
 	actor: () => ({ ...manager }),
@@ -76,10 +101,12 @@ async function closedCase(core: Core): Promise<string> {
 }
 
 /** An operation on a case of its own (with a plan, in counselling). */
-const onActiveCase = (operation: (core: Core, caseId: string, input: unknown) => Promise<unknown>) => async (core: Core): Promise<Call> => {
-	const id = await activeCase(core);
-	return (input) => operation(core, id, input);
-};
+const onActiveCase =
+	(operation: (core: Core, caseId: string, input: unknown) => Promise<unknown>) =>
+	async (core: Core): Promise<Call> => {
+		const id = await activeCase(core);
+		return (input) => operation(core, id, input);
+	};
 
 /** The core operation per input kind, on a case prepared for it. */
 export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
@@ -98,8 +125,18 @@ export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 	},
 	caseUpdate: async (core) => {
 		const id = await activeCase(core);
-		const version = async () => Number((await core.context.store.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
-		return async (input) => core.updateCase(manager, id, input, { expectedVersion: await version() });
+		const version = async () =>
+			Number(
+				(
+					await core.context.store.db
+						.selectFrom('cases')
+						.select('version')
+						.where('id', '=', id)
+						.executeTakeFirstOrThrow()
+				).version,
+			);
+		return async (input) =>
+			core.updateCase(manager, id, input, { expectedVersion: await version() });
 	},
 	actor: onActiveCase((core, id, claim) => core.getCase(claim, id)),
 	districtProfile: async () => async (input) => parseProfile(input),
@@ -107,7 +144,9 @@ export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 };
 
 /** Kinds whose entry writes to the store (and an audit row per call); the other two are parsers. */
-export const storeKinds = (Object.keys(inputKinds) as InputKind[]).filter((k) => k !== 'districtProfile' && k !== 'reportDefinition');
+export const storeKinds = (Object.keys(inputKinds) as InputKind[]).filter(
+	(k) => k !== 'districtProfile' && k !== 'reportDefinition',
+);
 
 /** The forms and the case each needs (`?case=`), for the fuzz over HTTP. */
 export const formKinds: { form: FormKind; kind: InputKind; needsCase: 'none' | 'active' }[] = [

@@ -16,7 +16,10 @@ export function caseNodeTypes() {
 }
 
 /** Credential data for a store: an SQLite file, or a PostgreSQL schema of the test database. */
-export function storeCredential(backend: BackendName, target: { file?: string; schema?: string }): ICredentialDataDecryptedObject {
+export function storeCredential(
+	backend: BackendName,
+	target: { file?: string; schema?: string },
+): ICredentialDataDecryptedObject {
 	if (backend === 'SQLite') return { backend: 'sqlite', sqliteFile: target.file ?? '' };
 	const url = new URL(postgresUrl);
 	return {
@@ -39,7 +42,11 @@ export function credentialsWith(data: ICredentialDataDecryptedObject): Credentia
 
 let position = 0;
 /** A node of this package as it appears in workflow JSON. */
-export function caseNode(name: string, parameters: INode['parameters'], extra: Partial<INode> = {}): INode {
+export function caseNode(
+	name: string,
+	parameters: INode['parameters'],
+	extra: Partial<INode> = {},
+): INode {
 	position += 220;
 	return {
 		id: `node-${name.replace(/\W+/g, '-').toLowerCase()}`,
@@ -47,19 +54,32 @@ export function caseNode(name: string, parameters: INode['parameters'], extra: P
 		type: `${PKG}.integrationCase`,
 		typeVersion: 1,
 		position: [position, 0],
-		parameters: { districtProfile: 'emmendingen', actor: "={{ $('Start').item.json.actor }}", ...parameters },
+		parameters: {
+			districtProfile: 'emmendingen',
+			actor: "={{ $('Start').item.json.actor }}",
+			...parameters,
+		},
 		credentials: { integrationCaseStoreApi: { id: 'cred-1', name: 'Fallspeicher' } },
 		...extra,
 	};
 }
 
 export function startNode(items: unknown[]): INode {
-	return { id: 'node-start', name: 'Start', type: `${PKG}.testStart`, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } };
+	return {
+		id: 'node-start',
+		name: 'Start',
+		type: `${PKG}.testStart`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(items) },
+	};
 }
 
 /** Connects the nodes in a line. */
 export function chain(nodes: INode[]) {
-	const connections: Record<string, { main: { node: string; type: 'main'; index: number }[][] }> = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	const connections: Record<string, { main: { node: string; type: 'main'; index: number }[][] }> =
+		{};
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return { nodes, connections };
 }

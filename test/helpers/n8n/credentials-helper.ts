@@ -32,11 +32,25 @@ export class CredentialsHelper extends ICredentialsHelper {
 		this.saved.set(id, { type, data: Container.get(Cipher).encrypt(data) });
 	}
 
-	async getDecrypted(_a: IWorkflowExecuteAdditionalData, credentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_a: IWorkflowExecuteAdditionalData,
+		credentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const entry = credentials.id ? this.saved.get(credentials.id) : undefined;
-		if (!entry || entry.type !== type) throw new UnexpectedError(`Credential ${credentials.id} of type ${type} not found`);
-		const data = JSON.parse(Container.get(Cipher).decrypt(entry.data)) as ICredentialDataDecryptedObject;
-		return (NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), data as never, true, false, null, null) ?? data) as ICredentialDataDecryptedObject;
+		if (!entry || entry.type !== type)
+			throw new UnexpectedError(`Credential ${credentials.id} of type ${type} not found`);
+		const data = JSON.parse(
+			Container.get(Cipher).decrypt(entry.data),
+		) as ICredentialDataDecryptedObject;
+		return (NodeHelpers.getNodeParameters(
+			this.getCredentialsProperties(type),
+			data as never,
+			true,
+			false,
+			null,
+			null,
+		) ?? data) as ICredentialDataDecryptedObject;
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -51,7 +65,11 @@ export class CredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(_c: ICredentialDataDecryptedObject, _t: string, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		_c: ICredentialDataDecryptedObject,
+		_t: string,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return request;
 	}
 

@@ -1,10 +1,21 @@
-import { NodeHelpers, UnexpectedError, cronNodeOptions, type IDataObject, type INodeType, type INodeTypes, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	UnexpectedError,
+	cronNodeOptions,
+	type IDataObject,
+	type INodeType,
+	type INodeTypes,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 /** The real node classes, registered under `<package>.<name>` the way n8n's loader names community nodes. */
 export class NodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
 
-	constructor(nodes: Array<INodeType | IVersionedNodeType>, prefix = 'n8n-nodes-integrationsmanagement') {
+	constructor(
+		nodes: Array<INodeType | IVersionedNodeType>,
+		prefix = 'n8n-nodes-integrationsmanagement',
+	) {
 		for (const node of nodes) {
 			addPollTimes(node);
 			this.byName.set(`${prefix}.${node.description.name}`, node);
@@ -22,7 +33,9 @@ export class NodeTypes implements INodeTypes {
 	}
 
 	getKnownTypes(): IDataObject {
-		return Object.fromEntries([...this.byName.keys()].map((k) => [k, { className: k, sourcePath: '' }]));
+		return Object.fromEntries(
+			[...this.byName.keys()].map((k) => [k, { className: k, sourcePath: '' }]),
+		);
 	}
 }
 
@@ -30,7 +43,8 @@ export class NodeTypes implements INodeTypes {
 function addPollTimes(node: INodeType | IVersionedNodeType): void {
 	const versions = 'nodeVersions' in node ? Object.values(node.nodeVersions) : [node];
 	for (const { description } of versions) {
-		if (!description.polling || description.properties.some((p) => p.name === 'pollTimes')) continue;
+		if (!description.polling || description.properties.some((p) => p.name === 'pollTimes'))
+			continue;
 		description.properties.unshift({
 			displayName: 'Poll Times',
 			name: 'pollTimes',

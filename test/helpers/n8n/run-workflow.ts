@@ -1,5 +1,11 @@
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, PollContext, PollTriggerExecutor, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	ExternalSecretsProxy,
+	PollContext,
+	PollTriggerExecutor,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	UnexpectedError,
 	Workflow,
@@ -14,7 +20,10 @@ import {
 
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>;
 
-function additionalData(credentialsHelper: ICredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+function additionalData(
+	credentialsHelper: ICredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	const unsupported = (what: string) => async () => {
 		throw new UnexpectedError(`${what} is not available in in-process tests`);
 	};
@@ -63,10 +72,22 @@ export interface Execution {
 }
 
 /** Runs a workflow with n8n-core's WorkflowExecute, exactly as n8n does for a manual execution. */
-export async function runWorkflow(json: WorkflowJson, nodeTypes: INodeTypes, credentials: ICredentialsHelper, mode: WorkflowExecuteMode = 'manual'): Promise<Execution> {
+export async function runWorkflow(
+	json: WorkflowJson,
+	nodeTypes: INodeTypes,
+	credentials: ICredentialsHelper,
+	mode: WorkflowExecuteMode = 'manual',
+): Promise<Execution> {
 	const workflow = buildWorkflow(json, nodeTypes);
-	const hooks = new ExecutionLifecycleHooks(mode, `exec-${Date.now()}`, { ...json, id: workflow.id, name: workflow.name, active: false } as IWorkflowBase);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const hooks = new ExecutionLifecycleHooks(mode, `exec-${Date.now()}`, {
+		...json,
+		id: workflow.id,
+		name: workflow.name,
+		active: false,
+	} as IWorkflowBase);
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 	await new WorkflowExecute(additionalData(credentials, hooks), mode).run({ workflow });
 	const run = await finished;
 	return {
@@ -83,12 +104,24 @@ export async function runWorkflow(json: WorkflowJson, nodeTypes: INodeTypes, cre
  * One scheduled poll of a polling trigger, the way an active workflow's cron tick runs it
  * (PollTriggerExecutor → poll() → emit), on the same Workflow so its static data persists.
  */
-export async function pollOnce(workflow: Workflow, nodeName: string, credentials: ICredentialsHelper): Promise<INodeExecutionData[] | null> {
+export async function pollOnce(
+	workflow: Workflow,
+	nodeName: string,
+	credentials: ICredentialsHelper,
+): Promise<INodeExecutionData[] | null> {
 	const node = workflow.getNode(nodeName);
 	if (!node) throw new UnexpectedError(`No node ${nodeName}`);
 	const emitted: INodeExecutionData[][][] = [];
 	const errors: Error[] = [];
-	const context = new PollContext(workflow, node, additionalData(credentials), 'trigger', 'activate', (data) => emitted.push(data), (e) => errors.push(e));
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData(credentials),
+		'trigger',
+		'activate',
+		(data) => emitted.push(data),
+		(e) => errors.push(e),
+	);
 	await Container.get(PollTriggerExecutor).create(workflow, node, context, () => true)(false);
 	if (errors.length) throw errors[0];
 	return emitted.length ? emitted[0][0] : null;

@@ -17,7 +17,8 @@ export const submissionIdField = (show: Show): INodeProperties => ({
 	name: 'submissionId',
 	type: 'string',
 	default: '={{ $json.submissionId ?? "" }}',
-	description: 'Client-supplied id of this submission; the same id twice returns the first result instead of writing twice',
+	description:
+		'Client-supplied id of this submission; the same id twice returns the first result instead of writing twice',
 	displayOptions: { show },
 });
 
@@ -33,7 +34,12 @@ export const expectedVersionField = (show: Show, required: boolean): INodeProper
 	displayOptions: { show },
 });
 
-export const dataField = (show: Show, name: string, displayName: string, description: string): INodeProperties => ({
+export const dataField = (
+	show: Show,
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'json',

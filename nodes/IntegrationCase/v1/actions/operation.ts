@@ -1,6 +1,12 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { parseJsonParameter, type Core, type WriteOptions } from '../../../../src/index';
-import { caseIdField, dataField, expectedVersionField, submissionIdField, type Show } from './fields';
+import {
+	caseIdField,
+	dataField,
+	expectedVersionField,
+	submissionIdField,
+	type Show,
+} from './fields';
 import type { IntegrationCaseMap, IntegrationCaseType, Resource } from './node.type';
 
 /** What one operation gets for one item. */
@@ -39,11 +45,19 @@ export function resourceProperties<R extends Resource>(
 		options,
 		default: defaultOperation,
 	};
-	return [selector, ...Object.values<Operation>(operations).flatMap((operation) => operation.description)];
+	return [
+		selector,
+		...Object.values<Operation>(operations).flatMap((operation) => operation.description),
+	];
 }
 
 /** Reads a JSON parameter (object from an expression, or typed-in text). */
-export function jsonParameter(fns: IExecuteFunctions, name: string, label: string, itemIndex: number): unknown {
+export function jsonParameter(
+	fns: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): unknown {
 	return parseJsonParameter(fns.getNodeParameter(name, itemIndex), label);
 }
 
@@ -53,7 +67,11 @@ export function stringParameter(fns: IExecuteFunctions, name: string, itemIndex:
 }
 
 /** Submission id and expected version, both optional. */
-export function writeOptions(fns: IExecuteFunctions, itemIndex: number, withVersion = false): WriteOptions {
+export function writeOptions(
+	fns: IExecuteFunctions,
+	itemIndex: number,
+	withVersion = false,
+): WriteOptions {
 	const submissionId = stringParameter(fns, 'submissionId', itemIndex);
 	const options: WriteOptions = submissionId ? { submissionId } : {};
 	if (withVersion) {
@@ -73,7 +91,13 @@ export type DocumentWrite = IntegrationCaseType & {
 	document: [name: string, displayName: string, description: string];
 	/** The case version the change is based on: required (asked right after the case), optional (asked last) or not asked. */
 	expectedVersion?: 'required' | 'optional';
-	write(core: Core, actor: unknown, caseId: string, document: unknown, options: WriteOptions): Promise<object>;
+	write(
+		core: Core,
+		actor: unknown,
+		caseId: string,
+		document: unknown,
+		options: WriteOptions,
+	): Promise<object>;
 };
 
 /** A write of one JSON document on one case (update, plan, contact, referral, closure): its fields and its execution. */
@@ -89,9 +113,18 @@ export function documentWrite(spec: DocumentWrite): Operation {
 			submissionIdField(show),
 			...(version === 'optional' ? [expectedVersionField(show, false)] : []),
 		],
-		async execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext): Promise<object> {
+		async execute(
+			this: IExecuteFunctions,
+			{ core, actor, itemIndex }: OperationContext,
+		): Promise<object> {
 			const document = jsonParameter(this, name, displayName, itemIndex);
-			return spec.write(core, actor, stringParameter(this, 'caseId', itemIndex), document, writeOptions(this, itemIndex, version !== undefined));
+			return spec.write(
+				core,
+				actor,
+				stringParameter(this, 'caseId', itemIndex),
+				document,
+				writeOptions(this, itemIndex, version !== undefined),
+			);
 		},
 	};
 }

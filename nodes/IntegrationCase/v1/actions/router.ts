@@ -33,7 +33,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const withCore = await coresFor(this);
 	return await forEachItem(this, async (itemIndex) => {
 		const resource = this.getNodeParameter<IntegrationCaseType>('resource', itemIndex);
-		const entity = { resource, operation: this.getNodeParameter('operation', itemIndex) } as IntegrationCaseType;
+		const entity = {
+			resource,
+			operation: this.getNodeParameter('operation', itemIndex),
+		} as IntegrationCaseType;
 		const operation = operationOf(entity);
 		if (!operation) throw new Error(`Unknown operation ${entity.resource}.${entity.operation}`);
 		const result = await withCore(itemIndex, async (core) => {

@@ -13,12 +13,19 @@ export const versionDescription: INodeTypeDescription = {
 	group: ['transform'],
 	version: 1,
 	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-	description: 'Case work in Integrationsmanagement: intake, integration plan, counselling contacts, referrals, closure',
+	description:
+		'Case work in Integrationsmanagement: intake, integration plan, counselling contacts, referrals, closure',
 	defaults: { name: 'Integration Case' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
 	usableAsTool: true,
-	credentials: [{ name: 'integrationCaseStoreApi', required: true, testedBy: 'integrationCaseStoreConnectionTest' }],
+	credentials: [
+		{
+			name: 'integrationCaseStoreApi',
+			required: true,
+			testedBy: 'integrationCaseStoreConnectionTest',
+		},
+	],
 	properties: [
 		{
 			displayName: 'Resource',

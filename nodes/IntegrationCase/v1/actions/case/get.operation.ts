@@ -4,6 +4,9 @@ import { caseOutput, showFor, stringParameter, type OperationContext } from '../
 
 export const description: INodeProperties[] = [caseIdField(showFor('case', 'get'))];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
+export async function execute(
+	this: IExecuteFunctions,
+	{ core, actor, itemIndex }: OperationContext,
+) {
 	return caseOutput(await core.getCase(actor, stringParameter(this, 'caseId', itemIndex)));
 }

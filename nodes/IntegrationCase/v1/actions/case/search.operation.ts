@@ -35,13 +35,22 @@ export const description: INodeProperties[] = [
 			},
 			{ displayName: 'Manager ID', name: 'managerId', type: 'string', default: '' },
 			{ displayName: 'Municipality (AGS)', name: 'municipality', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Part of the last or first name' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Part of the last or first name',
+			},
 		],
 	},
 ];
 
 /** One output item per case found within the actor's scope. */
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
+export async function execute(
+	this: IExecuteFunctions,
+	{ core, actor, itemIndex }: OperationContext,
+) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as CaseSearch;
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 	const search: CaseSearch = { limit };

@@ -8,8 +8,18 @@ export const description = resourceProperties(
 	'closure',
 	'close',
 	[
-		{ name: 'Close', value: 'close', action: 'Close a case', description: 'End the counselling with a reason and outcomes' },
-		{ name: 'Reopen', value: 'reopen', action: 'Reopen a case', description: 'Reopen a closed case' },
+		{
+			name: 'Close',
+			value: 'close',
+			action: 'Close a case',
+			description: 'End the counselling with a reason and outcomes',
+		},
+		{
+			name: 'Reopen',
+			value: 'reopen',
+			action: 'Reopen a case',
+			description: 'Reopen a closed case',
+		},
 	],
 	{ close, reopen },
 );

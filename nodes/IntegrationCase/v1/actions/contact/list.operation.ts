@@ -21,7 +21,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** One output item per contact, newest first. */
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
+export async function execute(
+	this: IExecuteFunctions,
+	{ core, actor, itemIndex }: OperationContext,
+) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { from?: string; to?: string };
 	const range = { from: options.from || undefined, to: options.to || undefined };
 	return await core.listContacts(actor, stringParameter(this, 'caseId', itemIndex), range);

@@ -3,6 +3,11 @@ import { documentWrite } from '../operation';
 export const { description, execute } = documentWrite({
 	resource: 'contact',
 	operation: 'log',
-	document: ['contact', 'Contact', 'The counselling contact as JSON, validated against contact.schema.json'],
-	write: (core, actor, caseId, contact, options) => core.logContact(actor, caseId, contact, options),
+	document: [
+		'contact',
+		'Contact',
+		'The counselling contact as JSON, validated against contact.schema.json',
+	],
+	write: (core, actor, caseId, contact, options) =>
+		core.logContact(actor, caseId, contact, options),
 });

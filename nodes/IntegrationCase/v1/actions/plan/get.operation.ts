@@ -16,7 +16,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
+export async function execute(
+	this: IExecuteFunctions,
+	{ core, actor, itemIndex }: OperationContext,
+) {
 	const version = Number(this.getNodeParameter('version', itemIndex, 0)) || undefined;
 	return await core.getPlan(actor, stringParameter(this, 'caseId', itemIndex), version);
 }

@@ -15,7 +15,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** One output item per overdue referral within the actor's scope. */
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
+export async function execute(
+	this: IExecuteFunctions,
+	{ core, actor, itemIndex }: OperationContext,
+) {
 	const asOf = stringParameter(this, 'asOf', itemIndex) || undefined;
 	return await core.listOverdueReferrals(actor, asOf);
 }

@@ -30,9 +30,20 @@ export const description: INodeProperties[] = [
 	submissionIdField(show),
 ];
 
-export async function execute(this: IExecuteFunctions, { core, actor, itemIndex }: OperationContext) {
-	const change: { status: string; date: string; note?: string } = { status: stringParameter(this, 'status', itemIndex), date: stringParameter(this, 'date', itemIndex) };
+export async function execute(
+	this: IExecuteFunctions,
+	{ core, actor, itemIndex }: OperationContext,
+) {
+	const change: { status: string; date: string; note?: string } = {
+		status: stringParameter(this, 'status', itemIndex),
+		date: stringParameter(this, 'date', itemIndex),
+	};
 	const note = stringParameter(this, 'note', itemIndex);
 	if (note) change.note = note;
-	return await core.setReferralStatus(actor, stringParameter(this, 'referralId', itemIndex), change, writeOptions(this, itemIndex));
+	return await core.setReferralStatus(
+		actor,
+		stringParameter(this, 'referralId', itemIndex),
+		change,
+		writeOptions(this, itemIndex),
+	);
 }
