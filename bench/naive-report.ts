@@ -118,13 +118,11 @@ function periodItems(
 	for (const [category, ids] of scope.servicesByCategory)
 		for (const id of ids) categoryOf.set(id, category);
 	return {
-		cases: [...rows.cases.values()]
-			.filter(rules.counselled)
-			.map((c) => ({
-				caseId: c.id,
-				opened_on: c.opened_on,
-				reopenedInPeriod: rules.reopenedInPeriod(c),
-			})),
+		cases: [...rows.cases.values()].filter(rules.counselled).map((c) => ({
+			caseId: c.id,
+			opened_on: c.opened_on,
+			reopenedInPeriod: rules.reopenedInPeriod(c),
+		})),
 		persons: personItems(rows, rules, scope.period),
 		closures: rows.closures.filter(rules.closedInPeriod).map((x) => ({ caseId: x.case_id, ...x })),
 		contacts: rows.contacts

@@ -5,13 +5,11 @@ import type { Random } from './random';
 
 /** An integration plan with up to three goals, reviewed after half a year. */
 export function simulatePlan(rnd: Random, planDate: string): IntegrationPlan {
-	const goals = rnd
-		.some(domains, 3)
-		.map((domain) => ({
-			domain,
-			goal: `Ziel im Handlungsfeld ${domain}`,
-			status: rnd.pick(['open', 'in_progress', 'achieved'] as const),
-		}));
+	const goals = rnd.some(domains, 3).map((domain) => ({
+		domain,
+		goal: `Ziel im Handlungsfeld ${domain}`,
+		status: rnd.pick(['open', 'in_progress', 'achieved'] as const),
+	}));
 	return { planDate, reviewDate: addDays(planDate, 180), goals: goals as IntegrationPlan['goals'] };
 }
 

@@ -105,6 +105,21 @@ export function createReferral(
 	);
 }
 
+/** The referral a status change names (no case check yet: that follows with the case's guards). */
+async function loadReferral(trx: Tx, referralId: unknown) {
+	if (!isPlausibleId(referralId)) {
+		throw new DomainError('NOT_FOUND', 'Keine gültige Kennung der Weitervermittlung angegeben.');
+	}
+	const referral = await trx
+		.selectFrom('referrals')
+		.selectAll()
+		.where('id', '=', referralId)
+		.executeTakeFirst();
+	if (!referral)
+		throw new DomainError('NOT_FOUND', `Weitervermittlung ${referralId} wurde nicht gefunden.`);
+	return referral;
+}
+
 /** Records the service's answer: angenommen / abgelehnt, later abgeschlossen. */
 export function setReferralStatus(
 	ctx: CoreContext,
@@ -119,18 +134,7 @@ export function setReferralStatus(
 		{ action: 'referral.status', submissionId: options.submissionId, onReplay: options.onReplay },
 		async (trx, who) => {
 			const change = validateInput('referralStatus', input);
-			if (!isPlausibleId(referralId))
-				throw new DomainError(
-					'NOT_FOUND',
-					'Keine gültige Kennung der Weitervermittlung angegeben.',
-				);
-			const referral = await trx
-				.selectFrom('referrals')
-				.selectAll()
-				.where('id', '=', referralId)
-				.executeTakeFirst();
-			if (!referral)
-				throw new DomainError('NOT_FOUND', `Weitervermittlung ${referralId} wurde nicht gefunden.`);
+			const referral = await loadReferral(trx, referralId);
 			const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
 				what: 'Ein neuer Stand der Weitervermittlung',
 				date: change.date,

@@ -46,29 +46,17 @@ export async function openStore(config: StoreConfig): Promise<CaseStore> {
 	return { backend: config.backend, db, close: () => db.destroy() };
 }
 
-/**
- * Migrates to the latest schema. Kysely's migrator first lists the tables of the whole database; on PostgreSQL that
- * listing fails with "schema … does not exist" (3F000) when another schema is dropped at that moment (another
- * district's store, a test). Nothing was migrated then, so it is simply asked again.
- */
+/** Migrates to the latest schema (on PostgreSQL the migrator reads our schema only: see SchemaIntrospector). */
 async function migrate(
 	db: Kysely<Database>,
 	backend: Backend,
 	migrationTableSchema: string | undefined,
 ): Promise<void> {
-	for (let attempt = 1; ; attempt++) {
-		const { error, results } = await new Migrator({
-			db,
-			provider: migrationProvider(backend),
-			migrationTableSchema,
-		}).migrateToLatest();
-		const failed = results?.find((r) => r.status === 'Error');
-		if (!error && !failed) return;
-		const concurrentDrop =
-			(error as { code?: string } | undefined)?.code === '3F000' && !results?.length;
-		if (!concurrentDrop || attempt >= 5)
-			throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
-	}
+	const migrator = new Migrator({ db, provider: migrationProvider(backend), migrationTableSchema });
+	const { error, results } = await migrator.migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error || failed)
+		throw error ?? new Error(`Migration ${failed?.migrationName} fehlgeschlagen`);
 }
 
 function createKysely(config: StoreConfig): Kysely<Database> {

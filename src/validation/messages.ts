@@ -86,68 +86,74 @@ function oneOfMessage(rootFile: string, node: Record<string, unknown> | undefine
 		: 'Die Angaben passen zu keiner der vorgesehenen Arten.';
 }
 
+interface MessageContext {
+	rootFile: string;
+	path: string;
+	data: unknown;
+	params: Record<string, unknown>;
+	node: Record<string, unknown> | undefined;
+}
+
+const entries = (n: unknown, one: string, many: (n: unknown) => string) =>
+	n === 1 ? one : many(n);
+
+/** Our own German wording per ajv keyword (ajv-i18n words the rest). */
+const keywordMessages: Record<string, (c: MessageContext) => string | undefined> = {
+	required: () => 'Bitte ausfüllen.',
+	format: ({ params }) =>
+		params.format === 'date'
+			? 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).'
+			: params.format === 'email'
+				? 'Bitte eine gültige E-Mail-Adresse angeben.'
+				: undefined,
+	pattern: ({ params, path, data }) =>
+		patternMessage(String(params.pattern), path, valueAt(data, path)),
+	enum: ({ params, node }) =>
+		`Bitte einen der vorgesehenen Werte wählen: ${(params.allowedValues as string[]).map((v) => enumLabel(node, v)).join(', ')}.`,
+	const: ({ path }) =>
+		path.endsWith('/consent/given')
+			? 'Ohne Einwilligung der Person darf keine Fallakte angelegt werden.'
+			: 'Dieser Wert ist hier nicht möglich.',
+	contains: ({ path }) =>
+		path.endsWith('/consent/purposes')
+			? 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.'
+			: 'Ein vorgeschriebener Eintrag fehlt in der Liste.',
+	oneOf: ({ rootFile, node }) => oneOfMessage(rootFile, node),
+	not: () => 'Diese Kombination von Angaben ist hier nicht möglich.',
+	propertyNames: ({ params }) =>
+		`Das Feld „${printable(String(params.propertyName))}“ ist hier nicht vorgesehen.`,
+	minItems: ({ params }) =>
+		entries(
+			params.limit,
+			'Bitte mindestens einen Eintrag angeben.',
+			(n) => `Bitte mindestens ${n} Einträge angeben.`,
+		),
+	maxItems: ({ params }) => `Höchstens ${params.limit} Einträge sind möglich.`,
+	minLength: ({ params }) =>
+		entries(params.limit, 'Bitte ausfüllen.', (n) => `Bitte mindestens ${n} Zeichen eingeben.`),
+	maxLength: ({ params }) => `Höchstens ${params.limit} Zeichen sind möglich.`,
+	minimum: ({ params }) => `Der Wert muss mindestens ${params.limit} sein.`,
+	maximum: ({ params }) => `Der Wert darf höchstens ${params.limit} sein.`,
+	exclusiveMinimum: ({ params }) => `Der Wert muss größer als ${params.limit} sein.`,
+	type: ({ params }) => typeMessages[String(params.type)],
+	additionalProperties: ({ params }) =>
+		`Das Feld „${printable(String(params.additionalProperty))}“ ist hier nicht vorgesehen.`,
+	minProperties: () => 'Bitte mindestens eine Angabe ändern.',
+	uniqueItems: () => 'Jeder Eintrag darf nur einmal vorkommen.',
+};
+
 function ownMessage(
 	rootFile: string,
 	error: ErrorObject,
 	path: string,
 	data: unknown,
 ): string | undefined {
-	const node = nodeAt(rootFile, path);
 	const params = error.params as Record<string, unknown>;
-	switch (error.keyword) {
-		case 'required':
-			return 'Bitte ausfüllen.';
-		case 'format':
-			if (params.format === 'date') return 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).';
-			if (params.format === 'email') return 'Bitte eine gültige E-Mail-Adresse angeben.';
-			return undefined;
-		case 'pattern':
-			return patternMessage(String(params.pattern), path, valueAt(data, path));
-		case 'enum': {
-			const allowed = (params.allowedValues as string[]).map((v) => enumLabel(node, v));
-			return `Bitte einen der vorgesehenen Werte wählen: ${allowed.join(', ')}.`;
-		}
-		case 'const':
-			if (path.endsWith('/consent/given'))
-				return 'Ohne Einwilligung der Person darf keine Fallakte angelegt werden.';
-			return 'Dieser Wert ist hier nicht möglich.';
-		case 'contains':
-			if (path.endsWith('/consent/purposes'))
-				return 'Die Einwilligung muss mindestens die Beratung und Dokumentation umfassen.';
-			return 'Ein vorgeschriebener Eintrag fehlt in der Liste.';
-		case 'oneOf':
-			return oneOfMessage(rootFile, node);
-		case 'not':
-			return 'Diese Kombination von Angaben ist hier nicht möglich.';
-		case 'propertyNames':
-			return `Das Feld „${printable(String(params.propertyName))}“ ist hier nicht vorgesehen.`;
-		case 'minItems':
-			return params.limit === 1
-				? 'Bitte mindestens einen Eintrag angeben.'
-				: `Bitte mindestens ${params.limit} Einträge angeben.`;
-		case 'maxItems':
-			return `Höchstens ${params.limit} Einträge sind möglich.`;
-		case 'minLength':
-			return params.limit === 1
-				? 'Bitte ausfüllen.'
-				: `Bitte mindestens ${params.limit} Zeichen eingeben.`;
-		case 'maxLength':
-			return `Höchstens ${params.limit} Zeichen sind möglich.`;
-		case 'minimum':
-			return `Der Wert muss mindestens ${params.limit} sein.`;
-		case 'maximum':
-			return `Der Wert darf höchstens ${params.limit} sein.`;
-		case 'exclusiveMinimum':
-			return `Der Wert muss größer als ${params.limit} sein.`;
-		case 'type':
-			return typeMessages[String(params.type)];
-		case 'additionalProperties':
-			return `Das Feld „${printable(String(params.additionalProperty))}“ ist hier nicht vorgesehen.`;
-		case 'minProperties':
-			return 'Bitte mindestens eine Angabe ändern.';
-		case 'uniqueItems':
-			return 'Jeder Eintrag darf nur einmal vorkommen.';
-		default:
-			return undefined;
-	}
+	return keywordMessages[error.keyword]?.({
+		rootFile,
+		path,
+		data,
+		params,
+		node: nodeAt(rootFile, path),
+	});
 }

@@ -1,8 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Backend } from './backend';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe tables, not the typed database */
-
 /** An integer key that numbers itself, on both backends. */
 function serialTable(backend: Backend) {
 	return (db: Kysely<any>, table: string, column = 'id') =>

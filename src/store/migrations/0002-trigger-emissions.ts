@@ -1,7 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe tables, not the typed database */
-
 /** What each Case Event Trigger has already emitted: an event key is emitted once per trigger, ever. */
 export const triggerEmissions: Migration = {
 	async up(db: Kysely<any>) {

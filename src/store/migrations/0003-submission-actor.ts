@@ -1,7 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe tables, not the typed database */
-
 /** Who made a submission: a submission id replays only for the person who made it. */
 export const submissionActor: Migration = {
 	async up(db: Kysely<any>) {
