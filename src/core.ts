@@ -55,6 +55,8 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 			contacts.listContacts(ctx, actor, caseId, range),
 		createReferral: (actor: unknown, caseId: string, referral: unknown, o?: WriteOptions) =>
 			referrals.createReferral(ctx, actor, caseId, referral, o),
+		answerReferral: (actor: unknown, answer: unknown, o?: WriteOptions) =>
+			referrals.answerReferral(ctx, actor, answer, o),
 		setReferralStatus: (actor: unknown, referralId: string, change: unknown, o?: WriteOptions) =>
 			referrals.setReferralStatus(ctx, actor, referralId, change, o),
 		listReferrals: (actor: unknown, caseId: string) =>

@@ -28,7 +28,9 @@ export function requiredRule(required: boolean): Validation {
 export function baseComponent(key: string, node: SchemaNode, own: SchemaNode): ComponentBase {
 	const base: ComponentBase = { key, label: node.title || key, input: true, tableView: true };
 	// The date format note of the shared `date` definition is not shown next to a date picker.
-	const description = own.description || (node.type === 'object' || node.type === 'array' ? node.description : undefined);
+	const description =
+		own.description ||
+		(node.type === 'object' || node.type === 'array' ? node.description : undefined);
 	if (description) base.description = description;
 	return base;
 }
@@ -43,7 +45,17 @@ function dateComponent(base: ComponentBase): FormComponent {
 		allowInput: true,
 		displayInTimezone: 'viewer',
 		datePicker: { disableWeekends: false, disableWeekdays: false },
-		widget: { type: 'calendar', displayInTimezone: 'viewer', locale: 'de', useLocaleSettings: false, allowInput: true, mode: 'single', enableTime: false, noCalendar: false, format: 'dd.MM.yyyy' },
+		widget: {
+			type: 'calendar',
+			displayInTimezone: 'viewer',
+			locale: 'de',
+			useLocaleSettings: false,
+			allowInput: true,
+			mode: 'single',
+			enableTime: false,
+			noCalendar: false,
+			format: 'dd.MM.yyyy',
+		},
 	};
 }
 
@@ -53,15 +65,34 @@ function choiceComponent(base: ComponentBase, node: SchemaNode, hint: FieldHint)
 	const component: FormComponent =
 		hint.widget === 'radio'
 			? { ...base, type: 'radio', inline: true, values }
-			: { ...base, type: 'select', widget: 'html5', dataSrc: 'values', placeholder: 'Bitte wählen …', data: { values } };
-	if (hint.options) component.properties = { profileOptions: hint.options, ...(hint.defaultActor ? { defaultActor: 'true' } : {}) };
+			: {
+					...base,
+					type: 'select',
+					widget: 'html5',
+					dataSrc: 'values',
+					placeholder: 'Bitte wählen …',
+					data: { values },
+				};
+	if (hint.options)
+		component.properties = {
+			profileOptions: hint.options,
+			...(hint.defaultActor ? { defaultActor: 'true' } : {}),
+		};
 	if (node.default !== undefined) component.defaultValue = node.default;
 	return component;
 }
 
-function textComponent(base: ComponentBase, node: SchemaNode, hint: FieldHint, validate: Validation): FormComponent {
+function textComponent(
+	base: ComponentBase,
+	node: SchemaNode,
+	hint: FieldHint,
+	validate: Validation,
+): FormComponent {
 	const long = hint.widget === 'textarea' || (node.maxLength ?? 0) > 200;
-	const component: FormComponent = { ...base, type: node.format === 'email' ? 'email' : long ? 'textarea' : 'textfield' };
+	const component: FormComponent = {
+		...base,
+		type: node.format === 'email' ? 'email' : long ? 'textarea' : 'textfield',
+	};
 	if (long) component.rows = hint.rows || 3;
 	if (node.minLength !== undefined && node.minLength > 1) validate.minLength = node.minLength;
 	if (node.maxLength) validate.maxLength = node.maxLength;
@@ -69,8 +100,17 @@ function textComponent(base: ComponentBase, node: SchemaNode, hint: FieldHint, v
 	return component;
 }
 
-function numberComponent(base: ComponentBase, node: SchemaNode, validate: Validation): FormComponent {
-	const component: FormComponent = { ...base, type: 'number', delimiter: false, requireDecimal: false };
+function numberComponent(
+	base: ComponentBase,
+	node: SchemaNode,
+	validate: Validation,
+): FormComponent {
+	const component: FormComponent = {
+		...base,
+		type: 'number',
+		delimiter: false,
+		requireDecimal: false,
+	};
 	if (node.type === 'integer') component.decimalLimit = 0;
 	if (node.minimum !== undefined) validate.min = node.minimum;
 	if (node.maximum !== undefined) validate.max = node.maximum;
@@ -78,23 +118,47 @@ function numberComponent(base: ComponentBase, node: SchemaNode, validate: Valida
 }
 
 /** A string, number or boolean; undefined for any other type. */
-export function scalarField(base: ComponentBase, node: SchemaNode, hint: FieldHint, required: boolean): BuiltField | undefined {
+export function scalarField(
+	base: ComponentBase,
+	node: SchemaNode,
+	hint: FieldHint,
+	required: boolean,
+): BuiltField | undefined {
 	const validate = requiredRule(required);
-	if (node.type === 'string' && node.format === 'date') return { component: dateComponent(base), validate };
-	if (node.type === 'string' && (node.enum || hint.options)) return { component: choiceComponent(base, node, hint), validate };
-	if (node.type === 'string') return { component: textComponent(base, node, hint, validate), validate };
-	if (node.type === 'integer' || node.type === 'number') return { component: numberComponent(base, node, validate), validate };
+	if (node.type === 'string' && node.format === 'date')
+		return { component: dateComponent(base), validate };
+	if (node.type === 'string' && (node.enum || hint.options))
+		return { component: choiceComponent(base, node, hint), validate };
+	if (node.type === 'string')
+		return { component: textComponent(base, node, hint, validate), validate };
+	if (node.type === 'integer' || node.type === 'number')
+		return { component: numberComponent(base, node, validate), validate };
 	if (node.type === 'boolean') {
 		// `const: true` (consent): the box must be ticked; otherwise false is a valid answer.
-		return { component: { ...base, type: 'checkbox', defaultValue: false }, validate: requiredRule(required && node.const === true) };
+		return {
+			component: { ...base, type: 'checkbox', defaultValue: false },
+			validate: requiredRule(required && node.const === true),
+		};
 	}
 	return undefined;
 }
 
 /** A list of strings: selectboxes for an enum, otherwise a textfield with several values; undefined for other items. */
-export function listField(base: ComponentBase, node: SchemaNode, items: SchemaNode, hint: FieldHint, required: boolean): BuiltField | undefined {
+export function listField(
+	base: ComponentBase,
+	node: SchemaNode,
+	items: SchemaNode,
+	hint: FieldHint,
+	required: boolean,
+): BuiltField | undefined {
 	if (items.type === 'string' && items.enum) {
-		const component: FormComponent = { ...base, type: 'selectboxes', inputType: 'checkbox', values: enumValues(items), optionsLabelPosition: 'right' };
+		const component: FormComponent = {
+			...base,
+			type: 'selectboxes',
+			inputType: 'checkbox',
+			values: enumValues(items),
+			optionsLabelPosition: 'right',
+		};
 		if (hint.widget === 'selectboxes-inline') component.inline = true;
 		const validate = requiredRule(required);
 		if (node.minItems) validate.minSelectedCount = node.minItems;
@@ -103,7 +167,10 @@ export function listField(base: ComponentBase, node: SchemaNode, items: SchemaNo
 	if (items.type === 'string') {
 		const validate = requiredRule(required && Boolean(node.minItems));
 		if (items.maxLength) validate.maxLength = items.maxLength;
-		return { component: { ...base, type: 'textfield', multiple: true, addAnother: 'Weitere hinzufügen' }, validate };
+		return {
+			component: { ...base, type: 'textfield', multiple: true, addAnother: 'Weitere hinzufügen' },
+			validate,
+		};
 	}
 	return undefined;
 }

@@ -70,7 +70,12 @@ const justification: ExtraField = {
  * A form the manager fills while documenting a case (plan, contact, referral): opened for a case (hidden case
  * context), its own rows, then the note and, past 3 years, the justification; both are text areas.
  */
-function caseDocumentation(schema: string, rows: LayoutRow[], fields: Record<string, FieldHint>, textarea: FieldHint = { widget: 'textarea' }): SinglePageLayout {
+function caseDocumentation(
+	schema: string,
+	rows: LayoutRow[],
+	fields: Record<string, FieldHint>,
+	textarea: FieldHint = { widget: 'textarea' },
+): SinglePageLayout {
 	return {
 		schema,
 		display: 'form',
@@ -86,7 +91,11 @@ export const layouts = {
 		schema: 'intake.schema.json',
 		display: 'wizard',
 		pages: [
-			{ key: 'pagePerson', title: 'Person', rows: [['intakeDate', 'municipality', 'accommodation'], 'person'] },
+			{
+				key: 'pagePerson',
+				title: 'Person',
+				rows: [['intakeDate', 'municipality', 'accommodation'], 'person'],
+			},
 			{ key: 'pageHousehold', title: 'Haushalt', rows: ['household'] },
 			{ key: 'pageResidence', title: 'Aufenthalt', rows: ['residence'] },
 			{ key: 'pageLanguages', title: 'Sprachen', rows: ['languages'] },
@@ -94,11 +103,32 @@ export const layouts = {
 		],
 		fields: {
 			municipality: { options: 'municipalities' },
-			person: { rowLayout: [['firstName', 'lastName'], ['birthDate', 'gender'], ['nationality', 'germanLevel', 'occupation'], ['phone', 'email']] },
+			person: {
+				rowLayout: [
+					['firstName', 'lastName'],
+					['birthDate', 'gender'],
+					['nationality', 'germanLevel', 'occupation'],
+					['phone', 'email'],
+				],
+			},
 			'person.gender': { widget: 'radio' },
-			household: { rowLayout: [['firstName', 'lastName', 'birthDate'], ['relationship', 'gender'], ['germanLevel', 'occupation']] },
-			residence: { rowLayout: [['status', 'validUntil'], 'statusNote', ['ukraineEntryDate', 'ukraineRegistrationDate']] },
-			'residence.ukraineRegistrationDate': { showWhen: { path: 'residence.status', equals: 'ukraine_temporary_protection' } },
+			household: {
+				rowLayout: [
+					['firstName', 'lastName', 'birthDate'],
+					['relationship', 'gender'],
+					['germanLevel', 'occupation'],
+				],
+			},
+			residence: {
+				rowLayout: [
+					['status', 'validUntil'],
+					'statusNote',
+					['ukraineEntryDate', 'ukraineRegistrationDate'],
+				],
+			},
+			'residence.ukraineRegistrationDate': {
+				showWhen: { path: 'residence.status', equals: 'ukraine_temporary_protection' },
+			},
 			'consent.recordedBy': { options: 'staff', defaultActor: true },
 			note: { widget: 'textarea' },
 		},
@@ -106,8 +136,15 @@ export const layouts = {
 	plan: caseDocumentation('plan.schema.json', [['planDate', 'reviewDate'], 'goals'], {
 		goals: { rowLayout: [['domain', 'goal'], ['status', 'dueDate'], 'steps'] },
 	}),
-	contact: caseDocumentation('contact.schema.json', [['date', 'channel', 'minutes'], 'topics'], { topics: { widget: 'selectboxes-inline' } }, { widget: 'textarea', rows: 2 }),
-	referral: caseDocumentation('referral.schema.json', [['date', 'serviceId'], 'reason'], { serviceId: { options: 'services' } }),
+	contact: caseDocumentation(
+		'contact.schema.json',
+		[['date', 'channel', 'minutes'], 'topics'],
+		{ topics: { widget: 'selectboxes-inline' } },
+		{ widget: 'textarea', rows: 2 },
+	),
+	referral: caseDocumentation('referral.schema.json', [['date', 'serviceId'], 'reason'], {
+		serviceId: { options: 'services' },
+	}),
 	closure: {
 		schema: 'closure.schema.json',
 		display: 'form',

@@ -15,7 +15,9 @@ export interface ConditionalRequirement {
 }
 
 /** Conditions from `allOf: [{if: {properties: {X: {const: V}}}, then: {required: [Y]}}]`: Y is asked (and required) only when X = V. */
-export function conditionalRequirements(objectNode: SchemaNode): Map<string, ConditionalRequirement> {
+export function conditionalRequirements(
+	objectNode: SchemaNode,
+): Map<string, ConditionalRequirement> {
 	const result = new Map<string, ConditionalRequirement>();
 	for (const rule of objectNode.allOf ?? []) {
 		const ifProps = rule.if?.properties;
@@ -23,7 +25,9 @@ export function conditionalRequirements(objectNode: SchemaNode): Map<string, Con
 		if (!ifProps || !thenRequired) continue;
 		const entries = Object.entries(ifProps);
 		if (entries.length !== 1 || !('const' in entries[0][1])) {
-			throw new Error(`Bedingung nicht unterstützt (nur "if: {Feld: {const: Wert}}"): ${JSON.stringify(rule.if)}`);
+			throw new Error(
+				`Bedingung nicht unterstützt (nur "if: {Feld: {const: Wert}}"): ${JSON.stringify(rule.if)}`,
+			);
 		}
 		const [field, { const: equals }] = entries[0];
 		for (const key of thenRequired) result.set(key, { field, equals });

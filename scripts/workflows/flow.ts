@@ -1,7 +1,17 @@
 // A small builder for one workflow template: nodes, connections, sticky notes. Everything an admin reads in
 // them (sticky notes, answers, e-mails) is German.
 import type { DistrictProfile } from '../../src/generated/types';
-import { API_TOKEN_CREDENTIAL, CASE_NODE, CASE_STORE_CREDENTIAL, EVENT_TRIGGER, FORM_LOGIN_CREDENTIAL, FORM_TRIGGER, SMTP_CREDENTIAL, uuid, workflowId } from './identifiers';
+import {
+	API_TOKEN_CREDENTIAL,
+	CASE_NODE,
+	CASE_STORE_CREDENTIAL,
+	EVENT_TRIGGER,
+	FORM_LOGIN_CREDENTIAL,
+	FORM_TRIGGER,
+	SMTP_CREDENTIAL,
+	uuid,
+	workflowId,
+} from './identifiers';
 import type { Connections, INode, INodeParameters, Position, WorkflowJson } from './workflow-json';
 
 /** What an e-mail node sends (n8n expressions allowed). */
@@ -22,7 +32,14 @@ export class Flow {
 	) {}
 
 	/** Adds a node; returns its name (what connections refer to). */
-	add(name: string, type: string, typeVersion: number, position: Position, parameters: INodeParameters, extra: Partial<INode> = {}): string {
+	add(
+		name: string,
+		type: string,
+		typeVersion: number,
+		position: Position,
+		parameters: INodeParameters,
+		extra: Partial<INode> = {},
+	): string {
 		this.nodes.push({ parameters, id: this.id(name), name, type, typeVersion, position, ...extra });
 		return name;
 	}
@@ -38,30 +55,62 @@ export class Flow {
 		outputs[output].push({ node: to, type: 'main', index: 0 });
 	}
 
-	note(key: string, content: string, position: Position, width = 420, height = 260, color = 7): void {
-		this.add(`Hinweis ${key}`, 'n8n-nodes-base.stickyNote', 1, position, { content, height, width, color });
+	note(
+		key: string,
+		content: string,
+		position: Position,
+		width = 420,
+		height = 260,
+		color = 7,
+	): void {
+		this.add(`Hinweis ${key}`, 'n8n-nodes-base.stickyNote', 1, position, {
+			content,
+			height,
+			width,
+			color,
+		});
 	}
 
 	/** An Integration Case node of this district; a refused operation goes on as an item with `code` and `error`. */
-	caseNode(name: string, position: Position, resource: string, operation: string, parameters: INodeParameters): string {
+	caseNode(
+		name: string,
+		position: Position,
+		resource: string,
+		operation: string,
+		parameters: INodeParameters,
+	): string {
 		return this.add(
 			name,
 			CASE_NODE,
 			1,
 			position,
 			{ resource, operation, districtProfile: this.profile.id, ...parameters },
-			{ credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL }, onError: 'continueRegularOutput' },
+			{
+				credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL },
+				onError: 'continueRegularOutput',
+			},
 		);
 	}
 
 	/** A Case Event Trigger of this district that polls the case store every day at `hour:minute`. */
-	eventTrigger(name: string, position: Position, events: string[], hour: number, minute: number): string {
+	eventTrigger(
+		name: string,
+		position: Position,
+		events: string[],
+		hour: number,
+		minute: number,
+	): string {
 		return this.add(
 			name,
 			EVENT_TRIGGER,
 			1,
 			position,
-			{ districtProfile: this.profile.id, events, options: {}, pollTimes: { item: [{ mode: 'everyDay', hour, minute }] } },
+			{
+				districtProfile: this.profile.id,
+				events,
+				options: {},
+				pollTimes: { item: [{ mode: 'everyDay', hour, minute }] },
+			},
 			{ credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL } },
 		);
 	}
@@ -73,8 +122,17 @@ export class Flow {
 			'n8n-nodes-base.webhook',
 			2.1,
 			position,
-			{ httpMethod: 'POST', path, authentication: 'headerAuth', responseMode: 'responseNode', options: {} },
-			{ webhookId: this.id(`webhook/${path}`), credentials: { httpHeaderAuth: API_TOKEN_CREDENTIAL } },
+			{
+				httpMethod: 'POST',
+				path,
+				authentication: 'headerAuth',
+				responseMode: 'responseNode',
+				options: {},
+			},
+			{
+				webhookId: this.id(`webhook/${path}`),
+				credentials: { httpHeaderAuth: API_TOKEN_CREDENTIAL },
+			},
 		);
 		const data = this.add(dataName, 'n8n-nodes-base.set', 3.4, [position[0] + 220, position[1]], {
 			mode: 'raw',
@@ -97,7 +155,13 @@ export class Flow {
 			1,
 			position,
 			{ form, path, districtProfile: this.profile.id, authentication: 'basicAuth', save: true },
-			{ webhookId: this.id(`webhook/${path}`), credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL, caseFormBasicAuth: FORM_LOGIN_CREDENTIAL } },
+			{
+				webhookId: this.id(`webhook/${path}`),
+				credentials: {
+					integrationCaseStoreApi: CASE_STORE_CREDENTIAL,
+					caseFormBasicAuth: FORM_LOGIN_CREDENTIAL,
+				},
+			},
 		);
 	}
 
@@ -114,7 +178,14 @@ export class Flow {
 		return this.add(name, 'n8n-nodes-base.if', 2.2, position, {
 			conditions: {
 				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [{ id: this.id(`${name}/c`), leftValue: `={{ ${expression} }}`, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+				conditions: [
+					{
+						id: this.id(`${name}/c`),
+						leftValue: `={{ ${expression} }}`,
+						rightValue: '',
+						operator: { type: 'boolean', operation: 'true', singleValue: true },
+					},
+				],
 				combinator: 'and',
 			},
 			looseTypeValidation: true,
@@ -143,8 +214,20 @@ export class Flow {
 			'n8n-nodes-base.emailSend',
 			2.1,
 			position,
-			{ fromEmail: `integrationsmanagement@${this.profile.id}.example`, toEmail: to, subject, emailFormat: 'text', text, options: {} },
-			{ disabled: true, credentials: { smtp: SMTP_CREDENTIAL }, notesInFlow: true, notes: 'Ohne SMTP deaktiviert' },
+			{
+				fromEmail: `integrationsmanagement@${this.profile.id}.example`,
+				toEmail: to,
+				subject,
+				emailFormat: 'text',
+				text,
+				options: {},
+			},
+			{
+				disabled: true,
+				credentials: { smtp: SMTP_CREDENTIAL },
+				notesInFlow: true,
+				notes: 'Ohne SMTP deaktiviert',
+			},
 		);
 	}
 
@@ -154,9 +237,17 @@ export class Flow {
 			name: `${this.profile.name}: ${this.title}`,
 			nodes: this.nodes,
 			connections: this.connections,
-			settings: { executionOrder: 'v1', timezone: 'Europe/Berlin', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+			settings: {
+				executionOrder: 'v1',
+				timezone: 'Europe/Berlin',
+				saveManualExecutions: true,
+				callerPolicy: 'workflowsFromSameOwner',
+			},
 			pinData: {},
-			meta: { templateCredsSetupCompleted: true, integrationsmanagement: { district: this.profile.id, template: this.name } },
+			meta: {
+				templateCredsSetupCompleted: true,
+				integrationsmanagement: { district: this.profile.id, template: this.name },
+			},
 			tags: [],
 		};
 	}

@@ -8,9 +8,25 @@ import { coordinatorOf, formTriggerNote, intro, smtpNote } from './notes';
 export function intakeForm(profile: DistrictProfile): Flow {
 	const f = new Flow(profile, 'aufnahme', 'Aufnahme');
 	const c = coordinatorOf(profile);
-	f.note('Überblick', `${intro(profile, 'Aufnahme (neuer Fall)')}\n\nEine Aufnahme legt einen Fall im Status *Aufnahme* an und weist ihn dem zuständigen Träger und einer Integrationsmanager*in zu (namentlich oder die mit den wenigsten offenen Fällen).`, [-40, -60], 520, 300, 4);
+	f.note(
+		'Überblick',
+		`${intro(profile, 'Aufnahme (neuer Fall)')}\n\nEine Aufnahme legt einen Fall im Status *Aufnahme* an und weist ihn dem zuständigen Träger und einer Integrationsmanager*in zu (namentlich oder die mit den wenigsten offenen Fällen).`,
+		[-40, -60],
+		520,
+		300,
+		4,
+	);
 	const trigger = f.formTrigger('aufnahme', 'Aufnahme', 'intake');
-	f.note('Formular', formTriggerNote('aufnahme', `Aufnahmen erfassen die Koordination${c ? ` (Kennung \`${c.id}\`)` : ''} und die Integrationsmanager*innen für Gemeinden ihres Trägers.`), [-40, 480], 480, 320);
+	f.note(
+		'Formular',
+		formTriggerNote(
+			'aufnahme',
+			`Aufnahmen erfassen die Koordination${c ? ` (Kennung \`${c.id}\`)` : ''} und die Integrationsmanager*innen für Gemeinden ihres Trägers.`,
+		),
+		[-40, 480],
+		480,
+		320,
+	);
 	notServedNote(f, profile);
 	if (profile.model === 'provider_network') providerRouting(f, profile, trigger);
 	else coordinationMail(f, profile, trigger);
@@ -40,7 +56,14 @@ function providerRouting(f: Flow, profile: DistrictProfile, trigger: string): vo
 			values: profile.organisations.map((o) => ({
 				conditions: {
 					options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
-					conditions: [{ id: uuid(`${profile.id}/route/${o.id}`), leftValue: '={{ $json.result.routing.organisationId }}', rightValue: o.id, operator: { type: 'string', operation: 'equals' } }],
+					conditions: [
+						{
+							id: uuid(`${profile.id}/route/${o.id}`),
+							leftValue: '={{ $json.result.routing.organisationId }}',
+							rightValue: o.id,
+							operator: { type: 'string', operation: 'equals' },
+						},
+					],
 					combinator: 'and',
 				},
 				renameOutput: true,

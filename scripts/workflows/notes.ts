@@ -2,10 +2,14 @@
 import type { DistrictModel, DistrictProfile, StaffMember } from '../../src/generated/types';
 
 const modelText: Record<DistrictModel, string> = {
-	central: 'zentrales Kreismodell: alle Gemeinden haben das Integrationsmanagement an den Landkreis übertragen',
-	central_delegated: 'zentrales Modell mit Delegation: der Landkreis organisiert, die Beratung übernimmt ein freier Träger',
-	mixed: 'gemischtes Modell: der Landkreis berät in einem Teil der Gemeinden, die übrigen organisieren es selbst',
-	provider_network: 'Trägernetzwerk: mehrere Träger beraten, jede Gemeinde ist einem Träger zugeordnet',
+	central:
+		'zentrales Kreismodell: alle Gemeinden haben das Integrationsmanagement an den Landkreis übertragen',
+	central_delegated:
+		'zentrales Modell mit Delegation: der Landkreis organisiert, die Beratung übernimmt ein freier Träger',
+	mixed:
+		'gemischtes Modell: der Landkreis berät in einem Teil der Gemeinden, die übrigen organisieren es selbst',
+	provider_network:
+		'Trägernetzwerk: mehrere Träger beraten, jede Gemeinde ist einem Träger zugeordnet',
 	municipal: 'kommunales Modell: die Stadt organisiert das Integrationsmanagement selbst',
 };
 
@@ -31,4 +35,5 @@ export const formTriggerNote = (path: string, who: string): string =>
 	`${who}\n\nDer Knoten prüft, speichert in der Falldatenbank und antwortet auf Deutsch; abgelehnte Eingaben (Pflichtfeld, Frist, Berechtigung) landen gar nicht erst hier. ` +
 	'Dieselbe Übermittlung zweimal speichert nichts doppelt.\n\n**Anpassen:** Anmeldung auf *Trusted Header* umstellen, wenn ein SSO-Proxy vorgeschaltet ist.';
 
-export const caseLinkNote = '**Fallbezogen:** das Formular wird mit `?case=<Fallnummer>` geöffnet (Link aus der Fallakte) und ist mit den Falldaten vorbelegt.';
+export const caseLinkNote =
+	'**Fallbezogen:** das Formular wird mit `?case=<Fallnummer>` geöffnet (Link aus der Fallakte) und ist mit den Falldaten vorbelegt.';

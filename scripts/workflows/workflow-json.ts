@@ -7,7 +7,10 @@ export type { INode, INodeParameters } from 'n8n-workflow';
 export type Position = [number, number];
 
 /** Outgoing connections of a node: per output, the nodes it feeds (n8n's IConnections, main outputs only). */
-export type Connections = Record<string, { main: { node: string; type: 'main'; index: number }[][] }>;
+export type Connections = Record<
+	string,
+	{ main: { node: string; type: 'main'; index: number }[][] }
+>;
 
 export interface WorkflowJson {
 	id: string;
@@ -16,7 +19,10 @@ export interface WorkflowJson {
 	connections: Connections;
 	settings: IWorkflowSettings;
 	pinData?: Record<string, never>;
-	meta?: { templateCredsSetupCompleted: boolean; integrationsmanagement: { district: string; template: string } };
+	meta?: {
+		templateCredsSetupCompleted: boolean;
+		integrationsmanagement: { district: string; template: string };
+	};
 	tags?: string[];
 	/** Set in an export of a running n8n; left out of what is imported. */
 	active?: boolean;

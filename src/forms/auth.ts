@@ -31,7 +31,9 @@ export type AuthResult =
 export function findStaff(profile: DistrictProfile, login: string): StaffMember | undefined {
 	const wanted = login.trim().toLowerCase();
 	if (!wanted) return undefined;
-	return profile.staff.find((s) => s.active !== false && (s.id === wanted || (s.email ?? '').toLowerCase() === wanted));
+	return profile.staff.find(
+		(s) => s.active !== false && (s.id === wanted || (s.email ?? '').toLowerCase() === wanted),
+	);
 }
 
 function header(headers: HeaderBag, name: string): string | undefined {
@@ -47,19 +49,40 @@ function sameSecret(a: string, b: string): boolean {
 
 function denied(message: string, config: AuthConfig, attempted?: string): AuthResult {
 	const headers: Record<string, string> = {};
-	if (config.mode === 'basicAuth') headers['WWW-Authenticate'] = `Basic realm="${(config.realm ?? 'Integrationsmanagement').replace(/"/g, '')}", charset="UTF-8"`;
-	return { ok: false, status: 401, message, headers, ...(attempted === undefined ? {} : { attempted: attempted.slice(0, 64) }) };
+	if (config.mode === 'basicAuth')
+		headers['WWW-Authenticate'] =
+			`Basic realm="${(config.realm ?? 'Integrationsmanagement').replace(/"/g, '')}", charset="UTF-8"`;
+	return {
+		ok: false,
+		status: 401,
+		message,
+		headers,
+		...(attempted === undefined ? {} : { attempted: attempted.slice(0, 64) }),
+	};
 }
 
 function asActor(staff: StaffMember): AuthResult {
-	return { ok: true, actor: { staffId: staff.id, role: staff.role, organisationId: staff.organisationId }, name: staff.name };
+	return {
+		ok: true,
+		actor: { staffId: staff.id, role: staff.role, organisationId: staff.organisationId },
+		name: staff.name,
+	};
 }
 
-export function authenticate(config: AuthConfig, profile: DistrictProfile, headers: HeaderBag): AuthResult {
+export function authenticate(
+	config: AuthConfig,
+	profile: DistrictProfile,
+	headers: HeaderBag,
+): AuthResult {
 	switch (config.mode) {
 		case 'none': {
 			const staff = findStaff(profile, config.staffId);
-			return staff ? asActor(staff) : denied(`„${config.staffId}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`, config);
+			return staff
+				? asActor(staff)
+				: denied(
+						`„${config.staffId}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`,
+						config,
+					);
 		}
 		case 'basicAuth': {
 			const value = header(headers, 'authorization') ?? '';
@@ -77,9 +100,19 @@ export function authenticate(config: AuthConfig, profile: DistrictProfile, heade
 		}
 		case 'trustedHeader': {
 			const login = header(headers, config.headerName);
-			if (!login) return denied(`Keine Anmeldung: der Anmelde-Proxy hat den Header „${config.headerName}“ nicht gesetzt.`, config);
+			if (!login)
+				return denied(
+					`Keine Anmeldung: der Anmelde-Proxy hat den Header „${config.headerName}“ nicht gesetzt.`,
+					config,
+				);
 			const staff = findStaff(profile, login);
-			return staff ? asActor(staff) : denied(`„${login}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`, config, login);
+			return staff
+				? asActor(staff)
+				: denied(
+						`„${login}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`,
+						config,
+						login,
+					);
 		}
 		default:
 			return denied('Unbekannte Anmeldeart.', config);
@@ -88,6 +121,14 @@ export function authenticate(config: AuthConfig, profile: DistrictProfile, heade
 
 /** What the credential dialog's Test button says about a form password (there is no server to ask). */
 export function checkFormPassword(password: string): { ok: boolean; message: string } {
-	if (password.length < 12) return { ok: false, message: 'Das Passwort ist zu kurz: mindestens 12 Zeichen, weil es für alle Mitarbeitenden des Formulars gilt.' };
-	return { ok: true, message: 'Passwort geeignet. Anmeldung mit Kennung oder E-Mail aus dem Kreisprofil.' };
+	if (password.length < 12)
+		return {
+			ok: false,
+			message:
+				'Das Passwort ist zu kurz: mindestens 12 Zeichen, weil es für alle Mitarbeitenden des Formulars gilt.',
+		};
+	return {
+		ok: true,
+		message: 'Passwort geeignet. Anmeldung mit Kennung oder E-Mail aus dem Kreisprofil.',
+	};
 }

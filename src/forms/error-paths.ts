@@ -9,7 +9,10 @@ export interface FormFieldError {
 }
 
 /** The data paths of a form's components (`household.birthDate`, grids without index) and which of them are grids. */
-export function componentPaths(components: FormComponent[]): { paths: Set<string>; grids: Set<string> } {
+export function componentPaths(components: FormComponent[]): {
+	paths: Set<string>;
+	grids: Set<string>;
+} {
 	const paths = new Set<string>();
 	const grids = new Set<string>();
 	walkComponents(components, (c, p) => {
@@ -25,10 +28,16 @@ export function componentPaths(components: FormComponent[]): { paths: Set<string
  * multiple field (`/consent/purposes/0`) goes to the field itself; a path the form has no component for
  * goes to the closest component above it, or to the whole form ('').
  */
-export function toFormioPath(pointer: string, form: { paths: Set<string>; grids: Set<string> }): string {
+export function toFormioPath(
+	pointer: string,
+	form: { paths: Set<string>; grids: Set<string> },
+): string {
 	let formioPath = '';
 	let keyPath = '';
-	for (const segment of pointer.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+	for (const segment of pointer
+		.split('/')
+		.filter(Boolean)
+		.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
 		if (/^\d+$/.test(segment)) {
 			if (!form.grids.has(keyPath)) break;
 			formioPath += `[${segment}]`;
@@ -45,5 +54,9 @@ export function toFormioPath(pointer: string, form: { paths: Set<string>; grids:
 /** Maps the validators' field errors onto the form's components. */
 export function toFormErrors(errors: FieldError[], components: FormComponent[]): FormFieldError[] {
 	const form = componentPaths(components);
-	return errors.map((e) => ({ path: toFormioPath(e.path, form), field: e.field, message: e.message }));
+	return errors.map((e) => ({
+		path: toFormioPath(e.path, form),
+		field: e.field,
+		message: e.message,
+	}));
 }

@@ -11,7 +11,9 @@ export function isFormKind(value: unknown): value is FormKind {
 }
 
 /** German names of the forms, as a manager reads them: the German names of their input kinds. */
-export const formTitles = Object.fromEntries(formKinds.map((kind) => [kind, inputKinds[kind].label])) as Record<FormKind, string>;
+export const formTitles = Object.fromEntries(
+	formKinds.map((kind) => [kind, inputKinds[kind].label]),
+) as Record<FormKind, string>;
 
 /** A Form.io component as far as this package reads it. */
 export interface FormComponent {
@@ -52,9 +54,10 @@ export interface FormDefinition {
 }
 
 /** `forms/` next to `src/` (and, after the build, `dist/forms` next to `dist/src`). */
-export const formDir = [path.join(__dirname, '..', '..', 'forms'), path.join(__dirname, '..', '..', '..', 'forms')].find((dir) =>
-	fs.existsSync(path.join(dir, 'intake.json')),
-) as string;
+export const formDir = [
+	path.join(__dirname, '..', '..', 'forms'),
+	path.join(__dirname, '..', '..', '..', 'forms'),
+].find((dir) => fs.existsSync(path.join(dir, 'intake.json'))) as string;
 
 const cache = new Map<FormKind, FormDefinition>();
 
@@ -62,7 +65,9 @@ const cache = new Map<FormKind, FormDefinition>();
 export function loadForm(kind: FormKind): FormDefinition {
 	let form = cache.get(kind);
 	if (!form) {
-		form = JSON.parse(fs.readFileSync(path.join(formDir, `${kind}.json`), 'utf8')) as FormDefinition;
+		form = JSON.parse(
+			fs.readFileSync(path.join(formDir, `${kind}.json`), 'utf8'),
+		) as FormDefinition;
 		cache.set(kind, form);
 	}
 	return structuredClone(form);
@@ -76,7 +81,11 @@ export function inputKindOf(schemaFile: string): InputKind {
 }
 
 /** Calls `visit` for every component with its Form.io data path (`household`, `person.firstName`; grids without row index). */
-export function walkComponents(components: FormComponent[], visit: (component: FormComponent, dataPath: string) => void, prefix = ''): void {
+export function walkComponents(
+	components: FormComponent[],
+	visit: (component: FormComponent, dataPath: string) => void,
+	prefix = '',
+): void {
 	for (const c of components) {
 		const isData = c.input === true && c.type !== 'button';
 		const dataPath = isData ? `${prefix}${c.key}` : prefix.replace(/\.$/, '');

@@ -43,9 +43,19 @@ export interface FormHandlerConfig {
 /** A listed asset (`?asset=…`): public library files, no login. */
 function assetAnswer(name: string): FormResponse {
 	const asset = readAsset(name);
-	if (!asset) return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Nicht gefunden.' };
+	if (!asset)
+		return {
+			status: 404,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+			body: 'Nicht gefunden.',
+		};
 	// Fonts and the time zone table are fetched in CORS mode; from the sandbox their origin is "null".
-	const headers = { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' };
+	const headers = {
+		'Content-Type': asset.type,
+		'Cache-Control': 'public, max-age=86400',
+		'Access-Control-Allow-Origin': '*',
+		'X-Content-Type-Options': 'nosniff',
+	};
 	return { status: 200, headers, body: asset.body };
 }
 
@@ -53,25 +63,51 @@ function assetAnswer(name: string): FormResponse {
 async function logIn(config: FormHandlerConfig, request: FormRequest): Promise<AuthResult> {
 	const login = authenticate(config.auth, config.core.context.profile, request.headers);
 	if (!login.ok && login.attempted !== undefined) {
-		await config.core.recordRefusal({ staffId: login.attempted }, { action: 'form.login' }, new DomainError('FORBIDDEN', `Anmeldung am Formular „${formTitles[config.kind]}“ fehlgeschlagen: ${login.message}`));
+		await config.core.recordRefusal(
+			{ staffId: login.attempted },
+			{ action: 'form.login' },
+			new DomainError(
+				'FORBIDDEN',
+				`Anmeldung am Formular „${formTitles[config.kind]}“ fehlgeschlagen: ${login.message}`,
+			),
+		);
 	}
 	return login;
 }
 
 /** GET: a listed asset or the form page (login, prefill from `?case=…`). */
-export async function handleFormGet(config: FormHandlerConfig, request: FormRequest): Promise<FormResponse> {
+export async function handleFormGet(
+	config: FormHandlerConfig,
+	request: FormRequest,
+): Promise<FormResponse> {
 	const assetName = first(request.query.asset);
 	if (assetName !== undefined) return assetAnswer(assetName);
 	const title = formTitles[config.kind];
 	const profile = config.core.context.profile;
 	const login = await logIn(config, request);
-	if (!login.ok) return html(401, renderPage({ title, errorMessage: login.message }), login.headers);
+	if (!login.ok)
+		return html(401, renderPage({ title, errorMessage: login.message }), login.headers);
 	const page = { title, districtName: profile.name, actorName: login.name };
 	try {
-		const start = await prefill(config.core, login.actor, config.kind, first(request.query.case), today(config.core.context.clock));
+		const start = await prefill(
+			config.core,
+			login.actor,
+			config.kind,
+			first(request.query.case),
+			today(config.core.context.clock),
+		);
 		const form = loadForm(config.kind);
 		fillProfileOptions(form.components, profile, login.actor.staffId);
-		return html(200, renderPage({ ...page, caseLabel: start.caseLabel, form, data: start.data, submissionId: randomUUID() }));
+		return html(
+			200,
+			renderPage({
+				...page,
+				caseLabel: start.caseLabel,
+				form,
+				data: start.data,
+				submissionId: randomUUID(),
+			}),
+		);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 		return html(httpStatusOf(error), renderPage({ ...page, errorMessage: error.message }));
@@ -92,56 +128,114 @@ function checkSubmission(kind: FormKind, data: unknown) {
 	const fieldErrors: FieldError[] = [...checkInput(inputKindOf(source.schema), normalised.data)];
 	for (const extra of source.extras) {
 		if (normalised.extras[extra.key] === undefined) continue;
-		fieldErrors.push(...checkInput(inputKindOf(extra.schema), { [extra.property]: normalised.extras[extra.key] }));
+		fieldErrors.push(
+			...checkInput(inputKindOf(extra.schema), { [extra.property]: normalised.extras[extra.key] }),
+		);
 	}
 	const context = normalised.context as { version?: unknown } | undefined;
-	const seenVersion = typeof context?.version === 'number' && Number.isInteger(context.version) ? context.version : undefined;
+	const seenVersion =
+		typeof context?.version === 'number' && Number.isInteger(context.version)
+			? context.version
+			: undefined;
 	return { form, normalised, fieldErrors, seenVersion };
 }
 
 /** A refused submission changes nothing but the audit log: one row naming the fields, not their values. */
-async function refused(config: FormHandlerConfig, actor: Actor, request: FormRequest, status: number, body: { message: string; errors?: FormFieldError[] }): Promise<PostResult> {
-	const fields = body.errors?.length ? ` (${body.errors.map((e) => e.path || 'Formular').join(', ')})` : '';
+async function refused(
+	config: FormHandlerConfig,
+	actor: Actor,
+	request: FormRequest,
+	status: number,
+	body: { message: string; errors?: FormFieldError[] },
+): Promise<PostResult> {
+	const fields = body.errors?.length
+		? ` (${body.errors.map((e) => e.path || 'Formular').join(', ')})`
+		: '';
 	const caseId = first(request.query.case) ?? null;
-	await config.core.recordRefusal(actor, { action: `form.${config.kind}`, caseId }, new DomainError('VALIDATION_FAILED', `${body.message}${fields}`));
+	await config.core.recordRefusal(
+		actor,
+		{ action: `form.${config.kind}`, caseId },
+		new DomainError('VALIDATION_FAILED', `${body.message}${fields}`),
+	);
 	return { response: json(status, body, request) };
 }
 
 /** POST: log in, normalise Form.io's shapes, validate with the schemas' validators, store through the core, answer in German. */
-export async function handleFormPost(config: FormHandlerConfig, request: FormRequest): Promise<PostResult> {
+export async function handleFormPost(
+	config: FormHandlerConfig,
+	request: FormRequest,
+): Promise<PostResult> {
 	const login = await logIn(config, request);
 	if (!login.ok) return { response: json(401, { message: login.message }, request, login.headers) };
 	let parsed: ReturnType<typeof parseSubmissionBody>;
 	try {
 		parsed = parseSubmissionBody(request.body);
 	} catch {
-		return refused(config, login.actor, request, 400, { message: 'Die Übermittlung ist kein gültiges JSON.' });
+		return refused(config, login.actor, request, 400, {
+			message: 'Die Übermittlung ist kein gültiges JSON.',
+		});
 	}
 	const checked = checkSubmission(config.kind, parsed.data);
 	if (checked.fieldErrors.length) {
 		const message = `${formTitles[config.kind]} unvollständig oder fehlerhaft. Bitte die markierten Angaben korrigieren.`;
-		return refused(config, login.actor, request, 422, { message, errors: toFormErrors(checked.fieldErrors, checked.form.components) });
+		return refused(config, login.actor, request, 422, {
+			message,
+			errors: toFormErrors(checked.fieldErrors, checked.form.components),
+		});
 	}
 	const caseId = first(request.query.case);
 	const { data, extras } = checked.normalised;
-	const emission: FormEmission = { kind: config.kind, data, extras, actor: login.actor, submissionId: parsed.submissionId ?? randomUUID(), ...(caseId ? { caseId } : {}) };
-	if (!config.save) return { response: json(200, { message: `${formTitles[config.kind]} übermittelt.` }, request), emission };
+	const emission: FormEmission = {
+		kind: config.kind,
+		data,
+		extras,
+		actor: login.actor,
+		submissionId: parsed.submissionId ?? randomUUID(),
+		...(caseId ? { caseId } : {}),
+	};
+	if (!config.save)
+		return {
+			response: json(200, { message: `${formTitles[config.kind]} übermittelt.` }, request),
+			emission,
+		};
 	return storeAndAnswer(config, request, emission, checked);
 }
 
 /** Stores through the core (one call) and answers: the German confirmation, or the core's refusal at its field. */
-async function storeAndAnswer(config: FormHandlerConfig, request: FormRequest, emission: FormEmission, checked: ReturnType<typeof checkSubmission>): Promise<PostResult> {
+async function storeAndAnswer(
+	config: FormHandlerConfig,
+	request: FormRequest,
+	emission: FormEmission,
+	checked: ReturnType<typeof checkSubmission>,
+): Promise<PostResult> {
 	const { kind, actor, caseId, data, extras, submissionId } = emission;
 	try {
-		const outcome = await storeSubmission(config.core, { kind, actor, caseId, data, extras, seenVersion: checked.seenVersion, submissionId });
-		const response = json(200, { message: outcome.message, caseId: outcome.caseId, ...(outcome.replayed ? { replayed: true } : {}) }, request);
+		const outcome = await storeSubmission(config.core, {
+			kind,
+			actor,
+			caseId,
+			data,
+			extras,
+			seenVersion: checked.seenVersion,
+			submissionId,
+		});
+		const response = json(
+			200,
+			{
+				message: outcome.message,
+				caseId: outcome.caseId,
+				...(outcome.replayed ? { replayed: true } : {}),
+			},
+			request,
+		);
 		// A repeated submission (double click, resend after a lost answer) gets the first answer but starts no workflow again.
 		if (outcome.replayed) return { response };
 		return { response, emission: { ...emission, caseId: outcome.caseId, result: outcome.result } };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 		const status = httpStatusOf(error);
-		if (status !== 422) return { response: json(status, { message: error.message, code: error.code }, request) };
+		if (status !== 422)
+			return { response: json(status, { message: error.message, code: error.code }, request) };
 		// Rules the core checks (dates, routing, duration, status): at the field when the core names one, else for the whole form.
 		const errors = error.fieldErrors.length
 			? toFormErrors(error.fieldErrors, checked.form.components)
@@ -152,13 +246,25 @@ async function storeAndAnswer(config: FormHandlerConfig, request: FormRequest, e
 
 /** Routing errors of an intake belong to the municipality field. */
 function routedField(error: DomainError): string {
-	return ['NOT_IN_PROGRAMME', 'UNKNOWN_MUNICIPALITY', 'NO_MANAGER_AVAILABLE'].includes(error.code) ? 'municipality' : '';
+	return ['NOT_IN_PROGRAMME', 'UNKNOWN_MUNICIPALITY', 'NO_MANAGER_AVAILABLE'].includes(error.code)
+		? 'municipality'
+		: '';
 }
 
 /** One entry for the webhook: GET → page or asset, POST → submission, anything else → 405. */
-export async function handleFormRequest(config: FormHandlerConfig, request: FormRequest & { method: string }): Promise<PostResult> {
+export async function handleFormRequest(
+	config: FormHandlerConfig,
+	request: FormRequest & { method: string },
+): Promise<PostResult> {
 	const method = request.method.toUpperCase();
-	if (method === 'GET' || method === 'HEAD') return { response: await handleFormGet(config, request) };
+	if (method === 'GET' || method === 'HEAD')
+		return { response: await handleFormGet(config, request) };
 	if (method === 'POST') return handleFormPost(config, request);
-	return { response: { status: 405, headers: { Allow: 'GET, POST', 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Nur GET und POST.' } };
+	return {
+		response: {
+			status: 405,
+			headers: { Allow: 'GET, POST', 'Content-Type': 'text/plain; charset=utf-8' },
+			body: 'Nur GET und POST.',
+		},
+	};
 }

@@ -10,7 +10,8 @@ export interface NormalisedSubmission {
 	context: unknown;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Turns what Form.io posts into what the schemas describe, guided by the schema (never by guessing):
@@ -33,7 +34,9 @@ export function normaliseSubmission(source: FormSource, body: unknown): Normalis
 	for (const extra of source.extras) {
 		const value = raw[extra.key];
 		delete raw[extra.key];
-		const node = (loadSchema(extra.schema).properties as Record<string, SchemaNode>)[extra.property];
+		const node = (loadSchema(extra.schema).properties as Record<string, SchemaNode>)[
+			extra.property
+		];
 		const normalised = normaliseValue(value, node, extra.schema);
 		if (normalised !== undefined) extras[extra.key] = normalised;
 	}
@@ -53,7 +56,11 @@ function resolve(rawNode: SchemaNode, file: string) {
 }
 
 /** Normalises one value against its schema node; `undefined` means "not given". */
-export function normaliseValue(value: unknown, rawNode: SchemaNode | undefined, file: string): unknown {
+export function normaliseValue(
+	value: unknown,
+	rawNode: SchemaNode | undefined,
+	file: string,
+): unknown {
 	if (value === null || value === undefined) return undefined;
 	if (!rawNode) return value;
 	const { node, file: nodeFile } = resolve(rawNode, file);
@@ -67,7 +74,8 @@ function normaliseText(value: string, node: SchemaNode): unknown {
 	const text = value.trim();
 	if (text === '') return undefined;
 	if (node.type === 'string' && node.format === 'date') return dateOnly(text);
-	if ((node.type === 'integer' || node.type === 'number') && /^-?\d+([.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
+	if ((node.type === 'integer' || node.type === 'number') && /^-?\d+([.,]\d+)?$/.test(text))
+		return Number(text.replace(',', '.'));
 	if (node.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
 	return node.type === 'string' ? text : value;
 }
@@ -81,7 +89,11 @@ export function dateOnly(text: string): string {
 	return text;
 }
 
-function normaliseObject(value: Record<string, unknown>, node: SchemaNode, file: string): Record<string, unknown> {
+function normaliseObject(
+	value: Record<string, unknown>,
+	node: SchemaNode,
+	file: string,
+): Record<string, unknown> {
 	const props = (node.properties ?? {}) as Record<string, SchemaNode>;
 	const entries: [string, unknown][] = [];
 	for (const [key, v] of Object.entries(value)) {
@@ -95,12 +107,21 @@ function normaliseObject(value: Record<string, unknown>, node: SchemaNode, file:
 }
 
 function normaliseArray(value: unknown, node: SchemaNode, file: string): unknown {
-	const { node: items, file: itemsFile } = node.items ? resolve(node.items as SchemaNode, file) : { node: {} as SchemaNode, file };
+	const { node: items, file: itemsFile } = node.items
+		? resolve(node.items as SchemaNode, file)
+		: { node: {} as SchemaNode, file };
 	if (isPlainObject(value) && Array.isArray(items.enum)) {
 		// Select boxes: {counselling: true, referral: false} → ['counselling'], in the schema's order.
-		const ticked = Object.entries(value).filter(([, on]) => on === true || on === 'true').map(([k]) => k);
+		const ticked = Object.entries(value)
+			.filter(([, on]) => on === true || on === 'true')
+			.map(([k]) => k);
 		const order = items.enum as string[];
-		return [...ticked.filter((k) => order.includes(k)).sort((a, b) => order.indexOf(a) - order.indexOf(b)), ...ticked.filter((k) => !order.includes(k))];
+		return [
+			...ticked
+				.filter((k) => order.includes(k))
+				.sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+			...ticked.filter((k) => !order.includes(k)),
+		];
 	}
 	if (!Array.isArray(value)) return value;
 	const result: unknown[] = [];

@@ -30,7 +30,16 @@ export function scriptSafeJson(value: unknown): string {
 
 /** The form page (handlebars template `page.hbs`); every asset URL is relative (`?asset=…`), so it works under any webhook path. */
 export function renderPage(model: PageModel): string {
-	template ??= Handlebars.compile(fs.readFileSync(path.join(__dirname, 'page.hbs'), 'utf8'), { strict: false });
-	const bootJson = model.form ? scriptSafeJson({ form: model.form, i18n: formioGerman, data: model.data ?? null, submissionId: model.submissionId }) : '';
+	template ??= Handlebars.compile(fs.readFileSync(path.join(__dirname, 'page.hbs'), 'utf8'), {
+		strict: false,
+	});
+	const bootJson = model.form
+		? scriptSafeJson({
+				form: model.form,
+				i18n: formioGerman,
+				data: model.data ?? null,
+				submissionId: model.submissionId,
+			})
+		: '';
 	return template({ ...model, bootJson });
 }

@@ -6,8 +6,15 @@ export function parseSubmissionBody(body: unknown): { data: unknown; submissionI
 		const text = value.trim();
 		value = text.startsWith('{') ? JSON.parse(text) : Object.fromEntries(new URLSearchParams(text));
 	}
-	if (value && typeof value === 'object' && typeof (value as { payload?: unknown }).payload === 'string') value = JSON.parse((value as { payload: string }).payload);
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { payload?: unknown }).payload === 'string'
+	)
+		value = JSON.parse((value as { payload: string }).payload);
 	const v = (value ?? {}) as { data?: unknown; submissionId?: unknown };
-	return { data: v.data ?? value, submissionId: typeof v.submissionId === 'string' ? v.submissionId : undefined };
+	return {
+		data: v.data ?? value,
+		submissionId: typeof v.submissionId === 'string' ? v.submissionId : undefined,
+	};
 }
-

@@ -6,7 +6,11 @@ import { germanDate } from '../lifecycle/dates';
 import { justificationNeeded } from '../lifecycle/duration';
 import type { FormKind } from './form-definitions';
 
-const statusLabels: Record<CaseRecord['status'], string> = { intake: 'Aufnahme', active: 'in Beratung', closed: 'beendet' };
+const statusLabels: Record<CaseRecord['status'], string> = {
+	intake: 'Aufnahme',
+	active: 'in Beratung',
+	closed: 'beendet',
+};
 
 /** Facts about the case the page needs for its conditions (hidden component `caseInfo`; never trusted on POST). */
 export interface CaseInfo {
@@ -27,7 +31,11 @@ export function caseLabel(record: CaseRecord): string {
 }
 
 export function caseInfo(record: CaseRecord, today: string): CaseInfo {
-	return { caseId: record.id, version: record.version, justificationNeeded: justificationNeeded(record.openedOn, record.extension !== null, today) };
+	return {
+		caseId: record.id,
+		version: record.version,
+		justificationNeeded: justificationNeeded(record.openedOn, record.extension !== null, today),
+	};
 }
 
 /** Outcomes the closure form starts with, taken from what the case file says today. */
@@ -38,7 +46,8 @@ function closureOutcomes(record: CaseRecord) {
 		ownTenancy: accommodation === 'own_tenancy',
 		...(person.germanLevel ? { germanLevel: person.germanLevel } : {}),
 		employmentSocialInsurance: occupation === 'employed_social_insurance',
-		trainingInternshipStudy: occupation === 'vocational_training' || occupation === 'internship' || occupation === 'study',
+		trainingInternshipStudy:
+			occupation === 'vocational_training' || occupation === 'internship' || occupation === 'study',
 	};
 }
 
@@ -47,9 +56,25 @@ function closureOutcomes(record: CaseRecord) {
  * Plan, contact, referral, closure: the case (read with the actor's rights, so a case outside the actor's scope
  * is refused like in every other operation) and today's date; the plan form carries the current plan for continuing it.
  */
-export async function prefill(core: Core, actor: Actor, kind: FormKind, caseId: string | undefined, today: string): Promise<Prefill> {
-	if (kind === 'intake') return { data: { intakeDate: today, consent: { date: today, recordedBy: actor.staffId, purposes: { counselling: true } } } };
-	if (!caseId) throw new DomainError('NOT_FOUND', 'Dieses Formular gehört zu einem Fall. Bitte über den Link aus der Fallakte öffnen (…?case=<Fallnummer>).');
+export async function prefill(
+	core: Core,
+	actor: Actor,
+	kind: FormKind,
+	caseId: string | undefined,
+	today: string,
+): Promise<Prefill> {
+	if (kind === 'intake')
+		return {
+			data: {
+				intakeDate: today,
+				consent: { date: today, recordedBy: actor.staffId, purposes: { counselling: true } },
+			},
+		};
+	if (!caseId)
+		throw new DomainError(
+			'NOT_FOUND',
+			'Dieses Formular gehört zu einem Fall. Bitte über den Link aus der Fallakte öffnen (…?case=<Fallnummer>).',
+		);
 	const file = await core.getCaseFile(actor, caseId);
 	const record = file.case;
 	const base = { caseInfo: caseInfo(record, today) };
@@ -57,14 +82,24 @@ export async function prefill(core: Core, actor: Actor, kind: FormKind, caseId: 
 	switch (kind) {
 		case 'plan': {
 			const current = file.plan;
-			if (!current) return { data: { ...base, planDate: today }, caseLabel: `${label} · neuer Integrationsplan` };
+			if (!current)
+				return {
+					data: { ...base, planDate: today },
+					caseLabel: `${label} · neuer Integrationsplan`,
+				};
 			const { reviewDate: _previousReview, ...plan } = current.current.plan;
-			return { data: { ...base, ...plan, planDate: today }, caseLabel: `${label} · Fortschreibung von Fassung ${current.current.version}` };
+			return {
+				data: { ...base, ...plan, planDate: today },
+				caseLabel: `${label} · Fortschreibung von Fassung ${current.current.version}`,
+			};
 		}
 		case 'contact':
 		case 'referral':
 			return { data: { ...base, date: today }, caseLabel: label };
 		case 'closure':
-			return { data: { ...base, date: today, outcomes: closureOutcomes(record) }, caseLabel: label };
+			return {
+				data: { ...base, date: today, outcomes: closureOutcomes(record) },
+				caseLabel: label,
+			};
 	}
 }

@@ -4,8 +4,10 @@ import type { ReferralState } from '../store/database';
 import { assertNotBefore } from '../lifecycle/date-checks';
 import { assertReferralTransition } from '../lifecycle/referral-status';
 import { validateInput } from '../validation/validate';
+import { enumValueForLabel, loadSchema } from '../validation/schema-labels';
 import { isPlausibleId, recordEvent, touchCase } from './case-rows';
 import type { CoreContext, Tx, WriteOptions } from './context';
+import type { ResolvedActor } from '../access/actor';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
 import { toReferralRecord, type ReferralRecord } from './referral-record';
@@ -105,6 +107,19 @@ export function createReferral(
 	);
 }
 
+/** A status change may name the new state by its German label (angenommen, abgelehnt, abgeschlossen). */
+function withStatusValue(input: unknown): unknown {
+	if (typeof input !== 'object' || input === null || !Object.hasOwn(input, 'status')) return input;
+	const status = (input as { status: unknown }).status;
+	const node = (
+		loadSchema('referral-status.schema.json').properties as Record<string, Record<string, unknown>>
+	).status;
+	const value = enumValueForLabel(node, status);
+	// Only a label is replaced (a spread copies own keys as data, never through a prototype setter); anything else
+	// reaches the validator exactly as it came.
+	return value === status ? input : { ...input, status: value };
+}
+
 /** The referral a status change names (no case check yet: that follows with the case's guards). */
 async function loadReferral(trx: Tx, referralId: unknown) {
 	if (!isPlausibleId(referralId)) {
@@ -120,6 +135,52 @@ async function loadReferral(trx: Tx, referralId: unknown) {
 	return referral;
 }
 
+/** The new state of a referral: checked against the case's guards and the referral's transitions, then stored. */
+async function applyStatusChange(
+	ctx: CoreContext,
+	trx: Tx,
+	who: ResolvedActor,
+	referralId: unknown,
+	input: unknown,
+	options: WriteOptions,
+) {
+	const change = validateInput('referralStatus', withStatusValue(input));
+	const referral = await loadReferral(trx, referralId);
+	const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
+		what: 'Ein neuer Stand der Weitervermittlung',
+		date: change.date,
+		dateField: 'date',
+		dateLabel: 'Datum',
+	});
+	assertReferralTransition(referral.status, change.status);
+	assertNotBefore(change.date, referral.status_on, 'date', 'Datum', 'dem letzten Stand');
+	const at = ctx.clock.now().toISOString();
+	await trx
+		.updateTable('referrals')
+		.set({ status: change.status, status_on: change.date, updated_at: at })
+		.where('id', '=', referral.id)
+		.execute();
+	await recordReferralEvent(trx, referral.id, change, at, who.staffId);
+	await touchCase(trx, row, {}, at);
+	await recordEvent(
+		trx,
+		row.id,
+		'referral.status',
+		{ referralId: referral.id, status: change.status },
+		at,
+	);
+	const updated = await trx
+		.selectFrom('referrals')
+		.selectAll()
+		.where('id', '=', referral.id)
+		.executeTakeFirstOrThrow();
+	return {
+		result: toReferralRecord(ctx, updated),
+		caseId: row.id,
+		detail: `${referral.status} → ${change.status}`,
+	};
+}
+
 /** Records the service's answer: angenommen / abgelehnt, later abgeschlossen. */
 export function setReferralStatus(
 	ctx: CoreContext,
@@ -128,46 +189,39 @@ export function setReferralStatus(
 	input: unknown,
 	options: WriteOptions = {},
 ): Promise<ReferralRecord> {
-	return runOperation(
-		ctx,
-		actor,
-		{ action: 'referral.status', submissionId: options.submissionId, onReplay: options.onReplay },
-		async (trx, who) => {
-			const change = validateInput('referralStatus', input);
-			const referral = await loadReferral(trx, referralId);
-			const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
-				what: 'Ein neuer Stand der Weitervermittlung',
-				date: change.date,
-				dateField: 'date',
-				dateLabel: 'Datum',
-			});
-			assertReferralTransition(referral.status, change.status);
-			assertNotBefore(change.date, referral.status_on, 'date', 'Datum', 'dem letzten Stand');
-			const at = ctx.clock.now().toISOString();
-			await trx
-				.updateTable('referrals')
-				.set({ status: change.status, status_on: change.date, updated_at: at })
-				.where('id', '=', referral.id)
-				.execute();
-			await recordReferralEvent(trx, referral.id, change, at, who.staffId);
-			await touchCase(trx, row, {}, at);
-			await recordEvent(
-				trx,
-				row.id,
-				'referral.status',
-				{ referralId: referral.id, status: change.status },
-				at,
-			);
-			const updated = await trx
-				.selectFrom('referrals')
-				.selectAll()
-				.where('id', '=', referral.id)
-				.executeTakeFirstOrThrow();
-			return {
-				result: toReferralRecord(ctx, updated),
-				caseId: row.id,
-				detail: `${referral.status} → ${change.status}`,
-			};
-		},
+	const spec = {
+		action: 'referral.status',
+		submissionId: options.submissionId,
+		onReplay: options.onReplay,
+	};
+	return runOperation(ctx, actor, spec, (trx, who) =>
+		applyStatusChange(ctx, trx, who, referralId, input, options),
 	);
+}
+
+/**
+ * The same for an answer as one object — `{ referralId, status, date, note }`, e.g. the body of a JSON interface —
+ * checked as a whole: anything but these keys, and any value of the wrong type, is refused in German.
+ */
+export function answerReferral(
+	ctx: CoreContext,
+	actor: unknown,
+	answer: unknown,
+	options: WriteOptions = {},
+): Promise<ReferralRecord> {
+	const spec = {
+		action: 'referral.status',
+		submissionId: options.submissionId,
+		onReplay: options.onReplay,
+	};
+	return runOperation(ctx, actor, spec, (trx, who) => {
+		if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+			throw new DomainError(
+				'VALIDATION_FAILED',
+				'Die Rückmeldung muss ein JSON-Objekt sein: { referralId, status, date, note }.',
+			);
+		}
+		const { referralId, ...change } = answer as Record<string, unknown>;
+		return applyStatusChange(ctx, trx, who, referralId, change, options);
+	});
 }

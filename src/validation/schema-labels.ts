@@ -71,3 +71,15 @@ export function enumLabel(node: SchemaNode | undefined, value: string): string {
 	const labels = node?.['x-enumLabels'] as Record<string, string> | undefined;
 	return labels?.[value] ?? value;
 }
+
+/**
+ * The enum value a German label names (`angenommen` → `accepted`, any case); anything else is returned unchanged
+ * for the validator to judge. Lets machine interfaces take the words their German messages use.
+ */
+export function enumValueForLabel(node: SchemaNode | undefined, text: unknown): unknown {
+	if (typeof text !== 'string') return text;
+	const labels = (node?.['x-enumLabels'] ?? {}) as Record<string, string>;
+	const wanted = text.trim().toLowerCase();
+	const found = Object.entries(labels).find(([, label]) => label.toLowerCase() === wanted);
+	return found ? found[0] : text;
+}

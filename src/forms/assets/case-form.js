@@ -26,15 +26,23 @@
 		storageWorks = false;
 	}
 	if (!storageWorks) {
-		Formio.getToken = function () { return ''; };
-		Formio.getUser = function () { return null; };
+		Formio.getToken = function () {
+			return '';
+		};
+		Formio.getUser = function () {
+			return null;
+		};
 		Formio.setToken = function () {};
 		Formio.setUser = function () {};
 	}
 
 	function toFormioErrors(errors) {
 		return errors.map(function (e) {
-			var error = { message: e.path ? e.message : e.field + ': ' + e.message, level: 'error', fromServer: true };
+			var error = {
+				message: e.path ? e.message : e.field + ': ' + e.message,
+				level: 'error',
+				fromServer: true,
+			};
 			if (e.path) error.path = e.path;
 			return error;
 		});
@@ -44,12 +52,18 @@
 	function post(data) {
 		var body = new URLSearchParams();
 		body.set('payload', JSON.stringify({ data: data, submissionId: boot.submissionId }));
-		return fetch(window.location.href, { method: 'POST', body: body, credentials: 'include' }).then(function (response) {
-			return response.json().then(
-				function (json) { return { status: response.status, body: json }; },
-				function () { return { status: response.status, body: {} }; }
-			);
-		});
+		return fetch(window.location.href, { method: 'POST', body: body, credentials: 'include' }).then(
+			function (response) {
+				return response.json().then(
+					function (json) {
+						return { status: response.status, body: json };
+					},
+					function () {
+						return { status: response.status, body: {} };
+					},
+				);
+			},
+		);
 	}
 
 	function showDone(message) {
@@ -63,7 +77,9 @@
 		again.type = 'button';
 		again.className = 'btn btn-outline-primary mt-3 d-block';
 		again.textContent = 'Neues Formular';
-		again.addEventListener('click', function () { window.location.reload(); });
+		again.addEventListener('click', function () {
+			window.location.reload();
+		});
 		box.appendChild(again);
 		resultElement.appendChild(box);
 	}
@@ -93,8 +109,10 @@
 						next(res.body.message || 'Speichern nicht möglich (HTTP ' + res.status + ').');
 					},
 					function () {
-						next('Keine Verbindung zum Server. Bitte erneut versuchen; die Eingaben bleiben erhalten.');
-					}
+						next(
+							'Keine Verbindung zum Server. Bitte erneut versuchen; die Eingaben bleiben erhalten.',
+						);
+					},
 				);
 			},
 		},
