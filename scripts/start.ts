@@ -168,6 +168,13 @@ async function main(): Promise<void> {
 	console.log(summary(instance, smtp));
 }
 
+/** A password or token is printed on the first start only; later the summary says where it is kept. */
+function secret(instance: DistrictInstance, value: string): string {
+	return instance.firstStart
+		? value
+		: `(beim ersten Start angezeigt; steht in ${instance.stateFile}, nur für Sie lesbar)`;
+}
+
 /** What `npm start` prints once n8n runs: editor, logins, forms, the JSON interface, the published workflows. */
 function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 	const profile = JSON.parse(
@@ -178,7 +185,7 @@ function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 		`Integrationsmanagement – ${profile.name} läuft (n8n ${N8N_VERSION}, nur auf diesem Rechner erreichbar).`,
 		'',
 		`  Editor:        ${instance.editorUrl}`,
-		`  Anmeldung:     ${instance.owner.email}  /  Passwort: ${instance.owner.password}`,
+		`  Anmeldung:     ${instance.owner.email}  /  Passwort: ${secret(instance, instance.owner.password)}`,
 		`  Falldatenbank: ${instance.storeFile} (SQLite)`,
 		`  Berichte:      ${instance.reportsDir}`,
 		`  E-Mail:        ${smtp ? `SMTP ${smtp.host}:${smtp.port}` : 'aus (IM_SMTP_HOST setzen, siehe docs/runtime.md)'}`,
@@ -198,7 +205,7 @@ function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 			),
 			'',
 			`  Formular-Anmeldung: Kennung aus dem Kreisprofil, z. B. ${coordinator?.id} (Koordination) oder ${manager?.id} (Integrationsmanager*in)`,
-			`                      Passwort: ${instance.formPassword}`,
+			`                      Passwort: ${secret(instance, instance.formPassword)}`,
 			'',
 		);
 	}
@@ -206,7 +213,7 @@ function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 		lines.push(
 			'  Schnittstelle (JSON, Header X-IM-Token):',
 			...apis.map((h) => `    ${h.node.replace(/^Eingang: /, '').padEnd(20)} ${h.method} ${h.url}`),
-			`    Token: ${instance.apiToken}`,
+			`    Token: ${secret(instance, instance.apiToken)}`,
 		);
 	}
 	lines.push(

@@ -102,6 +102,10 @@ export interface DistrictInstance {
 	/** Where workflows may write files (funder report). */
 	reportsDir: string;
 	userFolder: string;
+	/** The user folder was new: the logins were created now (printed once). */
+	firstStart: boolean;
+	/** Where the logins are kept (readable by the owner only). */
+	stateFile: string;
 	timings: Record<string, number>;
 	workflows: { id: string; name: string; webhooks: WebhookInfo[] }[];
 	stop(): Promise<ProcessExit>;
@@ -117,8 +121,19 @@ interface SetupState {
 	imported?: { at: string; workflows: string[] };
 }
 
-const writeState = (file: string, state: SetupState): void =>
+const writeState = (file: string, state: SetupState): void => {
 	fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+	fs.chmodSync(file, 0o600);
+};
+
+/** The user folder holds the case store, n8n's settings (encryption key) and the logins: owner only. */
+function privateUserFolder(userFolder: string): void {
+	const n8nFolder = path.join(userFolder, '.n8n');
+	fs.mkdirSync(n8nFolder, { recursive: true, mode: 0o700 });
+	for (const dir of [userFolder, n8nFolder]) fs.chmodSync(dir, 0o700);
+	const settings = path.join(n8nFolder, 'config');
+	if (fs.existsSync(settings)) fs.chmodSync(settings, 0o600);
+}
 
 /** The state of the user folder, created on first use; logins given in the options win over remembered ones. */
 function prepareState(
@@ -230,8 +245,10 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 		extraEnv = {},
 	} = options;
 	const timings: Record<string, number> = {};
-	fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
+	privateUserFolder(userFolder);
 	const stateFile = path.join(userFolder, 'im-setup.json');
+	// Logins are printed on the first start only; later they are in the state file (owner only).
+	const firstStart = !fs.existsSync(stateFile);
 	const state = prepareState(stateFile, options);
 
 	linkPackage(userFolder, packageRoot);
@@ -277,6 +294,8 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 			timings,
 			templates,
 			packageRoot,
+			firstStart,
+			stateFile,
 		});
 	} catch (error) {
 		await n8n.stop();
@@ -295,8 +314,10 @@ function runningInstance(running: {
 	timings: Record<string, number>;
 	templates: Template[];
 	packageRoot: string;
+	firstStart: boolean;
+	stateFile: string;
 }): DistrictInstance {
-	const { n8n, state, userFolder, templates, packageRoot } = running;
+	const { n8n, state, userFolder, templates, packageRoot, firstStart, stateFile } = running;
 	const base = n8n.baseUrl;
 	return {
 		n8n,
@@ -305,6 +326,8 @@ function runningInstance(running: {
 		baseUrl: base,
 		editorUrl: `${base}/`,
 		owner: state.owner,
+		firstStart,
+		stateFile,
 		formPassword: state.formPassword,
 		apiToken: state.apiToken,
 		storeFile: path.join(userFolder, '.n8n', CASE_STORE_FILE),

@@ -64,7 +64,8 @@ export function n8nEnv({
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENCRYPTION_KEY: encryptionKey,
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// n8n keeps its settings file (with the encryption key) readable by the owner only.
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		DB_TYPE: 'sqlite',
 		DB_SQLITE_POOL_SIZE: '2',

@@ -136,7 +136,9 @@ export class Flow {
 		);
 		const data = this.add(dataName, 'n8n-nodes-base.set', 3.4, [position[0] + 220, position[1]], {
 			mode: 'raw',
-			jsonOutput: '={{ JSON.stringify($json.body) }}',
+			// Only an object passes as it is; anything else (a list, a text) arrives as `data` for the node to refuse in German.
+			jsonOutput:
+				"={{ JSON.stringify($json.body && typeof $json.body === 'object' && !Array.isArray($json.body) ? $json.body : { data: $json.body }) }}",
 			options: {},
 		});
 		this.connect(hook, data);

@@ -78,7 +78,7 @@ export async function execute(
 	{ core, actor, itemIndex }: OperationContext,
 ) {
 	if (this.getNodeParameter('answerInput', itemIndex, 'fields') === 'json') {
-		const answer = jsonParameter(this, 'answer', 'Answer (JSON)', itemIndex);
+		const answer = jsonParameter(this, 'answer', 'Rückmeldung', itemIndex);
 		return await core.answerReferral(actor, answer, writeOptions(this, itemIndex));
 	}
 	// The values as they are (an object stays an object): the core's schema check refuses wrong types in German.
