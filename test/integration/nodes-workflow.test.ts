@@ -2,7 +2,8 @@ import { closeAllStores } from '../../nodes/shared/transport';
 import { loadShippedProfile } from '../../src/districts/profile';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
-import { runWorkflow } from '../helpers/n8n/run-workflow';
+import type { CaseStore } from '../../src/store/open-store';
+import { runWorkflow, type Execution } from '../helpers/n8n/run-workflow';
 import {
 	caseNode,
 	caseNodeTypes,
@@ -17,9 +18,9 @@ const actor = actorFor(profile, 'em-caritas-01');
 const recent = (days: number) =>
 	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-/** The whole lifecycle as one workflow of Integration Case nodes, each step reading the previous one's output. */
-function lifecycleWorkflow(intake: unknown) {
-	return chain([
+/** The start node with one form submission and the node that creates its case. */
+function intakeNodes(intake: unknown) {
+	return [
 		startNode([{ actor, submissionId: 'wf-submission-1', data: intake }]),
 		caseNode('Create Case', {
 			resource: 'case',
@@ -27,6 +28,13 @@ function lifecycleWorkflow(intake: unknown) {
 			intake: '={{ $json.data }}',
 			submissionId: '={{ $json.submissionId }}',
 		}),
+	];
+}
+
+/** The whole lifecycle as one workflow of Integration Case nodes, each step reading the previous one's output. */
+function lifecycleWorkflow(intake: unknown) {
+	return chain([
+		...intakeNodes(intake),
 		caseNode('Create Plan', {
 			resource: 'plan',
 			operation: 'create',
@@ -65,6 +73,67 @@ function lifecycleWorkflow(intake: unknown) {
 	]);
 }
 
+/** What each step of the lifecycle workflow put out; returns the created case. */
+function expectStepOutputs({ output }: Execution) {
+	const [created] = output('Create Case');
+	expect(created.json).toMatchObject({
+		status: 'intake',
+		organisationId: 'caritas-em',
+		routing: { rule: 'least_caseload' },
+	});
+	expect(created.pairedItem).toEqual({ item: 0 });
+	const caseId = created.json.caseId as string;
+	expect(output('Create Plan')[0].json).toMatchObject({ caseId, version: 1, kind: 'created' });
+	expect(output('Log Contact')[0].json).toMatchObject({
+		caseId,
+		channel: 'in_person',
+		minutes: 45,
+	});
+	expect(output('Refer')[0].json).toMatchObject({
+		caseId,
+		status: 'open',
+		serviceName: 'Jobcenter Landkreis Emmendingen',
+	});
+	expect(output('Referral Accepted')[0].json).toMatchObject({ status: 'accepted' });
+	expect(output('Close')[0].json).toMatchObject({
+		caseId,
+		status: 'closed',
+		closedOn: recent(1),
+	});
+	return { caseId, managerId: created.json.managerId };
+}
+
+/** The store after the lifecycle workflow: one closed case with its history, contact, referral, closure, submission. */
+async function expectStoredLifecycle(store: CaseStore, caseId: string, managerId: unknown) {
+	const db = store.db;
+	const stored = await db.selectFrom('cases').selectAll().executeTakeFirstOrThrow();
+	expect(stored).toMatchObject({
+		id: caseId,
+		status: 'closed',
+		manager_id: managerId,
+	});
+	expect(
+		(
+			await db
+				.selectFrom('status_history')
+				.select('to_status')
+				.where('case_id', '=', caseId)
+				.orderBy('id')
+				.execute()
+		).map((r) => r.to_status),
+	).toEqual(['intake', 'active', 'closed']);
+	expect(await db.selectFrom('contacts').select('id').execute()).toHaveLength(1);
+	expect((await db.selectFrom('referrals').selectAll().executeTakeFirstOrThrow()).status).toBe(
+		'accepted',
+	);
+	expect((await db.selectFrom('closures').selectAll().executeTakeFirstOrThrow()).reason).toBe(
+		'self_reliant',
+	);
+	expect(
+		(await db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow()).submission_id,
+	).toBe('wf-submission-1');
+}
+
 describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s', (backend) => {
 	let t: TestStore;
 	const nodeTypes = caseNodeTypes();
@@ -84,83 +153,24 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 		});
 
 	it('runs intake → case → plan → contact → referral → closure and leaves the store in that state', async () => {
-		const { run, output } = await runWorkflow(
+		const execution = await runWorkflow(
 			lifecycleWorkflow(intake()),
 			nodeTypes,
 			credentialsWith(storeCredential(backend, t.target)),
 		);
-		expect(run.data.resultData.error).toBeUndefined();
-		expect(run.status).toBe('success');
-		const [created] = output('Create Case');
-		expect(created.json).toMatchObject({
-			status: 'intake',
-			organisationId: 'caritas-em',
-			routing: { rule: 'least_caseload' },
-		});
-		expect(created.pairedItem).toEqual({ item: 0 });
-		const caseId = created.json.caseId as string;
-		expect(output('Create Plan')[0].json).toMatchObject({ caseId, version: 1, kind: 'created' });
-		expect(output('Log Contact')[0].json).toMatchObject({
-			caseId,
-			channel: 'in_person',
-			minutes: 45,
-		});
-		expect(output('Refer')[0].json).toMatchObject({
-			caseId,
-			status: 'open',
-			serviceName: 'Jobcenter Landkreis Emmendingen',
-		});
-		expect(output('Referral Accepted')[0].json).toMatchObject({ status: 'accepted' });
-		expect(output('Close')[0].json).toMatchObject({
-			caseId,
-			status: 'closed',
-			closedOn: recent(1),
-		});
-
-		const db = t.store.db;
-		const stored = await db.selectFrom('cases').selectAll().executeTakeFirstOrThrow();
-		expect(stored).toMatchObject({
-			id: caseId,
-			status: 'closed',
-			manager_id: created.json.managerId,
-		});
-		expect(
-			(
-				await db
-					.selectFrom('status_history')
-					.select('to_status')
-					.where('case_id', '=', caseId)
-					.orderBy('id')
-					.execute()
-			).map((r) => r.to_status),
-		).toEqual(['intake', 'active', 'closed']);
-		expect(await db.selectFrom('contacts').select('id').execute()).toHaveLength(1);
-		expect((await db.selectFrom('referrals').selectAll().executeTakeFirstOrThrow()).status).toBe(
-			'accepted',
-		);
-		expect((await db.selectFrom('closures').selectAll().executeTakeFirstOrThrow()).reason).toBe(
-			'self_reliant',
-		);
-		expect(
-			(await db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow()).submission_id,
-		).toBe('wf-submission-1');
+		expect(execution.run.data.resultData.error).toBeUndefined();
+		expect(execution.run.status).toBe('success');
+		const { caseId, managerId } = expectStepOutputs(execution);
+		await expectStoredLifecycle(t.store, caseId, managerId);
 
 		// Running the same submission again creates no second case.
 		const again = await runWorkflow(
-			chain([
-				startNode([{ actor, submissionId: 'wf-submission-1', data: intake() }]),
-				caseNode('Create Case', {
-					resource: 'case',
-					operation: 'create',
-					intake: '={{ $json.data }}',
-					submissionId: '={{ $json.submissionId }}',
-				}),
-			]),
+			chain(intakeNodes(intake())),
 			nodeTypes,
 			credentialsWith(storeCredential(backend, t.target)),
 		);
 		expect(again.output('Create Case')[0].json.caseId).toBe(caseId);
-		expect(await db.selectFrom('cases').select('id').execute()).toHaveLength(1);
+		expect(await t.store.db.selectFrom('cases').select('id').execute()).toHaveLength(1);
 	});
 
 	it('fails the execution with the German message on an invalid intake, storing nothing', async () => {
