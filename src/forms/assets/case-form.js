@@ -36,6 +36,18 @@
 		Formio.setUser = function () {};
 	}
 
+	/** The JSON of a value at a Form.io data path (`consent.purposes`, `household[1].birthDate`). */
+	function jsonAt(data, path) {
+		var value = data;
+		String(path)
+			.replace(/\[(\d+)\]/g, '.$1')
+			.split('.')
+			.forEach(function (key) {
+				value = value === undefined || value === null ? undefined : value[key];
+			});
+		return JSON.stringify(value === undefined ? null : value);
+	}
+
 	function toFormioErrors(errors) {
 		return errors.map(function (e) {
 			var error = {
@@ -103,6 +115,7 @@
 							var errors = toFormioErrors(res.body.errors);
 							// Registered as server errors so that the next submit clears them.
 							form.serverErrors = errors;
+							form.refusedData = submission.data;
 							next(errors);
 							return;
 						}
@@ -118,13 +131,15 @@
 		},
 	}).then(function (form) {
 		if (boot.data) form.submission = { data: boot.data };
-		// A server message disappears as soon as its field is edited.
+		// A server message disappears as soon as its field gets another value than the refused one; a late change
+		// event that still carries the refused value (select boxes report clicks made just before the submit) keeps it.
 		form.on('change', function (event, flags) {
 			var changed = flags && flags.changed && flags.changed.instance;
-			if (changed && changed.serverErrors && changed.serverErrors.length) {
-				changed.serverErrors = [];
-				changed.setCustomValidity([], true);
-			}
+			if (!changed || !changed.serverErrors || !changed.serverErrors.length) return;
+			var value = JSON.stringify(changed.dataValue === undefined ? null : changed.dataValue);
+			if (form.refusedData && value === jsonAt(form.refusedData, changed.path)) return;
+			changed.serverErrors = [];
+			changed.setCustomValidity([], true);
 		});
 		window.caseForm = form;
 		document.body.setAttribute('data-case-form', 'ready');
