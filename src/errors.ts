@@ -23,6 +23,7 @@ const errorTable = {
 	SUBMISSION_REUSED: { outcome: 'rejected', http: 422 },
 	PROFILE_INVALID: { outcome: 'rejected', http: 422 },
 	STORE_UNAVAILABLE: { outcome: 'failed', http: 503 },
+	IDENTITY_PROVIDER_FAILED: { outcome: 'failed', http: 502 },
 } as const satisfies Record<string, { outcome: AuditOutcome; http: number }>;
 
 /** Stable error codes (see the table above). */

@@ -12,6 +12,18 @@ export { limitsFor } from './lifecycle/duration';
 export { caseEventLabels, caseEventTypes } from './events/event-types';
 export { handleFormRequest } from './forms/handlers';
 export { checkFormPassword, type AuthConfig } from './forms/auth';
+export {
+	startLogin as startOidcLogin,
+	finishLogin as finishOidcLogin,
+	logoutUrl as oidcLogoutUrl,
+	checkOidcSettings,
+	oidcLoginAction,
+	defaultScopes as defaultOidcScopes,
+	type OidcSettings,
+	type StaffClaim,
+	type LoginStart as OidcLoginStart,
+	type OidcLogin,
+} from './auth/oidc';
 export type { FormKind } from './forms/form-definitions';
 export type { CaseRecord } from './service/case-rows';
 export type { PlanRecord, PlanView } from './service/plans';

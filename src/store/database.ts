@@ -19,6 +19,26 @@ export interface Database {
 	case_events: CaseEventTable;
 	audit_log: AuditLogTable;
 	trigger_emissions: TriggerEmissionTable;
+	oidc_login_transactions: OidcLoginTransactionTable;
+}
+
+/** A login at the district's identity provider that has begun (OpenID Connect, authorization code + PKCE); used once. */
+export interface OidcLoginTransactionTable {
+	/** The `state` parameter sent to the provider: the key under which the callback finds this row. */
+	state: string;
+	district_id: string;
+	issuer: string;
+	client_id: string;
+	/** SHA-256 of the random value kept in a short-lived cookie of the browser that began the login. */
+	browser_binding_hash: string;
+	nonce: string;
+	/** PKCE code verifier; emptied when the row is used. */
+	code_verifier: string;
+	/** Path of the page to show after the login. */
+	return_to: string | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
 }
 
 export interface TriggerEmissionTable {

@@ -3,6 +3,7 @@ import type { Backend } from './backend';
 import { initial } from './0001-initial';
 import { triggerEmissions } from './0002-trigger-emissions';
 import { submissionActor } from './0003-submission-actor';
+import { oidcLoginTransactions } from './0004-oidc-login-transactions';
 
 export type { Backend } from './backend';
 
@@ -13,6 +14,7 @@ export function migrationProvider(backend: Backend): MigrationProvider {
 			'0001_initial': initial(backend),
 			'0002_trigger_emissions': triggerEmissions,
 			'0003_submission_actor': submissionActor,
+			'0004_oidc_login_transactions': oidcLoginTransactions,
 		}),
 	};
 }
