@@ -66,12 +66,65 @@ describe.each(backends)('answer to a referral on %s', (backend) => {
 	});
 });
 
+const profile = emmendingen();
+const actor = actorFor(profile, 'em-caritas-01');
+const recent = (days: number) =>
+	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Case, referral, then three answers: an object as note, an extra key (JSON answer), a German label (JSON answer). */
+function answerWorkflow() {
+	const intake = validIntake({
+		intakeDate: recent(30),
+		consent: { ...validIntake().consent, date: recent(30) },
+	});
+	const refer = { date: recent(20), serviceId: 'jobcenter', reason: 'Arbeit' };
+	const workflow = chain([
+		startNode([{ actor, data: intake }]),
+		caseNode('Create Case', {
+			resource: 'case',
+			operation: 'create',
+			intake: '={{ $json.data }}',
+		}),
+		caseNode('Refer', {
+			resource: 'referral',
+			operation: 'create',
+			caseId: '={{ $json.caseId }}',
+			referral: JSON.stringify(refer),
+		}),
+		caseNode(
+			'Object Note',
+			{
+				resource: 'referral',
+				operation: 'setStatus',
+				referralId: '={{ $json.id }}',
+				status: 'accepted',
+				note: '={{ { text: "angerufen" } }}',
+				date: recent(10),
+			},
+			{ continueOnFail: true },
+		),
+		caseNode(
+			'Extra Key',
+			{
+				resource: 'referral',
+				operation: 'setStatus',
+				answerInput: 'json',
+				answer: `={{ { referralId: $('Refer').item.json.id, status: 'angenommen', date: '${recent(10)}', bewertung: 5 } }}`,
+			},
+			{ continueOnFail: true },
+		),
+		caseNode('German Label', {
+			resource: 'referral',
+			operation: 'setStatus',
+			answerInput: 'json',
+			answer: `={{ { referralId: $('Refer').item.json.id, status: 'angenommen', date: '${recent(9)}' } }}`,
+		}),
+	]);
+	return workflow;
+}
+
 describe('answer to a referral through the Integration Case node', () => {
 	let t: TestStore;
-	const profile = emmendingen();
-	const actor = actorFor(profile, 'em-caritas-01');
-	const recent = (days: number) =>
-		new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 	beforeEach(async () => (t = await freshStore('SQLite')));
 	afterEach(async () => {
 		await closeAllStores();
@@ -79,53 +132,7 @@ describe('answer to a referral through the Integration Case node', () => {
 	});
 
 	it('stores no "[object Object]": an object in a field or an extra key is a German error item', async () => {
-		const intake = validIntake({
-			intakeDate: recent(30),
-			consent: { ...validIntake().consent, date: recent(30) },
-		});
-		const refer = { date: recent(20), serviceId: 'jobcenter', reason: 'Arbeit' };
-		const workflow = chain([
-			startNode([{ actor, data: intake }]),
-			caseNode('Create Case', {
-				resource: 'case',
-				operation: 'create',
-				intake: '={{ $json.data }}',
-			}),
-			caseNode('Refer', {
-				resource: 'referral',
-				operation: 'create',
-				caseId: '={{ $json.caseId }}',
-				referral: JSON.stringify(refer),
-			}),
-			caseNode(
-				'Object Note',
-				{
-					resource: 'referral',
-					operation: 'setStatus',
-					referralId: '={{ $json.id }}',
-					status: 'accepted',
-					note: '={{ { text: "angerufen" } }}',
-					date: recent(10),
-				},
-				{ continueOnFail: true },
-			),
-			caseNode(
-				'Extra Key',
-				{
-					resource: 'referral',
-					operation: 'setStatus',
-					answerInput: 'json',
-					answer: `={{ { referralId: $('Refer').item.json.id, status: 'angenommen', date: '${recent(10)}', bewertung: 5 } }}`,
-				},
-				{ continueOnFail: true },
-			),
-			caseNode('German Label', {
-				resource: 'referral',
-				operation: 'setStatus',
-				answerInput: 'json',
-				answer: `={{ { referralId: $('Refer').item.json.id, status: 'angenommen', date: '${recent(9)}' } }}`,
-			}),
-		]);
+		const workflow = answerWorkflow();
 		const { output } = await runWorkflow(
 			workflow,
 			caseNodeTypes(),

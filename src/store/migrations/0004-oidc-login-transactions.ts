@@ -1,7 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe tables, not the typed database */
-
 /**
  * Logins at the district's identity provider (OpenID Connect) that have begun and not yet come back: state, nonce and
  * PKCE verifier stay on the server, are used once and expire after minutes.
