@@ -1,35 +1,24 @@
 // One district's n8n: user folder with this package linked, the case-store credential, the district's
 // workflow templates imported (n8n CLI) and published (n8n REST API), the owner account, then running.
 // Shared by `npm start` (scripts/start.ts) and the end-to-end tests.
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-	API_TOKEN_CREDENTIAL,
-	CASE_STORE_CREDENTIAL,
-	FORM_LOGIN_CREDENTIAL,
-	SMTP_CREDENTIAL,
-} from '../workflows/identifiers';
 import { linkPackage, PACKAGE_ROOT } from './built-package';
 import {
 	templatesFor,
 	webhooksOf,
-	withSmtp,
 	type Smtp,
 	type Template,
 	type Webhook,
 } from './district-templates';
 import { N8nClient, type OwnerLogin } from './n8n-client';
-import {
-	n8nEnv,
-	runCli,
-	startN8n,
-	type Env,
-	type N8nProcess,
-	type ProcessExit,
-} from './n8n-process';
+import { n8nEnv, startN8n, type Env, type N8nProcess, type ProcessExit } from './n8n-process';
 import { freePort } from './ports';
 import type { Log } from './runtime';
+import { prepareState, writeState, type SetupOptions, type SetupState } from './setup-state';
+import { CASE_STORE_FILE, credentialsFor, importTemplates } from './template-import';
+
+export { CASE_STORE_FILE };
 
 const DISTRICT_ALIASES: Record<string, string> = {
 	ortenau: 'ortenaukreis',
@@ -39,7 +28,6 @@ const DISTRICT_ALIASES: Record<string, string> = {
 	sigmaringen: 'sigmaringen',
 	wehr: 'wehr',
 };
-export const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
 
 export function resolveDistrict(name: string | undefined): string {
 	const id =
@@ -69,13 +57,8 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv = process.env): Smtp | undefi
 	};
 }
 
-export interface LaunchOptions {
-	district: string;
-	userFolder: string;
+export interface LaunchOptions extends SetupOptions {
 	port: number;
-	owner?: { email?: string; password?: string };
-	formPassword?: string;
-	apiToken?: string;
 	smtp?: Smtp;
 	reimport?: boolean;
 	log?: Log;
@@ -111,21 +94,6 @@ export interface DistrictInstance {
 	stop(): Promise<ProcessExit>;
 }
 
-/** What a district's user folder remembers (<userFolder>/im-setup.json): encryption key, logins, which templates were imported. */
-interface SetupState {
-	district: string;
-	encryptionKey: string;
-	owner: OwnerLogin;
-	formPassword: string;
-	apiToken: string;
-	imported?: { at: string; workflows: string[] };
-}
-
-const writeState = (file: string, state: SetupState): void => {
-	fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-	fs.chmodSync(file, 0o600);
-};
-
 /** The user folder holds the case store, n8n's settings (encryption key) and the logins: owner only. */
 function privateUserFolder(userFolder: string): void {
 	const n8nFolder = path.join(userFolder, '.n8n');
@@ -133,100 +101,6 @@ function privateUserFolder(userFolder: string): void {
 	for (const dir of [userFolder, n8nFolder]) fs.chmodSync(dir, 0o700);
 	const settings = path.join(n8nFolder, 'config');
 	if (fs.existsSync(settings)) fs.chmodSync(settings, 0o600);
-}
-
-/** The state of the user folder, created on first use; logins given in the options win over remembered ones. */
-function prepareState(
-	stateFile: string,
-	{ district, userFolder, owner, formPassword, apiToken }: LaunchOptions,
-): SetupState {
-	const state = (
-		fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {}
-	) as Partial<SetupState>;
-	if (state.district && state.district !== district)
-		throw new Error(`${userFolder} gehört zu „${state.district}“, nicht zu „${district}“.`);
-	state.district = district;
-	state.encryptionKey ??= crypto.randomBytes(24).toString('hex');
-	state.owner = {
-		email: owner?.email ?? state.owner?.email ?? 'admin@integrationsmanagement.example',
-		password:
-			owner?.password ??
-			state.owner?.password ??
-			`Im-${crypto.randomBytes(6).toString('base64url')}-7`,
-		firstName: 'Kreis',
-		lastName: 'Administration',
-	};
-	// One password for the form pages (Basic Auth; the user name is a staff id or e-mail of the profile).
-	state.formPassword =
-		formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
-	// Token of the JSON interface (referral feedback), sent as header X-IM-Token.
-	state.apiToken = apiToken ?? state.apiToken ?? crypto.randomBytes(18).toString('base64url');
-	const complete = state as SetupState;
-	writeState(stateFile, complete);
-	return complete;
-}
-
-/** The credentials the templates use: case store (SQLite in the user folder), form login, API token, SMTP if configured. */
-function credentialsFor(district: string, state: SetupState, smtp: Smtp | undefined): object[] {
-	const credentials: object[] = [
-		{
-			...CASE_STORE_CREDENTIAL,
-			type: 'integrationCaseStoreApi',
-			data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE },
-		},
-		{
-			...FORM_LOGIN_CREDENTIAL,
-			type: 'caseFormBasicAuth',
-			data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` },
-		},
-		{
-			...API_TOKEN_CREDENTIAL,
-			type: 'httpHeaderAuth',
-			data: { name: 'X-IM-Token', value: state.apiToken },
-		},
-	];
-	if (smtp)
-		credentials.push({
-			...SMTP_CREDENTIAL,
-			type: 'smtp',
-			data: {
-				host: smtp.host,
-				port: smtp.port,
-				user: smtp.user,
-				password: smtp.password,
-				secure: smtp.secure,
-			},
-		});
-	return credentials;
-}
-
-/** Imports the credentials and workflow templates with n8n's CLI (n8n not running); the credentials file is removed after. */
-function importTemplates(
-	userFolder: string,
-	env: Env,
-	templates: Template[],
-	credentials: object[],
-	smtp: Smtp | undefined,
-	log: Log,
-): void {
-	const importDir = path.join(userFolder, 'import');
-	fs.rmSync(importDir, { recursive: true, force: true });
-	fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
-	fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials), {
-		mode: 0o600,
-	});
-	for (const { file, workflow } of templates)
-		fs.writeFileSync(
-			path.join(importDir, 'workflows', file),
-			JSON.stringify(withSmtp(workflow, smtp)),
-		);
-	runCli(env, ['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], {
-		log,
-	});
-	runCli(env, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], {
-		log,
-	});
-	fs.rmSync(path.join(importDir, 'credentials.json'));
 }
 
 /**
@@ -276,13 +150,7 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 	timings.startMs = Date.now() - since;
 	try {
 		const publishSince = Date.now();
-		const client = new N8nClient(n8n.baseUrl);
-		await client.setupOwnerAndLogin(state.owner);
-		if (firstSetup) {
-			for (const { workflow } of templates) await client.publishWorkflow(workflow.id);
-			state.imported = { at: new Date().toISOString(), workflows: templates.map((x) => x.file) };
-			writeState(stateFile, state);
-		}
+		const client = await ownerAndPublish(n8n, { state, stateFile, templates, publish: firstSetup });
 		timings.ownerAndPublishMs = Date.now() - publishSince;
 		return runningInstance({
 			n8n,
@@ -301,6 +169,22 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 		await n8n.stop();
 		throw error;
 	}
+}
+
+/** The owner account set up and logged in; on the first setup every template published, and that remembered in the state. */
+async function ownerAndPublish(
+	n8n: N8nProcess,
+	setup: { state: SetupState; stateFile: string; templates: Template[]; publish: boolean },
+): Promise<N8nClient> {
+	const { state, stateFile, templates } = setup;
+	const client = new N8nClient(n8n.baseUrl);
+	await client.setupOwnerAndLogin(state.owner);
+	if (setup.publish) {
+		for (const { workflow } of templates) await client.publishWorkflow(workflow.id);
+		state.imported = { at: new Date().toISOString(), workflows: templates.map((x) => x.file) };
+		writeState(stateFile, state);
+	}
+	return client;
 }
 
 /** The running instance: its URLs, logins, files and the webhooks of its published workflows. */

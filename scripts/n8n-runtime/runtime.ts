@@ -5,8 +5,8 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PACKAGE_NAME } from './built-package';
+import { onceUnderLock } from './dir-lock';
 
 /** The pinned versions: n8n 2.x and the Node 24 it runs on (npm package with bin/node and the headers). */
 export const N8N_VERSION = '2.39.10';
@@ -71,41 +71,6 @@ function run(cmd: string, args: string[], options: SpawnSyncOptions, log: Log): 
 		throw new Error(`${cmd} ${args.join(' ')} endete mit Status ${result.status}`);
 }
 
-function pidAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
-const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
-
-/**
- * Takes the install lock (a folder with the owner's pid); a lock of a dead process is broken.
- * Returns false when the runtime got installed by another process while waiting.
- */
-async function acquireInstallLock(p: RuntimePaths, force: boolean, log: Log): Promise<boolean> {
-	for (;;) {
-		try {
-			fs.mkdirSync(p.lock);
-			fs.writeFileSync(path.join(p.lock, 'pid'), String(process.pid));
-			return true;
-		} catch (error) {
-			if (errorCode(error) !== 'EEXIST') throw error;
-			const owner = Number(fs.readFileSync(path.join(p.lock, 'pid'), 'utf8').trim() || 0);
-			if (owner && !pidAlive(owner)) {
-				fs.rmSync(p.lock, { recursive: true, force: true });
-				continue;
-			}
-			log(`warte auf laufende Installation (Prozess ${owner}) …`);
-			await sleep(3000);
-			if (!force && isInstalled(p.dir)) return false;
-		}
-	}
-}
-
 /**
  * Installs the runtime unless it is already there (about 3.5 min and 2.4 GB on first use; npm registry only).
  * Concurrent callers (parallel test workers, a second `npm start`) wait for the one that installs.
@@ -115,16 +80,15 @@ export async function ensureRuntime({
 	force = false,
 }: { log?: Log; force?: boolean } = {}): Promise<RuntimePaths> {
 	const p = paths();
-	if (!force && isInstalled(p.dir)) return p;
+	const installed = () => !force && isInstalled(p.dir);
+	if (installed()) return p;
 	fs.mkdirSync(p.dir, { recursive: true });
-	if (!(await acquireInstallLock(p, force, log))) return p;
-	try {
-		if (!force && isInstalled(p.dir)) return p;
-		install(p, log);
-		return p;
-	} finally {
-		fs.rmSync(p.lock, { recursive: true, force: true });
-	}
+	await onceUnderLock(p.lock, {
+		done: installed,
+		work: () => install(p, log),
+		waiting: (owner) => log(`warte auf laufende Installation (Prozess ${owner}) …`),
+	});
+	return p;
 }
 
 /** The environment of the npm commands that install the runtime. */

@@ -5,12 +5,8 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-	buildPackage,
-	runtimeReady,
-	startDistrict,
-	type RunningDistrict,
-} from '../helpers/e2e/district-e2e';
+import { buildPackage } from '../helpers/e2e/build-package';
+import { runtimeReady, startDistrict, type RunningDistrict } from '../helpers/e2e/district-e2e';
 import { accountsFor, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 import { emmendingen } from '../helpers/fixtures';
 
@@ -20,7 +16,7 @@ let run: RunningDistrict;
 let idp: TestProvider;
 
 beforeAll(async () => {
-	buildPackage();
+	await buildPackage();
 	await runtimeReady();
 	idp = await startTestProvider({
 		accounts: accountsFor(emmendingen()),

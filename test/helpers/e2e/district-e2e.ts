@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,16 +8,8 @@ import {
 } from '../../../scripts/n8n-runtime/instance';
 import { freePort } from '../../../scripts/n8n-runtime/ports';
 import { ensureRuntime } from '../../../scripts/n8n-runtime/runtime';
+import type { CaseTable } from '../../../src/store/database';
 import { openStore, type CaseStore } from '../../../src/store/open-store';
-
-const root = path.join(__dirname, '..', '..', '..');
-
-/** dist/ is what n8n loads: build it once per test run (tsc + asset copy, a few seconds). */
-export function buildPackage(): void {
-	const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
-	if (result.status !== 0)
-		throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 /** Installs the pinned n8n runtime if it is not in its cache folder yet (first time: minutes). */
 export async function runtimeReady(): Promise<void> {
@@ -88,19 +79,34 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		},
 	});
 	const store = await openStore({ backend: 'sqlite', file: instance.storeFile });
+	const url = webhookUrls(instance);
+	const submit = jsonSubmitter(url);
+	return {
+		instance,
+		store,
+		netlog,
+		url,
+		form: formSubmitter(submit),
+		submit,
+		stop: () => stopDistrict({ instance, store, netlog }),
+	};
+}
+
+/** The production URL of a published webhook, by its path. */
+function webhookUrls(instance: DistrictInstance): RunningDistrict['url'] {
 	const hooks = new Map<string, WebhookInfo>(
 		instance.workflows.flatMap((w) => w.webhooks).map((h) => [h.path, h]),
 	);
-	const url = (p: string): string => {
+	return (p) => {
 		const hook = hooks.get(p);
-		if (!hook) throw new Error(`no published webhook ${p} in ${district}`);
+		if (!hook) throw new Error(`no published webhook ${p} in ${instance.district}`);
 		return hook.url;
 	};
-	const submit = async (
-		p: string,
-		body: unknown,
-		headers: Record<string, string> = {},
-	): Promise<{ status: number; json: any }> => {
+}
+
+/** POST JSON to a production webhook URL (the path may carry a query); the answer parsed if it is JSON. */
+function jsonSubmitter(url: RunningDistrict['url']): RunningDistrict['submit'] {
+	return async (p, body, headers = {}) => {
 		const [hookPath, query] = p.split('?');
 		const response = await fetch(`${url(hookPath)}${query ? `?${query}` : ''}`, {
 			method: 'POST',
@@ -116,43 +122,46 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		}
 		return { status: response.status, json };
 	};
-	return {
-		instance,
-		store,
-		netlog,
-		url,
-		async form(p, actor, data, options = {}) {
-			const target = options.caseId ? `${p}?case=${encodeURIComponent(options.caseId)}` : p;
-			const auth = `Basic ${Buffer.from(`${actor.staffId}:${FORM_PASSWORD}`).toString('base64')}`;
-			const { status, json } = await submit(
-				target,
-				{ data, submissionId: options.submissionId },
-				{ authorization: auth },
-			);
-			return {
-				ok: status === 200,
-				status,
-				caseId: json?.caseId,
-				message: json?.message ?? '',
-				code: json?.code,
-				errors: json?.errors ?? [],
-				json,
-			};
-		},
-		submit,
-		async stop() {
-			await store.close();
-			const traffic = recordedTraffic(netlog);
-			const started = Date.now();
-			const exit = await instance.stop();
-			const stopMs = Date.now() - started;
-			if (!process.env.IM_E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
-			process.stderr.write(
-				`[e2e] ${district}: ${JSON.stringify({ ...instance.timings, stopMs })}\n`,
-			);
-			return { ...exit, stopMs, traffic };
-		},
+}
+
+/** The Case Form Trigger's POST as a staff member (Basic Auth with the staff id), its answer unpacked. */
+function formSubmitter(submit: RunningDistrict['submit']): RunningDistrict['form'] {
+	return async (p, actor, data, options = {}) => {
+		const target = options.caseId ? `${p}?case=${encodeURIComponent(options.caseId)}` : p;
+		const auth = `Basic ${Buffer.from(`${actor.staffId}:${FORM_PASSWORD}`).toString('base64')}`;
+		const { status, json } = await submit(
+			target,
+			{ data, submissionId: options.submissionId },
+			{ authorization: auth },
+		);
+		return {
+			ok: status === 200,
+			status,
+			caseId: json?.caseId,
+			message: json?.message ?? '',
+			code: json?.code,
+			errors: json?.errors ?? [],
+			json,
+		};
 	};
+}
+
+/** Store closed, traffic read, n8n stopped (SIGTERM), the user folder removed unless IM_E2E_KEEP is set. */
+async function stopDistrict({
+	instance,
+	store,
+	netlog,
+}: Pick<RunningDistrict, 'instance' | 'store' | 'netlog'>): ReturnType<RunningDistrict['stop']> {
+	await store.close();
+	const traffic = recordedTraffic(netlog);
+	const started = Date.now();
+	const exit = await instance.stop();
+	const stopMs = Date.now() - started;
+	if (!process.env.IM_E2E_KEEP) fs.rmSync(instance.userFolder, { recursive: true, force: true });
+	process.stderr.write(
+		`[e2e] ${instance.district}: ${JSON.stringify({ ...instance.timings, stopMs })}\n`,
+	);
+	return { ...exit, stopMs, traffic };
 }
 
 /**
@@ -169,6 +178,18 @@ export function recordedTraffic(netlog: string): { loaded: number; nonLocal: str
 		nonLocal: entries.filter((e) => e.kind !== 'loaded').map((e) => `${e.kind} ${e.target}`),
 	};
 }
+
+/** Columns of one case's row in the district's case store. */
+export const caseColumns = <C extends keyof CaseTable & string>(
+	run: RunningDistrict,
+	caseId: string,
+	columns: C[],
+) =>
+	run.store.db
+		.selectFrom('cases')
+		.select(columns)
+		.where('id', '=', caseId)
+		.executeTakeFirstOrThrow();
 
 export const isoDaysAgo = (days: number): string =>
 	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);

@@ -1,0 +1,60 @@
+// What a district's n8n user folder remembers between starts (<userFolder>/im-setup.json): the encryption key,
+// the logins and which workflow templates were imported. Used by instance.ts.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import type { OwnerLogin } from './n8n-client';
+
+/** The options of a launch that the state keeps (see LaunchOptions in instance.ts). */
+export interface SetupOptions {
+	district: string;
+	userFolder: string;
+	owner?: { email?: string; password?: string };
+	formPassword?: string;
+	apiToken?: string;
+}
+
+/** What a district's user folder remembers (<userFolder>/im-setup.json): encryption key, logins, which templates were imported. */
+export interface SetupState {
+	district: string;
+	encryptionKey: string;
+	owner: OwnerLogin;
+	formPassword: string;
+	apiToken: string;
+	imported?: { at: string; workflows: string[] };
+}
+
+export const writeState = (file: string, state: SetupState): void => {
+	fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+	fs.chmodSync(file, 0o600);
+};
+
+/** The state of the user folder, created on first use; logins given in the options win over remembered ones. */
+export function prepareState(
+	stateFile: string,
+	{ district, userFolder, owner, formPassword, apiToken }: SetupOptions,
+): SetupState {
+	const state = (
+		fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {}
+	) as Partial<SetupState>;
+	if (state.district && state.district !== district)
+		throw new Error(`${userFolder} gehört zu „${state.district}“, nicht zu „${district}“.`);
+	state.district = district;
+	state.encryptionKey ??= crypto.randomBytes(24).toString('hex');
+	state.owner = {
+		email: owner?.email ?? state.owner?.email ?? 'admin@integrationsmanagement.example',
+		password:
+			owner?.password ??
+			state.owner?.password ??
+			`Im-${crypto.randomBytes(6).toString('base64url')}-7`,
+		firstName: 'Kreis',
+		lastName: 'Administration',
+	};
+	// One password for the form pages (Basic Auth; the user name is a staff id or e-mail of the profile).
+	state.formPassword =
+		formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
+	// Token of the JSON interface (referral feedback), sent as header X-IM-Token.
+	state.apiToken = apiToken ?? state.apiToken ?? crypto.randomBytes(18).toString('base64url');
+	const complete = state as SetupState;
+	writeState(stateFile, complete);
+	return complete;
+}

@@ -1,0 +1,36 @@
+// The intake form of a district's n8n in Chromium, as a logged-in staff member fills it in: the page at its
+// production URL (Basic Auth) and the wizard's pages filled step by step.
+import type { Locator } from 'playwright-core';
+import type { BrowserSession } from '../browser';
+import { fillPersonPage } from '../form-wizard';
+import { FORM_PASSWORD } from './district-e2e';
+
+/** A German page logged in as `staffId` at `url`, ready for input, recording every request and page error. */
+export async function openIntakeForm(session: BrowserSession, url: string, staffId: string) {
+	const context = await session.browser.newContext({
+		locale: 'de-DE',
+		timezoneId: 'Europe/Berlin',
+		httpCredentials: { username: staffId, password: FORM_PASSWORD },
+	});
+	const requests: string[] = [];
+	const pageErrors: string[] = [];
+	context.on('request', (r) => requests.push(r.url()));
+	const page = await context.newPage();
+	page.on('pageerror', (e) => pageErrors.push(e.message));
+	await page.goto(url);
+	await page.waitForSelector('body[data-case-form="ready"]', { timeout: 30_000 });
+	return { context, page, requests, pageErrors };
+}
+
+/** Browser Test from Waldkirch, alone, refugee protection, Arabic, consent given: every page of the wizard, not submitted. */
+export async function fillIntakeWizard(form: Locator) {
+	const next = () => form.locator('button.btn-wizard-nav-next').click();
+	await fillPersonPage(form, 'Browser', 'Test');
+	await next();
+	await next(); // no household members
+	await form.locator('select[name="data[residence][status]"]').selectOption('refugee_protection');
+	await next();
+	await form.locator('.formio-component-languages input.form-control').first().fill('Arabisch');
+	await next();
+	await form.locator('.formio-component-given input[type="checkbox"]').check();
+}
