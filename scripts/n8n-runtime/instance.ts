@@ -103,6 +103,14 @@ function privateUserFolder(userFolder: string): void {
 	if (fs.existsSync(settings)) fs.chmodSync(settings, 0o600);
 }
 
+/** The user folder made owner-only, and its state; logins are printed on the first start only (later: in the state file). */
+function userFolderState(options: LaunchOptions) {
+	privateUserFolder(options.userFolder);
+	const stateFile = path.join(options.userFolder, 'im-setup.json');
+	const firstStart = !fs.existsSync(stateFile);
+	return { stateFile, firstStart, state: prepareState(stateFile, options) };
+}
+
 /**
  * Prepares (first time) and starts n8n for a district.
  * state (persisted in <userFolder>/im-setup.json): encryption key, owner login, which templates were imported.
@@ -119,11 +127,7 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 		extraEnv = {},
 	} = options;
 	const timings: Record<string, number> = {};
-	privateUserFolder(userFolder);
-	const stateFile = path.join(userFolder, 'im-setup.json');
-	// Logins are printed on the first start only; later they are in the state file (owner only).
-	const firstStart = !fs.existsSync(stateFile);
-	const state = prepareState(stateFile, options);
+	const { stateFile, firstStart, state } = userFolderState(options);
 
 	linkPackage(userFolder, packageRoot);
 	const brokerPort = await freePort();
