@@ -15,7 +15,13 @@ import { N8nClient, type OwnerLogin } from './n8n-client';
 import { n8nEnv, startN8n, type Env, type N8nProcess, type ProcessExit } from './n8n-process';
 import { freePort } from './ports';
 import type { Log } from './runtime';
-import { prepareState, writeState, type SetupOptions, type SetupState } from './setup-state';
+import {
+	prepareState,
+	privateUserFolder,
+	writeState,
+	type SetupOptions,
+	type SetupState,
+} from './setup-state';
 import { CASE_STORE_FILE, credentialsFor, importTemplates } from './template-import';
 
 export { CASE_STORE_FILE };
@@ -92,15 +98,6 @@ export interface DistrictInstance {
 	timings: Record<string, number>;
 	workflows: { id: string; name: string; webhooks: WebhookInfo[] }[];
 	stop(): Promise<ProcessExit>;
-}
-
-/** The user folder holds the case store, n8n's settings (encryption key) and the logins: owner only. */
-function privateUserFolder(userFolder: string): void {
-	const n8nFolder = path.join(userFolder, '.n8n');
-	fs.mkdirSync(n8nFolder, { recursive: true, mode: 0o700 });
-	for (const dir of [userFolder, n8nFolder]) fs.chmodSync(dir, 0o700);
-	const settings = path.join(n8nFolder, 'config');
-	if (fs.existsSync(settings)) fs.chmodSync(settings, 0o600);
 }
 
 /** The user folder made owner-only, and its state; logins are printed on the first start only (later: in the state file). */

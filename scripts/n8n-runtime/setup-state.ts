@@ -2,6 +2,7 @@
 // the logins and which workflow templates were imported. Used by instance.ts.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { OwnerLogin } from './n8n-client';
 
 /** The options of a launch that the state keeps (see LaunchOptions in instance.ts). */
@@ -57,4 +58,13 @@ export function prepareState(
 	const complete = state as SetupState;
 	writeState(stateFile, complete);
 	return complete;
+}
+
+/** The user folder holds the case store, n8n's settings (encryption key) and the logins: owner only. */
+export function privateUserFolder(userFolder: string): void {
+	const n8nFolder = path.join(userFolder, '.n8n');
+	fs.mkdirSync(n8nFolder, { recursive: true, mode: 0o700 });
+	for (const dir of [userFolder, n8nFolder]) fs.chmodSync(dir, 0o700);
+	const settings = path.join(n8nFolder, 'config');
+	if (fs.existsSync(settings)) fs.chmodSync(settings, 0o600);
 }
