@@ -2,24 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { DistrictProfile } from '../../src/generated/types';
 import { personRows, searchName } from '../../src/service/case-rows';
-import type { CaseStatus, Database } from '../../src/store/database';
+import { caseDataTables, type CaseStatus, type Database } from '../../src/store/database';
 import type { CaseStore } from '../../src/store/open-store';
 import type { SimCase, SimOp } from './simulate';
 
 type Rows = { [T in keyof Database]: Insertable<Database[T]>[] };
 type OpOf<K extends SimOp['kind']> = Extract<SimOp, { kind: K }>;
-
-const tables = [
-	'cases',
-	'case_persons',
-	'status_history',
-	'plans',
-	'contacts',
-	'contact_topics',
-	'referrals',
-	'referral_events',
-	'closures',
-] as const;
 
 /**
  * The rows the core writes for a simulated case (same columns, values, versions and status history), built in memory
@@ -64,7 +52,7 @@ export function caseRows(
 /** Inserts the rows of many cases in one transaction, in multi-row statements that stay below both backends' parameter limits. */
 export async function insertRows(store: CaseStore, rows: Partial<Rows>): Promise<void> {
 	await store.db.transaction().execute(async (trx) => {
-		for (const table of tables) {
+		for (const table of caseDataTables) {
 			const list = (rows[table] ?? []) as Record<string, unknown>[];
 			if (list.length === 0) continue;
 			const perStatement = Math.max(1, Math.floor(30_000 / Object.keys(list[0]).length));

@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import type { WriteOptions } from '../service/context';
 import type { Actor, Closure, Contact, Intake, Referral } from '../generated/types';
 import { germanDate } from '../lifecycle/dates';
 import { organisationName, serviceName, staffById } from '../districts/profile';
@@ -55,25 +56,40 @@ export async function storeSubmission(core: Core, input: SubmitInput): Promise<S
 }
 
 type Stored = Omit<SubmitOutcome, 'replayed'>;
-type Storer = (
+type Replay = { submissionId: string; onReplay: () => void };
+type Storer = (core: Core, input: SubmitInput, replay: Replay) => Promise<Stored>;
+type CaseWrite<R> = (
 	core: Core,
-	input: SubmitInput,
-	options: { submissionId: string; onReplay: () => void },
-) => Promise<Stored>;
+	actor: Actor,
+	caseId: string,
+	data: unknown,
+	options: WriteOptions,
+) => Promise<R>;
 
-/** A justification for counselling beyond 3 years travels with the documentation it allows (one core call). */
-const documenting = (
-	input: SubmitInput,
-	options: { submissionId: string; onReplay: () => void },
-) => ({
-	...options,
-	extensionJustification: input.extras.extensionJustification,
-});
+/**
+ * A form of a case: one core call, then the German confirmation. Forms that change the case's state send the version
+ * their page was built from (a stale page is a conflict); documentation carries a justification for counselling
+ * beyond 3 years, if the form asked for one, into the same write.
+ */
+function onCase<R>(
+	write: CaseWrite<R>,
+	confirm: (data: Record<string, unknown>, result: R, core: Core) => string,
+	uses: { version: boolean; justification: boolean },
+): Storer {
+	return async (core, input, replay) => {
+		const caseId = needCase(input.caseId);
+		const options: WriteOptions = { ...replay };
+		if (uses.version) options.expectedVersion = input.seenVersion;
+		if (uses.justification) options.extensionJustification = input.extras.extensionJustification;
+		const result = await write(core, input.actor, caseId, input.data, options);
+		return { caseId, message: confirm(input.data, result, core), result };
+	};
+}
 
 /** One core call per form, and the German confirmation the manager reads. */
 const storers: Record<FormKind, Storer> = {
-	async intake(core, input, options) {
-		const created = await core.createCase(input.actor, { intake: input.data }, options);
+	async intake(core, input, replay) {
+		const created = await core.createCase(input.actor, { intake: input.data }, replay);
 		const intake = input.data as unknown as Intake;
 		const profile = core.context.profile;
 		const manager =
@@ -84,66 +100,40 @@ const storers: Record<FormKind, Storer> = {
 		const message = `Die Aufnahme von ${intake.person.firstName} ${intake.person.lastName} ist gespeichert (Fallnummer ${created.case.id}). Zuständig: ${responsible}`;
 		return { caseId: created.case.id, message, result: created };
 	},
-	async plan(core, input, options) {
-		const caseId = needCase(input.caseId);
-		const plan = await core.savePlan(input.actor, caseId, input.data, {
-			...documenting(input, options),
-			expectedVersion: input.seenVersion,
-		});
-		const what =
-			plan.version === 1
-				? 'Der Integrationsplan ist erstellt'
-				: `Der Integrationsplan ist fortgeschrieben (Fassung ${plan.version})`;
-		return {
-			caseId,
-			message: `${what}. Nächste Überprüfung: ${germanDate(plan.reviewDate)}.`,
-			result: plan,
-		};
-	},
-	async contact(core, input, options) {
-		const caseId = needCase(input.caseId);
-		const contact = await core.logContact(
-			input.actor,
-			caseId,
-			input.data,
-			documenting(input, options),
-		);
-		const c = input.data as unknown as Contact;
-		const channel = valueLabel('contact.schema.json', 'channel', c.channel);
-		return {
-			caseId,
-			message: `Der Beratungskontakt vom ${germanDate(c.date)} (${channel}, ${c.minutes} Minuten) ist gespeichert.`,
-			result: contact,
-		};
-	},
-	async referral(core, input, options) {
-		const caseId = needCase(input.caseId);
-		const referral = await core.createReferral(
-			input.actor,
-			caseId,
-			input.data,
-			documenting(input, options),
-		);
-		const r = input.data as unknown as Referral;
-		const service = serviceName(core.context.profile, r.serviceId);
-		return {
-			caseId,
-			message: `Die Weitervermittlung an „${service}“ vom ${germanDate(r.date)} ist gespeichert.`,
-			result: referral,
-		};
-	},
-	async closure(core, input, options) {
-		const caseId = needCase(input.caseId);
-		const closed = await core.closeCase(input.actor, caseId, input.data, {
-			...options,
-			expectedVersion: input.seenVersion,
-		});
-		const c = input.data as unknown as Closure;
-		const reason = valueLabel('closure.schema.json', 'reason', c.reason);
-		return {
-			caseId,
-			message: `Der Fall ist zum ${germanDate(c.date)} beendet (${reason}).`,
-			result: closed,
-		};
-	},
+	plan: onCase(
+		(core, ...args) => core.savePlan(...args),
+		(_data, plan) => {
+			const what =
+				plan.version === 1
+					? 'Der Integrationsplan ist erstellt'
+					: `Der Integrationsplan ist fortgeschrieben (Fassung ${plan.version})`;
+			return `${what}. Nächste Überprüfung: ${germanDate(plan.reviewDate)}.`;
+		},
+		{ version: true, justification: true },
+	),
+	contact: onCase(
+		(core, ...args) => core.logContact(...args),
+		(data) => {
+			const c = data as unknown as Contact;
+			const channel = valueLabel('contact.schema.json', 'channel', c.channel);
+			return `Der Beratungskontakt vom ${germanDate(c.date)} (${channel}, ${c.minutes} Minuten) ist gespeichert.`;
+		},
+		{ version: false, justification: true },
+	),
+	referral: onCase(
+		(core, ...args) => core.createReferral(...args),
+		(data, _referral, core) => {
+			const r = data as unknown as Referral;
+			return `Die Weitervermittlung an „${serviceName(core.context.profile, r.serviceId)}“ vom ${germanDate(r.date)} ist gespeichert.`;
+		},
+		{ version: false, justification: true },
+	),
+	closure: onCase(
+		(core, ...args) => core.closeCase(...args),
+		(data) => {
+			const c = data as unknown as Closure;
+			return `Der Fall ist zum ${germanDate(c.date)} beendet (${valueLabel('closure.schema.json', 'reason', c.reason)}).`;
+		},
+		{ version: true, justification: false },
+	),
 };

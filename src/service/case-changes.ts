@@ -2,16 +2,15 @@ import { DomainError } from '../errors';
 import { today } from '../clock';
 import type { CaseUpdate, Intake } from '../generated/types';
 import type { ResolvedActor } from '../access/actor';
-import { assertCaseAccess, type CaseAction } from '../access/policy';
+import type { CaseAction } from '../access/policy';
 import { municipalityByAgs, organisationName, staffById } from '../districts/profile';
 import { assertOpen } from '../lifecycle/case-status';
 import { validateInput } from '../validation/validate';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
-import { checkJustification } from './documenting';
+import { caseToWrite, checkJustification } from './documenting';
 import { checkIntakeDates } from '../lifecycle/plausible-dates';
 import {
-	assertExpectedVersion,
 	loadCase,
 	personRows,
 	recordEvent,
@@ -32,15 +31,13 @@ async function caseForChange(
 	access: CaseAction,
 	change: { what: string; ofWhat: string },
 ): Promise<CaseRow> {
-	const row = await loadCase(ctx, trx, caseId, true);
-	assertCaseAccess(who, access, row);
+	const row = await caseToWrite(ctx, trx, who, caseId, access, options.expectedVersion);
 	if (options.expectedVersion === undefined) {
 		throw new DomainError(
 			'VALIDATION_FAILED',
 			`Für ${change.ofWhat} muss die zuletzt gelesene Version angegeben werden.`,
 		);
 	}
-	assertExpectedVersion(row, options.expectedVersion);
 	assertOpen(row.status, row.closed_on, change.what);
 	return row;
 }
@@ -96,12 +93,7 @@ export function updateCase(
 	return runOperation(
 		ctx,
 		actor,
-		{
-			action: 'case.update',
-			caseId,
-			submissionId: options.submissionId,
-			onReplay: options.onReplay,
-		},
+		{ ...options, action: 'case.update', caseId },
 		async (trx, who) => {
 			const row = await caseForChange(ctx, trx, who, caseId, options, 'document', {
 				what: 'Eine Änderung',
@@ -150,13 +142,7 @@ export function reassignCase(
 	return runOperation(
 		ctx,
 		actor,
-		{
-			action: 'case.reassign',
-			caseId,
-			submissionId: options.submissionId,
-			onReplay: options.onReplay,
-			replayAccess: 'reassign',
-		},
+		{ ...options, action: 'case.reassign', caseId, replayAccess: 'reassign' },
 		async (trx, who) => {
 			const row = await caseForChange(ctx, trx, who, caseId, options, 'reassign', {
 				what: 'Eine Neuzuweisung',

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors';
 import { today } from '../clock';
-import { assertCaseAccess } from '../access/policy';
 import { assertTransition } from '../lifecycle/case-status';
 import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
 import { assertCounsellingAllowed } from '../lifecycle/duration';
 import { validateInput } from '../validation/validate';
 import {
-	assertExpectedVersion,
 	loadCase,
 	recordEvent,
 	recordStatus,
@@ -18,6 +16,7 @@ import {
 import type { CoreContext, Tx, WriteOptions } from './context';
 import type { Closure, Reopening } from '../generated/types';
 import { runOperation } from './operation';
+import { caseToWrite } from './documenting';
 
 /** A closure needs a reason, asked for before anything else is checked (the form's first question). */
 function assertReasonGiven(input: unknown): void {
@@ -84,16 +83,9 @@ export function closeCase(
 	return runOperation(
 		ctx,
 		actor,
-		{
-			action: 'case.close',
-			caseId,
-			submissionId: options.submissionId,
-			onReplay: options.onReplay,
-		},
+		{ ...options, action: 'case.close', caseId },
 		async (trx, who) => {
-			const row = await loadCase(ctx, trx, caseId, true);
-			assertCaseAccess(who, 'document', row);
-			assertExpectedVersion(row, options.expectedVersion);
+			const row = await caseToWrite(ctx, trx, who, caseId, 'document', options.expectedVersion);
 			if (row.status === 'closed') {
 				throw new DomainError('ILLEGAL_TRANSITION', 'Der Fall ist bereits beendet.', {
 					details: { closedOn: row.closed_on },
@@ -134,16 +126,9 @@ export function reopenCase(
 	return runOperation(
 		ctx,
 		actor,
-		{
-			action: 'case.reopen',
-			caseId,
-			submissionId: options.submissionId,
-			onReplay: options.onReplay,
-		},
+		{ ...options, action: 'case.reopen', caseId },
 		async (trx, who) => {
-			const row = await loadCase(ctx, trx, caseId, true);
-			assertCaseAccess(who, 'document', row);
-			assertExpectedVersion(row, options.expectedVersion);
+			const row = await caseToWrite(ctx, trx, who, caseId, 'document', options.expectedVersion);
 			const reopening = validateInput('reopen', input);
 			if (row.status !== 'closed')
 				throw new DomainError(

@@ -26,12 +26,7 @@ export function logContact(
 	return runOperation(
 		ctx,
 		actor,
-		{
-			action: 'contact.log',
-			caseId,
-			submissionId: options.submissionId,
-			onReplay: options.onReplay,
-		},
+		{ ...options, action: 'contact.log', caseId },
 		async (trx, who) => {
 			const contact = validateInput('contact', input);
 			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {

@@ -96,12 +96,7 @@ export function createCase(
 	return runOperation(
 		ctx,
 		actor,
-		{
-			action: 'case.create',
-			submissionId: options.submissionId,
-			onReplay: options.onReplay,
-			replayAccess: 'read',
-		},
+		{ ...options, action: 'case.create', replayAccess: 'read' },
 		async (trx, who) => {
 			const intake = validateInput('intake', input?.intake);
 			checkIntake(ctx, intake);

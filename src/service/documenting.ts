@@ -1,5 +1,5 @@
 import type { ResolvedActor } from '../access/actor';
-import { assertCaseAccess } from '../access/policy';
+import { assertCaseAccess, type CaseAction } from '../access/policy';
 import { today } from '../clock';
 import { assertOpen } from '../lifecycle/case-status';
 import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
@@ -8,6 +8,21 @@ import { assertExpectedVersion, loadCase, recordEvent, type CaseRow } from './ca
 import type { CoreContext, Tx, WriteOptions } from './context';
 import type { ExtensionJustification } from '../generated/types';
 import { validateInput } from '../validation/validate';
+
+/** The case a write changes: locked, in the actor's scope for this kind of change, at the version the client saw. */
+export async function caseToWrite(
+	ctx: CoreContext,
+	trx: Tx,
+	who: ResolvedActor,
+	caseId: string,
+	access: CaseAction,
+	expectedVersion: number | undefined,
+): Promise<CaseRow> {
+	const row = await loadCase(ctx, trx, caseId, true);
+	assertCaseAccess(who, access, row);
+	assertExpectedVersion(row, expectedVersion);
+	return row;
+}
 
 /**
  * The guards every piece of counselling documentation passes: the case exists in this district, the actor
@@ -22,9 +37,7 @@ export async function caseForDocumenting(
 	options: WriteOptions,
 	doc: { what: string; date: string; dateField: string; dateLabel: string },
 ): Promise<CaseRow> {
-	const loaded = await loadCase(ctx, trx, caseId, true);
-	assertCaseAccess(who, 'document', loaded);
-	assertExpectedVersion(loaded, options.expectedVersion);
+	const loaded = await caseToWrite(ctx, trx, who, caseId, 'document', options.expectedVersion);
 	assertOpen(loaded.status, loaded.closed_on, doc.what);
 	const row =
 		options.extensionJustification === undefined

@@ -4,6 +4,7 @@ import { assertCaseAccess, type CaseAction } from '../access/policy';
 import { appendAudit } from './audit';
 import type { CoreContext, Db, Tx } from './context';
 
+/** What the runner needs of an operation; a write's options (`WriteOptions`) may be spread into it. */
 export interface OperationSpec {
 	/** Stable action name, e.g. `case.create`; also the idempotency scope of a submission id. */
 	action: string;

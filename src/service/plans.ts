@@ -127,25 +127,20 @@ function writePlan(mode: PlanWrite) {
 		input: unknown,
 		options: WriteOptions = {},
 	): Promise<PlanRecord> =>
-		runOperation(
-			ctx,
-			actor,
-			{ action, caseId, submissionId: options.submissionId, onReplay: options.onReplay },
-			async (trx, who) => {
-				const plan = validateInput('plan', input);
-				const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
-					what: 'Ein Integrationsplan',
-					date: plan.planDate,
-					dateField: 'planDate',
-					dateLabel: 'Datum des Plans',
-				});
-				checkPlanDates(plan, today(ctx.clock));
-				const latest = (await planVersions(trx, row.id)).at(-1);
-				assertPlanStep(mode, plan, latest);
-				const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);
-				return { result: stored, detail: `Fassung ${stored.version}` };
-			},
-		);
+		runOperation(ctx, actor, { ...options, action, caseId }, async (trx, who) => {
+			const plan = validateInput('plan', input);
+			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
+				what: 'Ein Integrationsplan',
+				date: plan.planDate,
+				dateField: 'planDate',
+				dateLabel: 'Datum des Plans',
+			});
+			checkPlanDates(plan, today(ctx.clock));
+			const latest = (await planVersions(trx, row.id)).at(-1);
+			assertPlanStep(mode, plan, latest);
+			const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);
+			return { result: stored, detail: `Fassung ${stored.version}` };
+		});
 }
 
 /** Creates the integration plan (version 1); the case becomes active. */

@@ -56,12 +56,7 @@ export function createReferral(
 	return runOperation(
 		ctx,
 		actor,
-		{
-			action: 'referral.create',
-			caseId,
-			submissionId: options.submissionId,
-			onReplay: options.onReplay,
-		},
+		{ ...options, action: 'referral.create', caseId },
 		async (trx, who) => {
 			const referral = validateInput('referral', input);
 			const service = serviceFromDirectory(ctx, referral.serviceId);
@@ -189,11 +184,7 @@ export function setReferralStatus(
 	input: unknown,
 	options: WriteOptions = {},
 ): Promise<ReferralRecord> {
-	const spec = {
-		action: 'referral.status',
-		submissionId: options.submissionId,
-		onReplay: options.onReplay,
-	};
+	const spec = { ...options, action: 'referral.status' };
 	return runOperation(ctx, actor, spec, (trx, who) =>
 		applyStatusChange(ctx, trx, who, referralId, input, options),
 	);
@@ -209,11 +200,7 @@ export function answerReferral(
 	answer: unknown,
 	options: WriteOptions = {},
 ): Promise<ReferralRecord> {
-	const spec = {
-		action: 'referral.status',
-		submissionId: options.submissionId,
-		onReplay: options.onReplay,
-	};
+	const spec = { ...options, action: 'referral.status' };
 	return runOperation(ctx, actor, spec, (trx, who) => {
 		if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
 			throw new DomainError(

@@ -197,3 +197,16 @@ export interface AuditLogTable {
 	outcome: AuditOutcome;
 	detail: string | null;
 }
+
+/** The tables that hold a case's data, parents before children (the order bulk inserts need). */
+export const caseDataTables = [
+	'cases',
+	'case_persons',
+	'status_history',
+	'plans',
+	'contacts',
+	'contact_topics',
+	'referrals',
+	'referral_events',
+	'closures',
+] as const satisfies readonly (keyof Database)[];

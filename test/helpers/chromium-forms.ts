@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createCore, type Core } from '../../src/core';
 import type { AuthConfig } from '../../src/forms/auth';
 import type { FormKind } from '../../src/forms/form-definitions';
@@ -7,14 +7,7 @@ import { emmendingen } from './fixtures';
 import { startFormServer, type FormServer } from './form-server';
 import { freshStore, type TestStore } from './stores';
 
-/** Types a date into a Form.io date field the way a manager does (dd.MM.yyyy, then Tab). */
-export async function typeDate(field: Locator, germanText: string) {
-	const input = field.locator('input.form-control:not([type="hidden"])').first();
-	await input.click();
-	await input.fill('');
-	await input.pressSequentially(germanText);
-	await input.press('Tab');
-}
+export { typeDate } from './form-wizard';
 
 /** Opens a case form and waits until the trigger's script reports it ready. */
 export async function openForm(page: Page, url: string) {

@@ -1,5 +1,4 @@
-// Steps through the intake wizard (Form.io) as a manager does in the browser. Used by the e2e suite; the same
-// steps are in case-form-browser.test.ts (typeDate, fillPersonPage), which can use these.
+// Steps through the intake wizard (Form.io) as a manager does in the browser: the e2e suites and the browser suites.
 import type { Locator } from 'playwright-core';
 
 /** Types a date into a Form.io date field the way a manager does (dd.MM.yyyy, then Tab). */

@@ -1,22 +1,10 @@
 import { sql } from 'kysely';
 import type { CaseStore } from '../../src/store/open-store';
-import type { Database } from '../../src/store/database';
+import { caseDataTables } from '../../src/store/database';
 import { DomainError } from '../../src/errors';
 
 /** Every table that holds case data (everything but the audit log and the trigger bookkeeping). */
-export const dataTables = [
-	'cases',
-	'case_persons',
-	'plans',
-	'contacts',
-	'contact_topics',
-	'referrals',
-	'referral_events',
-	'closures',
-	'status_history',
-	'submissions',
-	'case_events',
-] as const satisfies readonly (keyof Database)[];
+export const dataTables = [...caseDataTables, 'submissions', 'case_events'] as const;
 
 export type RowCounts = Record<(typeof dataTables)[number] | 'audit_log', number>;
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { openStore, type CaseStore } from '../../src/store/open-store';
+import type { Database } from '../../src/store/database';
 
 /** PostgreSQL of this machine (and of CI): 127.0.0.1:5432, trust auth, database `test`. */
 export const postgresUrl =
@@ -61,4 +62,13 @@ export async function freshStore(
 			await client.end();
 		},
 	};
+}
+
+/** How many rows a table of the store holds. */
+export async function countRows(store: CaseStore, table: keyof Database): Promise<number> {
+	const row = await store.db
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }

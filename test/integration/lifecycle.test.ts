@@ -1,7 +1,8 @@
 import { createCore, type Core } from '../../src/core';
 import { loadShippedProfile } from '../../src/districts/profile';
 import type { DistrictProfile } from '../../src/generated/types';
-import { backends, type TestStore } from '../helpers/stores';
+import { backends, countRows, type TestStore } from '../helpers/stores';
+import type { Database } from '../../src/store/database';
 import { coreSuite, type CoreSuite } from '../helpers/core-suite';
 import {
 	actorFor,
@@ -25,18 +26,7 @@ describe.each(backends)(
 		const drk = () => suite.as('em-drk-01');
 		const coordinator = () => suite.as('em-koordination');
 		const admin = () => suite.as('em-admin');
-		const count = async (
-			table:
-				'cases' | 'contacts' | 'plans' | 'audit_log' | 'submissions' | 'referrals' | 'closures',
-		) =>
-			Number(
-				(
-					await t.store.db
-						.selectFrom(table)
-						.select((eb) => eb.fn.countAll<string>().as('n'))
-						.executeTakeFirstOrThrow()
-				).n,
-			);
+		const count = (table: keyof Database) => countRows(t.store, table);
 
 		it('needs a reason to close, and reopens with the limit still counted from the first intake', async () => {
 			const { case: c } = await core.createCase(caritas(), { intake: validIntake() });

@@ -4,7 +4,8 @@ import { runFunderReport } from '../../src/report/run-report';
 import type { Period } from '../../src/report/period';
 import { naiveCells } from '../../bench/naive-report';
 import { seedDistrict } from '../../bench/seed/seed-store';
-import { backends, freshStore, type TestStore } from '../helpers/stores';
+import { backends, countRows, freshStore, type TestStore } from '../helpers/stores';
+import { caseDataTables } from '../../src/store/database';
 import { actorFor } from '../helpers/fixtures';
 import { fixtureProfile } from '../helpers/report-fixture';
 
@@ -36,26 +37,8 @@ describe.each(backends)(
 		});
 
 		it('writes the same case data through the core and in bulk', async () => {
-			for (const table of [
-				'cases',
-				'case_persons',
-				'plans',
-				'contacts',
-				'contact_topics',
-				'referrals',
-				'referral_events',
-				'closures',
-				'status_history',
-			] as const) {
-				const count = async (t: TestStore) =>
-					Number(
-						(
-							await t.store.db
-								.selectFrom(table)
-								.select((eb) => eb.fn.countAll<string>().as('n'))
-								.executeTakeFirstOrThrow()
-						).n,
-					);
+			for (const table of caseDataTables) {
+				const count = (t: TestStore) => countRows(t.store, table);
 				expect([table, await count(viaBulk)]).toEqual([table, await count(viaCore)]);
 			}
 			const shape = (t: TestStore) =>

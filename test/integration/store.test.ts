@@ -1,5 +1,6 @@
 import type { Core } from '../../src/core';
-import { backends, type TestStore } from '../helpers/stores';
+import { backends, countRows, type TestStore } from '../helpers/stores';
+import type { Database } from '../../src/store/database';
 import { coreSuite } from '../helpers/core-suite';
 import { failure, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 
@@ -15,18 +16,7 @@ describe.each(backends)(
 		const drk = () => suite.as('em-drk-01');
 		const coordinator = () => suite.as('em-koordination');
 		const admin = () => suite.as('em-admin');
-		const count = async (
-			table:
-				'cases' | 'contacts' | 'plans' | 'audit_log' | 'submissions' | 'referrals' | 'closures',
-		) =>
-			Number(
-				(
-					await t.store.db
-						.selectFrom(table)
-						.select((eb) => eb.fn.countAll<string>().as('n'))
-						.executeTakeFirstOrThrow()
-				).n,
-			);
+		const count = (table: keyof Database) => countRows(t.store, table);
 		const auditRows = () => t.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 
 		it('creates a case from an intake, routed to the responsible organisation, with minors counted', async () => {
