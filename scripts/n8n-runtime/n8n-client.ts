@@ -25,13 +25,20 @@ export class N8nClient {
 	 */
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	async request<T = any>(method: string, route: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}${route}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
+		const send = () =>
+			fetch(`${this.baseUrl}${route}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		// A kept-alive connection that n8n closed at that very moment (late timers on a loaded machine) fails before
+		// anything was sent: a read is simply asked again on a new connection.
+		const response = await send().catch((error: unknown) => {
+			if (method === 'GET' && closedSocket(error)) return send();
+			throw error;
 		});
 		const auth = response.headers
 			.getSetCookie()
@@ -75,4 +82,10 @@ function parseJson(text: string): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+/** undici's error for a connection the other side closed (`other side closed`, UND_ERR_SOCKET). */
+function closedSocket(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+	return cause?.code === 'UND_ERR_SOCKET';
 }

@@ -17,8 +17,9 @@ export async function openIntakeForm(session: BrowserSession, url: string, staff
 	context.on('request', (r) => requests.push(r.url()));
 	const page = await context.newPage();
 	page.on('pageerror', (e) => pageErrors.push(e.message));
-	await page.goto(url);
-	await page.waitForSelector('body[data-case-form="ready"]', { timeout: 30_000 });
+	// Sized for a loaded machine: the page loads Form.io, its styles and fonts from n8n.
+	await page.goto(url, { timeout: 90_000 });
+	await page.waitForSelector('body[data-case-form="ready"]', { timeout: 90_000 });
 	return { context, page, requests, pageErrors };
 }
 
