@@ -13,6 +13,7 @@ import {
 	type DistrictInstance,
 } from './n8n-runtime/instance';
 import { portFree } from './n8n-runtime/ports';
+import { invitePersonas, type PersonaInvitation } from './n8n-runtime/staff-invitations';
 import { ensureRuntime, N8N_VERSION, runtimeDir } from './n8n-runtime/runtime';
 
 const USAGE = `\`npm start\`: build, install/reuse the pinned n8n runtime, set up the district (owner, case store, workflow
@@ -20,7 +21,7 @@ templates imported and published), optionally load demo data, print the URLs, ru
 
   npm start -- [--district emmendingen|ortenau|ludwigsburg|sigmaringen|wehr] [--port 5678] [--demo] [--fresh] [--reimport]
   env: IM_DISTRICT, IM_PORT, IM_DEMO=1, IM_N8N_HOME (folder for the n8n user folders, default .n8n-runtime/),
-       IM_OWNER_EMAIL / IM_OWNER_PASSWORD, IM_FORM_PASSWORD, IM_API_TOKEN, IM_SMTP_HOST/PORT/USER/PASSWORD/SECURE/FROM/TO (e-mail, off by default),
+       IM_OWNER_EMAIL / IM_OWNER_PASSWORD, IM_API_TOKEN, IM_SMTP_HOST/PORT/USER/PASSWORD/SECURE/FROM/TO (e-mail, off by default),
        IM_N8N_CACHE / IM_N8N_RUNTIME_DIR (where the n8n runtime is installed)`;
 
 const root = path.join(__dirname, '..');
@@ -86,7 +87,7 @@ async function launch(
 	userFolder: string,
 	smtp: Smtp | undefined,
 ): Promise<DistrictInstance> {
-	const { IM_OWNER_EMAIL, IM_OWNER_PASSWORD, IM_FORM_PASSWORD, IM_API_TOKEN } = process.env;
+	const { IM_OWNER_EMAIL, IM_OWNER_PASSWORD, IM_API_TOKEN } = process.env;
 	const owner =
 		IM_OWNER_EMAIL || IM_OWNER_PASSWORD
 			? { email: IM_OWNER_EMAIL || undefined, password: IM_OWNER_PASSWORD || undefined }
@@ -100,7 +101,6 @@ async function launch(
 		userFolder,
 		port: options.port,
 		owner,
-		formPassword: IM_FORM_PASSWORD || undefined,
 		apiToken: IM_API_TOKEN || undefined,
 		smtp,
 		reimport: options.reimport,
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
 	const instance = await launch(options, userFolder, smtp);
 	stopWithSignals(instance);
 	if (options.demo) await loadDemo(instance);
-	console.log(summary(instance, smtp));
+	console.log(summary(instance, smtp, await invitations(instance)));
 }
 
 /** A password or token is printed on the first start only; later the summary says where it is kept. */
@@ -175,8 +175,40 @@ function secret(instance: DistrictInstance, value: string): string {
 		: `(beim ersten Start angezeigt; steht in ${instance.stateFile}, nur für Sie lesbar)`;
 }
 
+/** One invitation link per demo persona that has no password yet (see docs/signin.md). */
+async function invitations(instance: DistrictInstance): Promise<PersonaInvitation[]> {
+	const intake = instance.workflows.flatMap((wf) => wf.webhooks).find((h) => h.form === 'intake');
+	if (!intake) return [];
+	return invitePersonas({
+		district: instance.district,
+		storeFile: instance.storeFile,
+		packageRoot: root,
+		formUrl: intake.url,
+	});
+}
+
+const roleLabels = { admin: 'Administration', coordinator: 'Koordination', manager: 'Integrationsmanager*in' };
+
+/** The sign-in part of the summary: a link per persona, or that the person has a password. */
+function signInLines(personas: PersonaInvitation[]): string[] {
+	if (!personas.length) return [];
+	return [
+		'  Anmeldung an den Formularen: jede Person mit eigenem Passwort. Einladungslinks (einmal verwendbar, 72 Stunden gültig):',
+		...personas.flatMap((p) => [
+			`    ${p.name} (${roleLabels[p.role]}, Kennung ${p.staffId})`,
+			`      ${p.url ?? 'hat bereits ein Passwort – anmelden mit Kennung und eigenem Passwort'}`,
+		]),
+		'  Weitere Mitarbeitende lädt die Administration auf der Seite „Konten verwalten“ ein (nach der Anmeldung).',
+		'',
+	];
+}
+
 /** What `npm start` prints once n8n runs: editor, logins, forms, the JSON interface, the published workflows. */
-function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
+function summary(
+	instance: DistrictInstance,
+	smtp: Smtp | undefined,
+	personas: PersonaInvitation[],
+): string {
 	const profile = JSON.parse(
 		fs.readFileSync(path.join(root, 'districts', `${instance.district}.json`), 'utf8'),
 	) as DistrictProfile;
@@ -195,8 +227,6 @@ function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 	const forms = hooks.filter((h) => h.form);
 	const apis = hooks.filter((h) => !h.form);
 	if (forms.length) {
-		const coordinator = profile.staff.find((s) => s.role === 'coordinator');
-		const manager = profile.staff.find((s) => s.role === 'manager');
 		lines.push(
 			'  Formulare (im Browser öffnen):',
 			...forms.map(
@@ -204,9 +234,7 @@ function summary(instance: DistrictInstance, smtp: Smtp | undefined): string {
 					`    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.url}${h.form === 'intake' ? '' : '?case=<Fallnummer>'}`,
 			),
 			'',
-			`  Formular-Anmeldung: Kennung aus dem Kreisprofil, z. B. ${coordinator?.id} (Koordination) oder ${manager?.id} (Integrationsmanager*in)`,
-			`                      Passwort: ${secret(instance, instance.formPassword)}`,
-			'',
+			...signInLines(personas),
 		);
 	}
 	if (apis.length) {

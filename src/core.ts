@@ -14,6 +14,7 @@ import { runFunderReport, type RunReportOptions } from './report/run-report';
 import type { CoreContext, WriteOptions } from './service/context';
 import { recordRefusal } from './service/operation';
 import { pollCaseEvents, type PollOptions } from './events/case-events';
+import * as oidc from './auth/oidc';
 
 /**
  * The lifecycle core for one district: every operation takes the acting person first.
@@ -75,6 +76,16 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 			spec: { action: string; caseId?: string | null },
 			error: Error,
 		) => recordRefusal(ctx, actor, spec, error),
+		/** Single sign-on over the district's identity provider (the form pages' part of OpenID Connect). */
+		oidc: {
+			startLogin: (settings: oidc.OidcSettings, o?: { returnTo?: string }) =>
+				oidc.startLogin(ctx, settings, o),
+			finishLogin: (
+				settings: oidc.OidcSettings,
+				callbackUrl: string | URL,
+				o: { browserBinding: string | undefined; clientAddress?: string },
+			) => oidc.finishLogin(ctx, settings, callbackUrl, o),
+		},
 		/** Acts as the Case Event Trigger (a system actor), never as a person. */
 		pollCaseEvents: (options: PollOptions) => pollCaseEvents(ctx, options),
 	};

@@ -7,11 +7,11 @@ export { validateInput, checkInput, inputKinds, type InputKind } from './validat
 export { parseJsonParameter } from './validation/json-text';
 export { loadShippedProfile, parseProfile, shippedProfileIds } from './districts/profile';
 export { routeIntake, type Routing } from './districts/routing';
-export { resolveActor, type ResolvedActor } from './access/actor';
+export { resolveActor, SystemActor, type ResolvedActor } from './access/actor';
 export { limitsFor } from './lifecycle/duration';
 export { caseEventLabels, caseEventTypes } from './events/event-types';
 export { handleFormRequest } from './forms/handlers';
-export { checkFormPassword, type AuthConfig } from './forms/auth';
+export { checkProxySecret, type AuthConfig } from './forms/auth';
 export {
 	startLogin as startOidcLogin,
 	finishLogin as finishOidcLogin,

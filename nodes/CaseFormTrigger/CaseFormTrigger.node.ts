@@ -9,10 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import {
-	checkFormPassword,
+	checkProxySecret,
 	handleFormRequest,
 	type AuthConfig,
 	type FormKind,
+	type StaffClaim,
 } from '../../src/index';
 import { districtProfileProperties } from '../shared/district-parameters';
 import * as credentialTest from '../shared/credential-test';
@@ -46,10 +47,15 @@ export class CaseFormTrigger implements INodeType {
 				testedBy: 'integrationCaseStoreConnectionTest',
 			},
 			{
-				name: 'caseFormBasicAuth',
+				name: 'districtIdentityProviderApi',
 				required: true,
-				testedBy: 'caseFormBasicAuthTest',
-				displayOptions: { show: { authentication: ['basicAuth'] } },
+				displayOptions: { show: { authentication: ['personal'], singleSignOn: [true] } },
+			},
+			{
+				name: 'caseFormTrustedProxyApi',
+				required: true,
+				testedBy: 'caseFormTrustedProxyTest',
+				displayOptions: { show: { authentication: ['trustedHeader'] } },
 			},
 		],
 		webhooks: [
@@ -58,6 +64,8 @@ export class CaseFormTrigger implements INodeType {
 				httpMethod: 'GET',
 				responseMode: 'onReceived',
 				path: '={{ $parameter["path"] }}',
+				// The URL is /webhook/<path>: all forms of a district in one folder share the sign-in.
+				isFullPath: true,
 				ndvHideUrl: false,
 			},
 			{
@@ -65,7 +73,17 @@ export class CaseFormTrigger implements INodeType {
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
 				path: '={{ $parameter["path"] }}',
+				isFullPath: true,
 				ndvHideMethod: true,
+			},
+			{
+				// The identity provider sends the browser back here after single sign-on (the redirect URI).
+				name: 'sso',
+				httpMethod: 'GET',
+				responseMode: 'onReceived',
+				path: '={{ $parameter["path"] }}/anmeldung',
+				isFullPath: true,
+				ndvHideUrl: true,
 			},
 		],
 		properties: [
@@ -88,9 +106,10 @@ export class CaseFormTrigger implements INodeType {
 				displayName: 'Path',
 				name: 'path',
 				type: 'string',
-				default: 'aufnahme',
+				default: 'formulare/aufnahme',
 				required: true,
-				description: 'Last part of the form URL',
+				description:
+					'Last part of the form URL. Put all forms of the district in one folder (formulare/…): the sign-in holds for that folder and its cookie reaches no other webhook.',
 			},
 			...districtProfileProperties,
 			{
@@ -98,33 +117,38 @@ export class CaseFormTrigger implements INodeType {
 				name: 'authentication',
 				type: 'options',
 				options: [
-					{ name: 'None (Acts as One Staff Member)', value: 'none' },
-					{ name: 'Basic Auth (Staff ID or E-Mail + Password)', value: 'basicAuth' },
-					{ name: 'Trusted Header From SSO Proxy', value: 'trustedHeader' },
+					{
+						name: 'Personal Sign-In',
+						value: 'personal',
+						description:
+							'Every staff member signs in with their own account (password set through an invitation), optionally with single sign-on',
+					},
+					{
+						name: 'Trusted Header From SSO Proxy',
+						value: 'trustedHeader',
+						description:
+							'The district reverse proxy names the person in a header and proves itself with a shared secret',
+					},
 				],
-				default: 'trustedHeader',
-				description:
-					'How the form knows who fills it; the login is mapped to a staff member of the district profile, anything else gets HTTP 401',
+				default: 'personal',
+				description: 'How the form knows who fills it; anyone else gets the sign-in page or HTTP 401',
 			},
 			{
-				displayName: 'Staff ID',
-				name: 'staffId',
-				type: 'string',
+				displayName:
+					'Nur wählen, wenn ein Anmelde-Proxy des Kreises vor n8n steht: er muss jede Anfrage anmelden, den Kopf mit der Kennung setzen und das Proxy-Geheimnis mitschicken. Ohne Proxy könnte sonst jede*r einen fremden Namen angeben.',
+				name: 'trustedHeaderNotice',
+				type: 'notice',
 				default: '',
-				required: true,
-				displayOptions: { show: { authentication: ['none'] } },
-				description:
-					'The staff member (ID in the district profile) the form acts as, for a single-user setup',
+				displayOptions: { show: { authentication: ['trustedHeader'] } },
 			},
 			{
-				displayName: 'Header Name',
-				name: 'headerName',
-				type: 'string',
-				default: 'X-Remote-User',
-				required: true,
-				displayOptions: { show: { authentication: ['trustedHeader'] } },
+				displayName: 'Single Sign-On',
+				name: 'singleSignOn',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { authentication: ['personal'] } },
 				description:
-					'Header in which the reverse proxy passes the staff ID or e-mail. The proxy must remove this header from client requests.',
+					"Whether the sign-in page also offers the district's identity provider (OpenID Connect). Register this form's URL with /anmeldung appended as redirect URI.",
 			},
 			{
 				displayName: 'Save to Case Store',
@@ -140,11 +164,11 @@ export class CaseFormTrigger implements INodeType {
 	methods = {
 		credentialTest: {
 			...credentialTest,
-			async caseFormBasicAuthTest(
+			async caseFormTrustedProxyTest(
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const result = checkFormPassword(String(credential.data?.password ?? ''));
+				const result = checkProxySecret(String(credential.data?.secret ?? ''));
 				return { status: result.ok ? 'OK' : 'Error', message: result.message };
 			},
 		},
@@ -154,20 +178,7 @@ export class CaseFormTrigger implements INodeType {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
 		try {
-			const mode = this.getNodeParameter('authentication') as AuthConfig['mode'];
-			let auth: AuthConfig;
-			if (mode === 'basicAuth') {
-				const basic = await this.getCredentials('caseFormBasicAuth');
-				auth = {
-					mode,
-					password: String(basic.password ?? ''),
-					realm: String(basic.realm ?? '') || undefined,
-				};
-			} else if (mode === 'trustedHeader') {
-				auth = { mode, headerName: this.getNodeParameter('headerName') as string };
-			} else {
-				auth = { mode: 'none', staffId: this.getNodeParameter('staffId') as string };
-			}
+			const auth = await authConfig(this);
 			const kind = this.getNodeParameter('form') as FormKind;
 			const save = this.getNodeParameter('save', true) as boolean;
 			const request = {
@@ -175,9 +186,15 @@ export class CaseFormTrigger implements INodeType {
 				query: req.query as Record<string, unknown>,
 				headers: req.headers,
 				body: req.body,
+				path: req.path,
+				address: req.ip,
+				secure: req.secure,
+				ssoCallback: this.getWebhookName() === 'sso',
 			};
+			const formPath = this.getNodeParameter('path') as string;
+			const formUrl = this.getNodeWebhookUrl('setup');
 			const { response, emission } = await withCore(this, (core) =>
-				handleFormRequest({ core, kind, auth, save }, request),
+				handleFormRequest({ core, kind, auth, save, formPath, formUrl }, request),
 			);
 			res.status(response.status).set(response.headers).send(response.body);
 			if (!emission) return { noWebhookResponse: true };
@@ -194,4 +211,34 @@ export class CaseFormTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 	}
+}
+
+/** The sign-in the node is set to, with its credential. */
+async function authConfig(fns: IWebhookFunctions): Promise<AuthConfig> {
+	const mode = fns.getNodeParameter('authentication', 'personal') as AuthConfig['mode'];
+	if (mode === 'trustedHeader') {
+		const proxy = await fns.getCredentials('caseFormTrustedProxyApi');
+		return {
+			mode,
+			userHeader: String(proxy.userHeader ?? 'X-Remote-User'),
+			secretHeader: String(proxy.secretHeader ?? 'X-Proxy-Secret'),
+			secret: String(proxy.secret ?? ''),
+		};
+	}
+	if (!fns.getNodeParameter('singleSignOn', false)) return { mode: 'personal' };
+	const idp = await fns.getCredentials('districtIdentityProviderApi');
+	const redirectUri = fns.getNodeWebhookUrl('sso');
+	if (!redirectUri) throw new Error('no URL for the single sign-on callback');
+	return {
+		mode: 'personal',
+		oidc: {
+			issuer: String(idp.issuer ?? ''),
+			clientId: String(idp.clientId ?? ''),
+			clientSecret: String(idp.clientSecret ?? '') || undefined,
+			scopes: String(idp.scopes ?? '') || undefined,
+			staffClaim: String(idp.staffClaim ?? 'email') as StaffClaim,
+			allowedEmailDomain: String(idp.allowedEmailDomain ?? '') || undefined,
+			redirectUri,
+		},
+	};
 }

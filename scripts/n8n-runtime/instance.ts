@@ -83,8 +83,6 @@ export interface DistrictInstance {
 	baseUrl: string;
 	editorUrl: string;
 	owner: OwnerLogin;
-	/** Password of the form pages (Basic Auth of the Case Form Triggers). */
-	formPassword: string;
 	/** Token of the JSON interface (header X-IM-Token). */
 	apiToken: string;
 	storeFile: string;
@@ -213,7 +211,6 @@ function runningInstance(running: {
 		owner: state.owner,
 		firstStart,
 		stateFile,
-		formPassword: state.formPassword,
 		apiToken: state.apiToken,
 		storeFile: path.join(userFolder, '.n8n', CASE_STORE_FILE),
 		reportsDir: running.reportsDir,

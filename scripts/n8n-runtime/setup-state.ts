@@ -10,7 +10,6 @@ export interface SetupOptions {
 	district: string;
 	userFolder: string;
 	owner?: { email?: string; password?: string };
-	formPassword?: string;
 	apiToken?: string;
 }
 
@@ -19,7 +18,6 @@ export interface SetupState {
 	district: string;
 	encryptionKey: string;
 	owner: OwnerLogin;
-	formPassword: string;
 	apiToken: string;
 	imported?: { at: string; workflows: string[] };
 }
@@ -32,7 +30,7 @@ export const writeState = (file: string, state: SetupState): void => {
 /** The state of the user folder, created on first use; logins given in the options win over remembered ones. */
 export function prepareState(
 	stateFile: string,
-	{ district, userFolder, owner, formPassword, apiToken }: SetupOptions,
+	{ district, userFolder, owner, apiToken }: SetupOptions,
 ): SetupState {
 	const state = (
 		fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {}
@@ -50,9 +48,8 @@ export function prepareState(
 		firstName: 'Kreis',
 		lastName: 'Administration',
 	};
-	// One password for the form pages (Basic Auth; the user name is a staff id or e-mail of the profile).
-	state.formPassword =
-		formPassword ?? state.formPassword ?? `Formular-${crypto.randomBytes(6).toString('base64url')}`;
+	// The form pages have personal accounts (invitations); a shared form password of older setups is dropped.
+	delete (state as { formPassword?: string }).formPassword;
 	// Token of the JSON interface (referral feedback), sent as header X-IM-Token.
 	state.apiToken = apiToken ?? state.apiToken ?? crypto.randomBytes(18).toString('base64url');
 	const complete = state as SetupState;

@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import {
 	API_TOKEN_CREDENTIAL,
 	CASE_STORE_CREDENTIAL,
-	FORM_LOGIN_CREDENTIAL,
 	SMTP_CREDENTIAL,
 } from '../workflows/identifiers';
 import { withSmtp, type Smtp, type Template } from './district-templates';
@@ -15,7 +14,7 @@ import type { SetupState } from './setup-state';
 
 export const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
 
-/** The credentials the templates use: case store (SQLite in the user folder), form login, API token, SMTP if configured. */
+/** The credentials the templates use: case store (SQLite in the user folder), API token, SMTP if configured. */
 export function credentialsFor(
 	district: string,
 	state: SetupState,
@@ -26,11 +25,6 @@ export function credentialsFor(
 			...CASE_STORE_CREDENTIAL,
 			type: 'integrationCaseStoreApi',
 			data: { backend: 'sqlite', sqliteFile: CASE_STORE_FILE },
-		},
-		{
-			...FORM_LOGIN_CREDENTIAL,
-			type: 'caseFormBasicAuth',
-			data: { password: state.formPassword, realm: `Integrationsmanagement ${district}` },
 		},
 		{
 			...API_TOKEN_CREDENTIAL,

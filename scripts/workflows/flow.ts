@@ -6,7 +6,7 @@ import {
 	CASE_NODE,
 	CASE_STORE_CREDENTIAL,
 	EVENT_TRIGGER,
-	FORM_LOGIN_CREDENTIAL,
+	FORM_FOLDER,
 	FORM_TRIGGER,
 	SMTP_CREDENTIAL,
 	uuid,
@@ -146,7 +146,7 @@ export class Flow {
 	}
 
 	/**
-	 * A Case Form Trigger: GET serves the form, POST (login: Basic Auth with a staff id of the profile) stores the
+	 * A Case Form Trigger under `formulare/`: GET serves the form (after the personal sign-in), POST stores the
 	 * submission through the core and answers the manager in German; the workflow then gets
 	 * `{kind, data, extras, actor, submissionId, caseId, result}`.
 	 */
@@ -156,13 +156,16 @@ export class Flow {
 			FORM_TRIGGER,
 			1,
 			position,
-			{ form, path, districtProfile: this.profile.id, authentication: 'basicAuth', save: true },
+			{
+				form,
+				path: `${FORM_FOLDER}/${path}`,
+				districtProfile: this.profile.id,
+				authentication: 'personal',
+				save: true,
+			},
 			{
 				webhookId: this.id(`webhook/${path}`),
-				credentials: {
-					integrationCaseStoreApi: CASE_STORE_CREDENTIAL,
-					caseFormBasicAuth: FORM_LOGIN_CREDENTIAL,
-				},
+				credentials: { integrationCaseStoreApi: CASE_STORE_CREDENTIAL },
 			},
 		);
 	}

@@ -23,11 +23,11 @@ export const SMTP_CREDENTIAL: CredentialRef = {
 	id: 'imSmtpCredential',
 	name: 'E-Mail-Versand (SMTP)',
 };
-/** The password of the form pages (Basic Auth; user = staff id or e-mail of the profile); `npm start` creates it. */
-export const FORM_LOGIN_CREDENTIAL: CredentialRef = {
-	id: 'imFormLoginCred1',
-	name: 'Formular-Anmeldung',
-};
+/**
+ * The folder of the district's form paths (`formulare/aufnahme`, …): the personal sign-in holds for the whole
+ * folder, and its session cookie reaches no other webhook of the instance.
+ */
+export const FORM_FOLDER = 'formulare';
 /** Header token of the JSON interface (referral feedback); `npm start` creates it (header X-IM-Token). */
 export const API_TOKEN_CREDENTIAL: CredentialRef = {
 	id: 'imApiTokenCred01',

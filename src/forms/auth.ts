@@ -1,31 +1,24 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
-import type { Actor, DistrictProfile, StaffMember } from '../generated/types';
+import type { OidcSettings } from '../auth/oidc-settings';
+import type { DistrictProfile, StaffMember } from '../generated/types';
 
 /**
  * Who fills the form:
- * - `none`: nobody logs in; the form acts as one configured staff member (for a manager's own laptop or tests);
- * - `basicAuth`: the browser asks for user and password; the user is a staff id or e-mail of the district
- *   profile, the password is the one configured for the form;
- * - `trustedHeader`: an SSO reverse proxy authenticates and passes the staff id or e-mail in a header.
- * Anything else (no or wrong credentials, someone not or no longer in the profile) is HTTP 401.
+ * - `personal` (the default): every staff member signs in with their own account (password set through an
+ *   invitation) or, when the district connects its identity provider, with single sign-on (OpenID Connect);
+ *   the session lives in the case store;
+ * - `trustedHeader`: an SSO reverse proxy of the district authenticates and passes the staff id or e-mail in a
+ *   header — accepted only together with the proxy's shared secret in a second header, so that a request sent
+ *   straight to n8n cannot name anybody.
  */
 export type AuthConfig =
-	| { mode: 'none'; staffId: string }
-	| { mode: 'basicAuth'; password: string; realm?: string }
-	| { mode: 'trustedHeader'; headerName: string };
+	| { mode: 'personal'; oidc?: OidcSettings }
+	| { mode: 'trustedHeader'; userHeader: string; secretHeader: string; secret: string };
 
 export type HeaderBag = Record<string, string | string[] | undefined>;
 
-export type AuthResult =
-	| { ok: true; actor: Actor; name: string }
-	| {
-			ok: false;
-			status: 401;
-			message: string;
-			headers: Record<string, string>;
-			/** The login name that was presented with wrong or unknown credentials (absent when none were presented). */
-			attempted?: string;
-	  };
+/** The shortest proxy secret accepted (random, set in the proxy's configuration and in the n8n credential). */
+export const minProxySecretLength = 24;
 
 /** A staff member of the profile by id or (case-insensitive) e-mail; inactive staff are not found. */
 export function findStaff(profile: DistrictProfile, login: string): StaffMember | undefined {
@@ -36,99 +29,61 @@ export function findStaff(profile: DistrictProfile, login: string): StaffMember 
 	);
 }
 
-function header(headers: HeaderBag, name: string): string | undefined {
+export function header(headers: HeaderBag, name: string): string | undefined {
 	const value = headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
 }
 
-function sameSecret(a: string, b: string): boolean {
-	// Hash first so that the comparison takes the same time whatever the lengths.
+/** Equal secrets, compared in constant time whatever their lengths. */
+export function sameSecret(a: string, b: string): boolean {
 	const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 	return timingSafeEqual(digest(a), digest(b)) && a.length === b.length;
 }
 
-function denied(message: string, config: AuthConfig, attempted?: string): AuthResult {
-	const headers: Record<string, string> = {};
-	if (config.mode === 'basicAuth')
-		headers['WWW-Authenticate'] =
-			`Basic realm="${(config.realm ?? 'Integrationsmanagement').replace(/"/g, '')}", charset="UTF-8"`;
-	return {
-		ok: false,
-		status: 401,
-		message,
-		headers,
-		...(attempted === undefined ? {} : { attempted: attempted.slice(0, 64) }),
-	};
-}
+export type ProxyLogin =
+	| { ok: true; staff: StaffMember }
+	| { ok: false; message: string; attempted?: string };
 
-function asActor(staff: StaffMember): AuthResult {
-	return {
-		ok: true,
-		actor: { staffId: staff.id, role: staff.role, organisationId: staff.organisationId },
-		name: staff.name,
-	};
-}
-
-export function authenticate(
-	config: AuthConfig,
+/** The person the district's reverse proxy names — only when the request carries the proxy's secret. */
+export function proxyLogin(
+	config: Extract<AuthConfig, { mode: 'trustedHeader' }>,
 	profile: DistrictProfile,
 	headers: HeaderBag,
-): AuthResult {
-	switch (config.mode) {
-		case 'none': {
-			const staff = findStaff(profile, config.staffId);
-			return staff
-				? asActor(staff)
-				: denied(
-						`„${config.staffId}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`,
-						config,
-					);
-		}
-		case 'basicAuth': {
-			const value = header(headers, 'authorization') ?? '';
-			const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(value);
-			if (!match) return denied('Bitte mit Kennung und Passwort anmelden.', config);
-			const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-			const colon = decoded.indexOf(':');
-			const user = colon >= 0 ? decoded.slice(0, colon) : decoded;
-			const password = colon >= 0 ? decoded.slice(colon + 1) : '';
-			const staff = findStaff(profile, user);
-			// Check the password even for an unknown user, so that the answer time does not tell which users exist.
-			const passwordOk = config.password.length > 0 && sameSecret(password, config.password);
-			if (!passwordOk || !staff) return denied('Kennung oder Passwort ist falsch.', config, user);
-			return asActor(staff);
-		}
-		case 'trustedHeader': {
-			const login = header(headers, config.headerName);
-			if (!login)
-				return denied(
-					`Keine Anmeldung: der Anmelde-Proxy hat den Header „${config.headerName}“ nicht gesetzt.`,
-					config,
-				);
-			const staff = findStaff(profile, login);
-			return staff
-				? asActor(staff)
-				: denied(
-						`„${login}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`,
-						config,
-						login,
-					);
-		}
-		default:
-			return denied('Unbekannte Anmeldeart.', config);
-	}
-}
-
-/** What the credential dialog's Test button says about a form password (there is no server to ask). */
-export function checkFormPassword(password: string): { ok: boolean; message: string } {
-	if (password.length < 12)
+): ProxyLogin {
+	const login = header(headers, config.userHeader);
+	const secret = header(headers, config.secretHeader) ?? '';
+	if (config.secret.length < minProxySecretLength || !sameSecret(secret, config.secret))
 		return {
 			ok: false,
 			message:
-				'Das Passwort ist zu kurz: mindestens 12 Zeichen, weil es für alle Mitarbeitenden des Formulars gilt.',
+				'Keine Anmeldung: die Anfrage kam nicht über den Anmelde-Proxy des Kreises (Proxy-Geheimnis fehlt oder ist falsch).',
+			...(login ? { attempted: login.slice(0, 64) } : {}),
+		};
+	if (!login)
+		return {
+			ok: false,
+			message: `Keine Anmeldung: der Anmelde-Proxy hat den Header „${config.userHeader}“ nicht gesetzt.`,
+		};
+	const staff = findStaff(profile, login);
+	return staff
+		? { ok: true, staff }
+		: {
+				ok: false,
+				message: `„${login.slice(0, 64)}“ ist im Kreisprofil „${profile.name}“ nicht als aktive*r Mitarbeiter*in eingetragen.`,
+				attempted: login.slice(0, 64),
+			};
+}
+
+/** What the credential dialog's Test button says about a proxy secret (there is no server to ask). */
+export function checkProxySecret(secret: string): { ok: boolean; message: string } {
+	if (secret.length < minProxySecretLength)
+		return {
+			ok: false,
+			message: `Das Proxy-Geheimnis ist zu kurz: mindestens ${minProxySecretLength} zufällige Zeichen.`,
 		};
 	return {
 		ok: true,
-		message: 'Passwort geeignet. Anmeldung mit Kennung oder E-Mail aus dem Kreisprofil.',
+		message:
+			'Proxy-Geheimnis geeignet. Der Proxy muss es bei jeder Anfrage setzen und den Header von außen entfernen.',
 	};
 }

@@ -5,8 +5,10 @@ import { DomainError, httpStatusOf, type FieldError } from '../errors';
 import { checkInput } from '../validation/validate';
 import { readAsset } from './assets';
 import type { Actor } from '../generated/types';
-import { authenticate, type AuthConfig, type AuthResult } from './auth';
-import { first, html, json, type FormRequest, type FormResponse } from './http';
+import type { AuthConfig } from './auth';
+import { gatePage, gatePost, type GateConfig, type Visitor } from './gate';
+import { first, formFields, html, json, type FormRequest, type FormResponse } from './http';
+import { handleAuthAction, isAuthAction, ssoCallback } from './sign-in-routes';
 import { parseSubmissionBody } from './parse-body';
 
 export type { FormRequest, FormResponse } from './http';
@@ -38,6 +40,21 @@ export interface FormHandlerConfig {
 	auth: AuthConfig;
 	/** Store through the core before answering (default). Otherwise only validate and hand the data to the workflow. */
 	save: boolean;
+	/** The trigger's path parameter (`formulare/aufnahme`): the session cookie's path is its folder. */
+	formPath?: string;
+	/** Absolute URL of this form (for invitation links). */
+	formUrl?: string;
+}
+
+const gateOf = (config: FormHandlerConfig): GateConfig => ({ ...config, title: formTitles[config.kind] });
+
+/** The links under the page: sign out always, a password change for password sessions, accounts for admins. */
+function navOf(visitor: Visitor) {
+	return {
+		csrf: visitor.csrfToken,
+		password: visitor.via === 'password' || visitor.via === 'invitation',
+		accounts: visitor.actor.role === 'admin',
+	};
 }
 
 /** A listed asset (`?asset=…`): public library files, no login. */
@@ -59,22 +76,6 @@ function assetAnswer(name: string): FormResponse {
 	return { status: 200, headers, body: asset.body };
 }
 
-/** Logs in; a presented but wrong login is one audit row (`form.login`, no password in it). */
-async function logIn(config: FormHandlerConfig, request: FormRequest): Promise<AuthResult> {
-	const login = authenticate(config.auth, config.core.context.profile, request.headers);
-	if (!login.ok && login.attempted !== undefined) {
-		await config.core.recordRefusal(
-			{ staffId: login.attempted },
-			{ action: 'form.login' },
-			new DomainError(
-				'FORBIDDEN',
-				`Anmeldung am Formular „${formTitles[config.kind]}“ fehlgeschlagen: ${login.message}`,
-			),
-		);
-	}
-	return login;
-}
-
 /** GET: a listed asset or the form page (login, prefill from `?case=…`). */
 export async function handleFormGet(
 	config: FormHandlerConfig,
@@ -82,22 +83,25 @@ export async function handleFormGet(
 ): Promise<FormResponse> {
 	const assetName = first(request.query.asset);
 	if (assetName !== undefined) return assetAnswer(assetName);
+	const action = first(request.query.auth);
+	if (isAuthAction(action)) return handleAuthAction(gateOf(config), request, action, false);
 	const title = formTitles[config.kind];
 	const profile = config.core.context.profile;
-	const login = await logIn(config, request);
-	if (!login.ok)
-		return html(401, renderPage({ title, errorMessage: login.message }), login.headers);
-	const page = { title, districtName: profile.name, actorName: login.name };
+	const gate = await gatePage(gateOf(config), request);
+	if (!gate.ok) return gate.response;
+	const { visitor } = gate;
+	const cookies = gate.cookies.length ? { 'Set-Cookie': gate.cookies } : {};
+	const page = { title, districtName: profile.name, actorName: visitor.name, nav: navOf(visitor) };
 	try {
 		const start = await prefill(
 			config.core,
-			login.actor,
+			visitor.actor,
 			config.kind,
 			first(request.query.case),
 			today(config.core.context.clock),
 		);
 		const form = loadForm(config.kind);
-		fillProfileOptions(form.components, profile, login.actor.staffId);
+		fillProfileOptions(form.components, profile, visitor.actor.staffId);
 		return html(
 			200,
 			renderPage({
@@ -106,11 +110,13 @@ export async function handleFormGet(
 				form,
 				data: start.data,
 				submissionId: randomUUID(),
+				csrfToken: visitor.csrfToken,
 			}),
+			cookies,
 		);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return html(httpStatusOf(error), renderPage({ ...page, errorMessage: error.message }));
+		return html(httpStatusOf(error), renderPage({ ...page, errorMessage: error.message }), cookies);
 	}
 }
 
@@ -165,8 +171,12 @@ export async function handleFormPost(
 	config: FormHandlerConfig,
 	request: FormRequest,
 ): Promise<PostResult> {
-	const login = await logIn(config, request);
-	if (!login.ok) return { response: json(401, { message: login.message }, request, login.headers) };
+	const action = first(request.query.auth);
+	if (isAuthAction(action))
+		return { response: await handleAuthAction(gateOf(config), request, action, true) };
+	const gate = await gatePost(gateOf(config), request, formFields(request.body).csrf);
+	if (!gate.ok) return { response: gate.response };
+	const login = gate.visitor;
 	let parsed: ReturnType<typeof parseSubmissionBody>;
 	try {
 		parsed = parseSubmissionBody(request.body);
@@ -254,9 +264,10 @@ function routedField(error: DomainError): string {
 /** One entry for the webhook: GET → page or asset, POST → submission, anything else → 405. */
 export async function handleFormRequest(
 	config: FormHandlerConfig,
-	request: FormRequest & { method: string },
+	request: FormRequest & { method: string; ssoCallback?: boolean },
 ): Promise<PostResult> {
 	const method = request.method.toUpperCase();
+	if (request.ssoCallback) return { response: await ssoCallback(gateOf(config), request) };
 	if (method === 'GET' || method === 'HEAD')
 		return { response: await handleFormGet(config, request) };
 	if (method === 'POST') return handleFormPost(config, request);

@@ -5,11 +5,17 @@ export interface FormRequest {
 	query: Record<string, unknown>;
 	headers: HeaderBag;
 	body?: unknown;
+	/** The URL path the browser asked for (`/webhook/formulare/aufnahme`), for the cookie path and redirects. */
+	path?: string;
+	/** The client's address as n8n sees it (behind a proxy: with `N8N_PROXY_HOPS`), for the login lockout. */
+	address?: string;
+	/** Served over https (directly or behind the district's TLS proxy): cookies get `Secure`. */
+	secure?: boolean;
 }
 
 export interface FormResponse {
 	status: number;
-	headers: Record<string, string>;
+	headers: Record<string, string | string[]>;
 	body: string | Buffer;
 }
 
@@ -23,7 +29,7 @@ export const first = (v: unknown): string | undefined =>
 export const html = (
 	status: number,
 	body: string,
-	extra: Record<string, string> = {},
+	extra: Record<string, string | string[]> = {},
 ): FormResponse => ({
 	status,
 	headers: {
@@ -52,7 +58,7 @@ export const json = (
 	status: number,
 	body: unknown,
 	request: FormRequest,
-	extra: Record<string, string> = {},
+	extra: Record<string, string | string[]> = {},
 ): FormResponse => ({
 	status,
 	headers: {
@@ -63,3 +69,27 @@ export const json = (
 	},
 	body: JSON.stringify(body),
 });
+
+/** HTTP 303 to a path of this server (after a login, a logout, a set password). */
+export const seeOther = (location: string, cookies: string[] = []): FormResponse => ({
+	status: 303,
+	headers: {
+		Location: location,
+		'Cache-Control': 'no-store',
+		'Referrer-Policy': 'no-referrer',
+		...(cookies.length ? { 'Set-Cookie': cookies } : {}),
+	},
+	body: '',
+});
+
+/** The fields of a form-encoded body (n8n hands it parsed; the test server as text). */
+export function formFields(body: unknown): Record<string, string> {
+	const value = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+	if (typeof value === 'string')
+		return Object.fromEntries(new URLSearchParams(value.trim().startsWith('{') ? '' : value));
+	if (!value || typeof value !== 'object') return {};
+	const fields: Record<string, string> = {};
+	for (const [key, field] of Object.entries(value as Record<string, unknown>))
+		if (typeof field === 'string') fields[key] = field;
+	return fields;
+}

@@ -4,6 +4,15 @@ import Handlebars from 'handlebars';
 import { formioGerman } from './i18n-de';
 import type { FormDefinition } from './form-definitions';
 
+/** The links under every page of a signed-in person: back, change password, manage accounts, sign out. */
+export interface AccountNav {
+	/** The session's request token: the sign-out button posts it. */
+	csrf: string;
+	back?: string;
+	password?: boolean;
+	accounts?: boolean;
+}
+
 export interface PageModel {
 	title: string;
 	districtName?: string;
@@ -14,9 +23,25 @@ export interface PageModel {
 	form?: FormDefinition;
 	data?: Record<string, unknown>;
 	submissionId?: string;
+	/** The session's request token; the page posts it with every submission. */
+	csrfToken?: string;
+	nav?: AccountNav;
 }
 
-let template: Handlebars.TemplateDelegate | undefined;
+const templates = new Map<string, Handlebars.TemplateDelegate>();
+
+/** A handlebars template beside this file (with the shared partial `account-nav.hbs`), compiled once. */
+export function template(name: string): Handlebars.TemplateDelegate {
+	let compiled = templates.get(name);
+	if (!compiled) {
+		const read = (file: string) => fs.readFileSync(path.join(__dirname, file), 'utf8');
+		if (!Handlebars.partials.accountNav)
+			Handlebars.registerPartial('accountNav', read('account-nav.hbs'));
+		compiled = Handlebars.compile(read(name), { strict: false });
+		templates.set(name, compiled);
+	}
+	return compiled;
+}
 
 /** JSON inside <script type="application/json">: nothing in the data can close the tag or start a comment. */
 export function scriptSafeJson(value: unknown): string {
@@ -30,16 +55,14 @@ export function scriptSafeJson(value: unknown): string {
 
 /** The form page (handlebars template `page.hbs`); every asset URL is relative (`?asset=…`), so it works under any webhook path. */
 export function renderPage(model: PageModel): string {
-	template ??= Handlebars.compile(fs.readFileSync(path.join(__dirname, 'page.hbs'), 'utf8'), {
-		strict: false,
-	});
 	const bootJson = model.form
 		? scriptSafeJson({
 				form: model.form,
 				i18n: formioGerman,
 				data: model.data ?? null,
 				submissionId: model.submissionId,
+				csrfToken: model.csrfToken,
 			})
 		: '';
-	return template({ ...model, bootJson });
+	return template('page.hbs')({ ...model, bootJson });
 }

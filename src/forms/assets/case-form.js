@@ -64,6 +64,8 @@
 	function post(data) {
 		var body = new URLSearchParams();
 		body.set('payload', JSON.stringify({ data: data, submissionId: boot.submissionId }));
+		// The session's request token: the sandboxed page sends no cookie with this request.
+		if (boot.csrfToken) body.set('csrf', boot.csrfToken);
 		return fetch(window.location.href, { method: 'POST', body: body, credentials: 'include' }).then(
 			function (response) {
 				return response.json().then(
