@@ -28,12 +28,12 @@ export const smtpNote =
 	'Erinnerungen erscheinen dann nur in der Ausführungsliste.\n\n**Einschalten:** SMTP-Zugang *E-Mail-Versand (SMTP)* anlegen ' +
 	'(oder `npm start` mit `IM_SMTP_HOST` …, siehe docs/runtime.md), Knoten aktivieren, Empfängeradresse prüfen.';
 
-/** The note beside a Case Form Trigger: link, login, who may use it (`who`). */
+/** The note beside a Case Form Trigger: link, sign-in, who may use it (`who`). */
 export const formTriggerNote = (path: string, who: string): string =>
-	`### Formular\n**Link:** \`/webhook/…/${path}\` (die genaue Adresse zeigt der Knoten; \`npm start\` druckt sie). ` +
-	'Die Seite fragt nach **Kennung** (Mitarbeiter-ID oder E-Mail aus dem Kreisprofil) und dem **Formular-Passwort** (Zugang *Formular-Anmeldung*).\n\n' +
+	`### Formular\n**Link:** \`/webhook/formulare/${path}\` (die genaue Adresse zeigt der Knoten; \`npm start\` druckt sie). ` +
+	'**Anmeldung:** jede Person mit ihrer Kennung (oder dienstlichen E-Mail) und ihrem **eigenen Passwort**, das sie über einen Einladungslink der Administration festlegt (Seite *Konten verwalten*); nach wiederholten Fehlversuchen wird die Anmeldung vorübergehend gesperrt (Einstellungen im Kreisprofil). Ein gemeinsames Passwort gibt es nicht.\n\n' +
 	`${who}\n\nDer Knoten prüft, speichert in der Falldatenbank und antwortet auf Deutsch; abgelehnte Eingaben (Pflichtfeld, Frist, Berechtigung) landen gar nicht erst hier. ` +
-	'Dieselbe Übermittlung zweimal speichert nichts doppelt.\n\n**Anpassen:** Anmeldung auf *Trusted Header* umstellen, wenn ein SSO-Proxy vorgeschaltet ist.';
+	'Dieselbe Übermittlung zweimal speichert nichts doppelt.\n\n**Anpassen:** *Single Sign-On* einschalten, wenn der Kreis einen Identitätsanbieter hat (docs/signin.md); *Trusted Header* nur hinter einem Anmelde-Proxy mit Proxy-Geheimnis.';
 
 export const caseLinkNote =
 	'**Fallbezogen:** das Formular wird mit `?case=<Fallnummer>` geöffnet (Link aus der Fallakte) und ist mit den Falldaten vorbelegt.';
