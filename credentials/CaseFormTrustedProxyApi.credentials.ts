@@ -10,7 +10,10 @@ export class CaseFormTrustedProxyApi implements ICredentialType {
 
 	displayName = 'Case Form Trusted Proxy';
 
-	icon: Icon = { light: 'file:caseFormTrustedProxy.svg', dark: 'file:caseFormTrustedProxy.dark.svg' };
+	icon: Icon = {
+		light: 'file:caseFormTrustedProxy.svg',
+		dark: 'file:caseFormTrustedProxy.dark.svg',
+	};
 
 	documentationUrl =
 		'https://github.com/integrationsmanagement-bw/n8n-nodes-integrationsmanagement/blob/main/docs/signin.md#anmelde-proxy-des-kreises-trusted-header';

@@ -187,7 +187,11 @@ async function invitations(instance: DistrictInstance): Promise<PersonaInvitatio
 	});
 }
 
-const roleLabels = { admin: 'Administration', coordinator: 'Koordination', manager: 'Integrationsmanager*in' };
+const roleLabels = {
+	admin: 'Administration',
+	coordinator: 'Koordination',
+	manager: 'Integrationsmanager*in',
+};
 
 /** The sign-in part of the summary: a link per persona, or that the person has a password. */
 function signInLines(personas: PersonaInvitation[]): string[] {

@@ -131,7 +131,8 @@ export class CaseFormTrigger implements INodeType {
 					},
 				],
 				default: 'personal',
-				description: 'How the form knows who fills it; anyone else gets the sign-in page or HTTP 401',
+				description:
+					'How the form knows who fills it; anyone else gets the sign-in page or HTTP 401',
 			},
 			{
 				displayName:

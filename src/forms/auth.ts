@@ -41,8 +41,7 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 export type ProxyLogin =
-	| { ok: true; staff: StaffMember }
-	| { ok: false; message: string; attempted?: string };
+	{ ok: true; staff: StaffMember } | { ok: false; message: string; attempted?: string };
 
 /** The person the district's reverse proxy names — only when the request carries the proxy's secret. */
 export function proxyLogin(

@@ -1,7 +1,7 @@
 import type { Core } from '../core';
 import { DomainError } from '../errors';
 import type { Actor } from '../generated/types';
-import { proxyLogin, type AuthConfig } from './auth';
+import { header, proxyLogin, type AuthConfig } from './auth';
 import { cookiePath, readCookie, SESSION_COOKIE, setCookie } from './cookies';
 import { json, type FormRequest, type FormResponse } from './http';
 import { signInPage } from './sign-in-pages';
@@ -27,8 +27,7 @@ export interface Visitor {
 }
 
 export type Gate =
-	| { ok: true; visitor: Visitor; cookies: string[] }
-	| { ok: false; response: FormResponse };
+	{ ok: true; visitor: Visitor; cookies: string[] } | { ok: false; response: FormResponse };
 
 export const cookieOptions = (config: GateConfig, request: FormRequest) => ({
 	path: cookiePath(request.path, config.formPath),
@@ -52,7 +51,10 @@ function loginInstead(config: GateConfig, request: FormRequest, message?: string
 		title: 'Anmeldung',
 		districtName: config.core.context.profile.name,
 		...(message ? { errorMessage: message } : {}),
-		login: { next: currentPath(request), sso: config.auth.mode === 'personal' && !!config.auth.oidc },
+		login: {
+			next: currentPath(request),
+			sso: config.auth.mode === 'personal' && !!config.auth.oidc,
+		},
 	});
 }
 
@@ -84,6 +86,17 @@ async function proxyVisitor(
 	if (!visitor) throw new Error('a session just started cannot be found');
 	const cookie = setCookie(SESSION_COOKIE, started.sessionId, cookieOptions(config, request));
 	return { ok: true, visitor, cookies: [cookie] };
+}
+
+/**
+ * The session's request token of a POST: the page sends it as form field `csrf`; other clients may send the
+ * header `X-CSRF-Token` (a header another site's page cannot set without our CORS consent).
+ */
+export function requestToken(
+	request: FormRequest,
+	fields: Record<string, string>,
+): string | undefined {
+	return fields.csrf || header(request.headers, 'x-csrf-token') || undefined;
 }
 
 /** A page (GET): the person of the session cookie; without one the sign-in page. */
@@ -125,15 +138,26 @@ export async function gatePost(
 		return refuse(403, 'Die Übermittlung enthält kein Sitzungs-Token. Bitte die Seite neu laden.');
 	const session = await core.signIn.resolveRequestToken(token);
 	if (!session)
-		return refuse(401, 'Die Anmeldung ist abgelaufen. Bitte die Seite neu laden und erneut anmelden.');
+		return refuse(
+			401,
+			'Die Anmeldung ist abgelaufen. Bitte die Seite neu laden und erneut anmelden.',
+		);
 	const cookieId = readCookie(request.headers, SESSION_COOKIE);
 	const cookieSession = cookieId ? await core.signIn.resolveSession(cookieId) : null;
 	if (cookieSession && cookieSession.csrfToken !== session.csrfToken)
-		return refuse(403, 'Sitzung und Formular passen nicht zusammen. Bitte die Seite neu laden.', session.actor.staffId);
+		return refuse(
+			403,
+			'Sitzung und Formular passen nicht zusammen. Bitte die Seite neu laden.',
+			session.actor.staffId,
+		);
 	if (config.auth.mode === 'trustedHeader') {
 		const login = proxyLogin(config.auth, core.context.profile, request.headers);
 		if (!login.ok || login.staff.id !== session.actor.staffId)
-			return refuse(401, login.ok ? 'Der Proxy meldet eine andere Person als die Sitzung.' : login.message, session.actor.staffId);
+			return refuse(
+				401,
+				login.ok ? 'Der Proxy meldet eine andere Person als die Sitzung.' : login.message,
+				session.actor.staffId,
+			);
 	}
 	return { ok: true, visitor: session, cookies: [] };
 }

@@ -6,7 +6,7 @@ import { checkInput } from '../validation/validate';
 import { readAsset } from './assets';
 import type { Actor } from '../generated/types';
 import type { AuthConfig } from './auth';
-import { gatePage, gatePost, type GateConfig, type Visitor } from './gate';
+import { gatePage, gatePost, requestToken, type GateConfig, type Visitor } from './gate';
 import { first, formFields, html, json, type FormRequest, type FormResponse } from './http';
 import { handleAuthAction, isAuthAction, ssoCallback } from './sign-in-routes';
 import { parseSubmissionBody } from './parse-body';
@@ -46,7 +46,10 @@ export interface FormHandlerConfig {
 	formUrl?: string;
 }
 
-const gateOf = (config: FormHandlerConfig): GateConfig => ({ ...config, title: formTitles[config.kind] });
+const gateOf = (config: FormHandlerConfig): GateConfig => ({
+	...config,
+	title: formTitles[config.kind],
+});
 
 /** The links under the page: sign out always, a password change for password sessions, accounts for admins. */
 function navOf(visitor: Visitor) {
@@ -174,7 +177,11 @@ export async function handleFormPost(
 	const action = first(request.query.auth);
 	if (isAuthAction(action))
 		return { response: await handleAuthAction(gateOf(config), request, action, true) };
-	const gate = await gatePost(gateOf(config), request, formFields(request.body).csrf);
+	const gate = await gatePost(
+		gateOf(config),
+		request,
+		requestToken(request, formFields(request.body)),
+	);
 	if (!gate.ok) return { response: gate.response };
 	const login = gate.visitor;
 	let parsed: ReturnType<typeof parseSubmissionBody>;

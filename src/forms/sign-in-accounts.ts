@@ -29,30 +29,47 @@ function accountRow(account: AccountStatus): AccountRow {
 		role: roleNames[account.role] ?? account.role,
 		active: account.active,
 		state,
-		sessions: sessions === 0 ? '–' : sessions === 1 ? '1 offene Sitzung' : `${sessions} offene Sitzungen`,
+		sessions:
+			sessions === 0 ? '–' : sessions === 1 ? '1 offene Sitzung' : `${sessions} offene Sitzungen`,
 		inviteLabel: account.hasPassword ? 'Neues Passwort (Einladung)' : 'Einladungslink erstellen',
 	};
 }
 
 /** Administration only: every staff member of the profile with their account, and a button for an invitation. */
-export async function accountsPage(config: GateConfig, request: FormRequest): Promise<FormResponse> {
+export async function accountsPage(
+	config: GateConfig,
+	request: FormRequest,
+): Promise<FormResponse> {
 	const gate = await gatePage(config, request);
 	if (!gate.ok) return gate.response;
 	const { visitor } = gate;
 	const title = 'Konten der Mitarbeitenden';
-	const nav = { csrf: visitor.csrfToken, back: '?', password: visitor.via === 'password' || visitor.via === 'invitation' };
+	const nav = {
+		csrf: visitor.csrfToken,
+		back: '?',
+		password: visitor.via === 'password' || visitor.via === 'invitation',
+	};
 	try {
 		const accounts = await config.core.signIn.accounts(visitor.actor);
-		return signInPage(200, {
-			title,
-			districtName: config.core.context.profile.name,
-			actorName: visitor.name,
-			accounts: { csrf: visitor.csrfToken, rows: accounts.map(accountRow) },
-			nav,
-		}, gate.cookies);
+		return signInPage(
+			200,
+			{
+				title,
+				districtName: config.core.context.profile.name,
+				actorName: visitor.name,
+				accounts: { csrf: visitor.csrfToken, rows: accounts.map(accountRow) },
+				nav,
+			},
+			gate.cookies,
+		);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return signInPage(httpStatusOf(error), { title, actorName: visitor.name, errorMessage: error.message, nav });
+		return signInPage(httpStatusOf(error), {
+			title,
+			actorName: visitor.name,
+			errorMessage: error.message,
+			nav,
+		});
 	}
 }
 
@@ -64,7 +81,10 @@ function formUrl(config: GateConfig, request: FormRequest): string {
 }
 
 /** POST `?auth=invite`: a new invitation link, shown once to the admin who made it. */
-export async function invitationCreatedPage(config: GateConfig, request: FormRequest): Promise<FormResponse> {
+export async function invitationCreatedPage(
+	config: GateConfig,
+	request: FormRequest,
+): Promise<FormResponse> {
 	const fields = formFields(request.body);
 	const gate = await gatePost(config, request, fields.csrf);
 	if (!gate.ok) return gate.response;
@@ -83,6 +103,11 @@ export async function invitationCreatedPage(config: GateConfig, request: FormReq
 		});
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return signInPage(httpStatusOf(error), { title, actorName: visitor.name, errorMessage: error.message, nav });
+		return signInPage(httpStatusOf(error), {
+			title,
+			actorName: visitor.name,
+			errorMessage: error.message,
+			nav,
+		});
 	}
 }

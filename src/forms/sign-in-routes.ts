@@ -3,13 +3,29 @@ import { logoutUrl } from '../auth/oidc';
 import { signInSettings } from '../auth/sign-in-settings';
 import { findStaff } from './auth';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie, SSO_COOKIE } from './cookies';
-import { cookieOptions, currentPath, gatePage, gatePost, type GateConfig, type Visitor } from './gate';
+import {
+	cookieOptions,
+	currentPath,
+	gatePage,
+	gatePost,
+	type GateConfig,
+	type Visitor,
+} from './gate';
 import { first, formFields, seeOther, type FormRequest, type FormResponse } from './http';
 import { accountsPage, invitationCreatedPage } from './sign-in-accounts';
 import { signInPage, type SignInPage } from './sign-in-pages';
 
-export type AuthAction = 'login' | 'logout' | 'password' | 'invitation' | 'sso' | 'accounts' | 'invite';
-const actions: readonly string[] = ['login', 'logout', 'password', 'invitation', 'sso', 'accounts', 'invite'];
+export type AuthAction =
+	'login' | 'logout' | 'password' | 'invitation' | 'sso' | 'accounts' | 'invite';
+const actions: readonly string[] = [
+	'login',
+	'logout',
+	'password',
+	'invitation',
+	'sso',
+	'accounts',
+	'invite',
+];
 
 export const isAuthAction = (value: string | undefined): value is AuthAction =>
 	value !== undefined && actions.includes(value);
@@ -34,7 +50,11 @@ function sessionCookie(config: GateConfig, request: FormRequest, sessionId: stri
 	return setCookie(SESSION_COOKIE, sessionId, cookieOptions(config, request));
 }
 
-async function login(config: GateConfig, request: FormRequest, post: boolean): Promise<FormResponse> {
+async function login(
+	config: GateConfig,
+	request: FormRequest,
+	post: boolean,
+): Promise<FormResponse> {
 	const sso = config.auth.mode === 'personal' && !!config.auth.oidc;
 	const next = safeNext(config, request, first(request.query.next));
 	if (!post) return signInPage(200, page(config, { title: 'Anmeldung', login: { next, sso } }));
@@ -52,7 +72,11 @@ async function login(config: GateConfig, request: FormRequest, post: boolean): P
 		const name = (fields.login ?? '').slice(0, 100);
 		return signInPage(
 			httpStatusOf(error),
-			page(config, { title: 'Anmeldung', errorMessage: error.message, login: { next: target, name, sso } }),
+			page(config, {
+				title: 'Anmeldung',
+				errorMessage: error.message,
+				login: { next: target, name, sso },
+			}),
 		);
 	}
 }
@@ -83,7 +107,9 @@ function passwordForm(
 		page(config, {
 			title: part.title,
 			...(part.errorMessage ? { errorMessage: part.errorMessage } : {}),
-			...(part.visitor ? { actorName: part.visitor.name, nav: { csrf: part.visitor.csrfToken, back: '?' } } : {}),
+			...(part.visitor
+				? { actorName: part.visitor.name, nav: { csrf: part.visitor.csrfToken, back: '?' } }
+				: {}),
 			setPassword: {
 				action: part.token ? 'invitation' : 'password',
 				...(part.token ? { token: part.token } : {}),
@@ -98,7 +124,11 @@ function passwordForm(
 
 const repeatMismatch = 'Die beiden neuen Passwörter stimmen nicht überein.';
 
-async function invitation(config: GateConfig, request: FormRequest, post: boolean): Promise<FormResponse> {
+async function invitation(
+	config: GateConfig,
+	request: FormRequest,
+	post: boolean,
+): Promise<FormResponse> {
 	const fields = post ? formFields(request.body) : {};
 	const token = post ? (fields.token ?? '') : (first(request.query.token) ?? '');
 	const title = 'Eigenes Passwort festlegen';
@@ -106,11 +136,16 @@ async function invitation(config: GateConfig, request: FormRequest, post: boolea
 		const invited = await config.core.signIn.openInvitation(token);
 		const staff = findStaff(config.core.context.profile, invited.staffId);
 		const login = staff?.email ?? invited.staffId;
-		if (!post) return passwordForm(config, 200, { title: `${title}: ${invited.name}`, login, token });
+		if (!post)
+			return passwordForm(config, 200, { title: `${title}: ${invited.name}`, login, token });
 		if (fields.password !== fields.repeat)
 			return passwordForm(config, 422, { title, login, token, errorMessage: repeatMismatch });
 		try {
-			const started = await config.core.signIn.acceptInvitation(token, fields.password ?? '', client(request));
+			const started = await config.core.signIn.acceptInvitation(
+				token,
+				fields.password ?? '',
+				client(request),
+			);
 			return seeOther(request.path ?? '', [sessionCookie(config, request, started.sessionId)]);
 		} catch (error) {
 			if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
@@ -122,40 +157,86 @@ async function invitation(config: GateConfig, request: FormRequest, post: boolea
 	}
 }
 
-async function password(config: GateConfig, request: FormRequest, post: boolean): Promise<FormResponse> {
+async function password(
+	config: GateConfig,
+	request: FormRequest,
+	post: boolean,
+): Promise<FormResponse> {
 	const title = 'Passwort ändern';
 	const fields = formFields(request.body);
-	const gate = post ? await gatePost(config, request, fields.csrf) : await gatePage(config, request);
+	const gate = post
+		? await gatePost(config, request, fields.csrf)
+		: await gatePage(config, request);
 	if (!gate.ok) return gate.response;
 	const { visitor } = gate;
-	const login = findStaff(config.core.context.profile, visitor.actor.staffId)?.email ?? visitor.actor.staffId;
+	const login =
+		findStaff(config.core.context.profile, visitor.actor.staffId)?.email ?? visitor.actor.staffId;
 	if (visitor.via === 'oidc' || visitor.via === 'proxy')
-		return signInPage(409, page(config, { title, actorName: visitor.name, errorMessage: 'Das Passwort wird beim Identitätsanbieter des Kreises geändert, nicht hier.', nav: { csrf: visitor.csrfToken, back: '?' } }));
+		return signInPage(
+			409,
+			page(config, {
+				title,
+				actorName: visitor.name,
+				errorMessage: 'Das Passwort wird beim Identitätsanbieter des Kreises geändert, nicht hier.',
+				nav: { csrf: visitor.csrfToken, back: '?' },
+			}),
+		);
 	if (!post) return passwordForm(config, 200, { title, login, visitor });
 	if (fields.password !== fields.repeat)
 		return passwordForm(config, 422, { title, login, visitor, errorMessage: repeatMismatch });
 	try {
-		await config.core.signIn.changePassword(visitor.actor, fields.current ?? '', fields.password ?? '', client(request), readCookie(request.headers, SESSION_COOKIE));
+		await config.core.signIn.changePassword(
+			visitor.actor,
+			fields.current ?? '',
+			fields.password ?? '',
+			client(request),
+			readCookie(request.headers, SESSION_COOKIE),
+		);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return passwordForm(config, httpStatusOf(error), { title, login, visitor, errorMessage: error.message });
+		return passwordForm(config, httpStatusOf(error), {
+			title,
+			login,
+			visitor,
+			errorMessage: error.message,
+		});
 	}
-	return signInPage(200, page(config, { title, actorName: visitor.name, infoMessage: 'Das Passwort wurde geändert. Andere Sitzungen wurden beendet.', nav: { csrf: visitor.csrfToken, back: '?' } }));
+	return signInPage(
+		200,
+		page(config, {
+			title,
+			actorName: visitor.name,
+			infoMessage: 'Das Passwort wurde geändert. Andere Sitzungen wurden beendet.',
+			nav: { csrf: visitor.csrfToken, back: '?' },
+		}),
+	);
 }
 
 /** Single sign-on: off to the district's identity provider, with the browser binding in a short-lived cookie. */
 async function sso(config: GateConfig, request: FormRequest): Promise<FormResponse> {
 	const auth = config.auth;
 	if (auth.mode !== 'personal' || !auth.oidc)
-		return signInPage(404, page(config, { title: 'Anmeldung', errorMessage: 'Für diese Formulare ist kein Identitätsanbieter eingerichtet.' }));
+		return signInPage(
+			404,
+			page(config, {
+				title: 'Anmeldung',
+				errorMessage: 'Für diese Formulare ist kein Identitätsanbieter eingerichtet.',
+			}),
+		);
 	try {
 		const returnTo = safeNext(config, request, first(request.query.next));
 		const started = await config.core.oidc.startLogin(auth.oidc, { returnTo });
-		const cookie = setCookie(SSO_COOKIE, started.browserBinding, { ...cookieOptions(config, request), maxAgeSeconds: 600 });
+		const cookie = setCookie(SSO_COOKIE, started.browserBinding, {
+			...cookieOptions(config, request),
+			maxAgeSeconds: 600,
+		});
 		return seeOther(started.authorizationUrl, [cookie]);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return signInPage(httpStatusOf(error), page(config, { title: 'Anmeldung', errorMessage: error.message }));
+		return signInPage(
+			httpStatusOf(error),
+			page(config, { title: 'Anmeldung', errorMessage: error.message }),
+		);
 	}
 }
 
@@ -164,19 +245,36 @@ export async function ssoCallback(config: GateConfig, request: FormRequest): Pro
 	const auth = config.auth;
 	const options = cookieOptions(config, request);
 	const cleared = clearCookie(SSO_COOKIE, options);
-	if (auth.mode !== 'personal' || !auth.oidc) return signInPage(404, { title: 'Anmeldung', errorMessage: 'Für diese Formulare ist kein Identitätsanbieter eingerichtet.' });
+	if (auth.mode !== 'personal' || !auth.oidc)
+		return signInPage(404, {
+			title: 'Anmeldung',
+			errorMessage: 'Für diese Formulare ist kein Identitätsanbieter eingerichtet.',
+		});
 	try {
-		const query = new URLSearchParams(Object.entries(request.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+		const query = new URLSearchParams(
+			Object.entries(request.query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+		);
 		const done = await config.core.oidc.finishLogin(auth.oidc, `?${query.toString()}`, {
 			browserBinding: readCookie(request.headers, SSO_COOKIE),
 			...(request.address ? { clientAddress: request.address } : {}),
 		});
-		const started = await config.core.signIn.startSession(done.actor.staffId, 'oidc', client(request));
+		const started = await config.core.signIn.startSession(
+			done.actor.staffId,
+			'oidc',
+			client(request),
+		);
 		const home = (request.path ?? '').replace(/\/anmeldung$/, '');
-		return seeOther(safeNext(config, { ...request, path: home }, done.returnTo ?? undefined), [cleared, setCookie(SESSION_COOKIE, started.sessionId, options)]);
+		return seeOther(safeNext(config, { ...request, path: home }, done.returnTo ?? undefined), [
+			cleared,
+			setCookie(SESSION_COOKIE, started.sessionId, options),
+		]);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return signInPage(httpStatusOf(error), page(config, { title: 'Anmeldung', errorMessage: error.message }), [cleared]);
+		return signInPage(
+			httpStatusOf(error),
+			page(config, { title: 'Anmeldung', errorMessage: error.message }),
+			[cleared],
+		);
 	}
 }
 

@@ -29,7 +29,7 @@ export interface ChromiumForms {
 export function formsInChromium(
 	kinds: FormKind[],
 	auth: AuthConfig,
-	proxyHeader?: [string, string],
+	inject?: Record<string, string>,
 ): ChromiumForms {
 	const env = {} as ChromiumForms;
 	beforeAll(async () => {
@@ -38,7 +38,7 @@ export function formsInChromium(
 		const config = { core: env.core, auth, save: true };
 		env.server = await startFormServer(Object.fromEntries(kinds.map((kind) => [kind, config])), {
 			sandbox: true,
-			proxyHeader,
+			inject,
 		});
 		env.session = await launchChromium();
 	});

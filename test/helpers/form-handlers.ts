@@ -11,11 +11,12 @@ import {
 import type { FormKind } from '../../src/forms/form-definitions';
 import { freshStore, type TestStore } from './stores';
 import { actorFor, emmendingen, validIntake } from './fixtures';
+import { proxyHeaders, proxyPostHeaders, TEST_PROXY } from './sign-in';
 
 // The handlers the Case Form Trigger's webhook() calls, against a real SQLite store and the real core.
 export const profile = emmendingen();
 export const manager = actorFor(profile, 'em-caritas-01');
-export const proxy = (staffId: string) => ({ 'x-remote-user': staffId });
+export const proxy = proxyHeaders;
 
 export interface PostOptions {
 	query?: Record<string, string>;
@@ -69,7 +70,7 @@ export function formHandlerSuite(): FormHandlerSuite {
 	suite.config = (kind, extra = {}) => ({
 		core: suite.core,
 		kind,
-		auth: { mode: 'trustedHeader', headerName: 'X-Remote-User' },
+		auth: TEST_PROXY,
 		save: true,
 		...extra,
 	});
@@ -77,13 +78,15 @@ export function formHandlerSuite(): FormHandlerSuite {
 		handleFormRequest(suite.config(kind, extra), { method: 'GET', query, headers }).then(
 			(r) => r.response,
 		);
-	suite.post = (kind, data, options = {}) => {
+	suite.post = async (kind, data, options = {}) => {
 		const submissionId = options.submissionId ?? `sub-${Math.random().toString(36).slice(2)}`;
 		const requestBody = new URLSearchParams({
 			payload: JSON.stringify({ data, submissionId }),
 		}).toString();
+		const staffId = options.staffId ?? 'em-caritas-01';
+		const signedIn = profile.staff.some((s) => s.id === staffId && s.active !== false);
 		const headers = {
-			...proxy(options.staffId ?? 'em-caritas-01'),
+			...(signedIn ? await proxyPostHeaders(suite.core, staffId) : proxy(staffId)),
 			...(options.origin ? { origin: options.origin } : {}),
 		};
 		return handleFormRequest(suite.config(kind, options.extra), {

@@ -38,10 +38,8 @@ export async function startFormServer(
 	configs: Partial<Record<FormKind, Omit<FormHandlerConfig, 'kind'>>>,
 	options: {
 		sandbox: boolean;
-		/** Acts like an SSO reverse proxy: sets this header on every request it forwards. */ proxyHeader?: [
-			string,
-			string,
-		];
+		/** Acts like an SSO reverse proxy: sets these headers on every request it forwards. */
+		inject?: Record<string, string>;
 	},
 ): Promise<FormServer> {
 	const emissions: FormEmission[] = [];
@@ -49,7 +47,8 @@ export async function startFormServer(
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		log.push(`${req.method} ${url.pathname}${url.search} origin=${req.headers.origin ?? '-'}`);
-		const kind = /^\/form\/([a-z]+)$/.exec(url.pathname)?.[1] as FormKind | undefined;
+		const route = /^\/form\/([a-z]+)(\/anmeldung)?$/.exec(url.pathname);
+		const kind = route?.[1] as FormKind | undefined;
 		const config = kind ? configs[kind] : undefined;
 		if (!kind || !config) {
 			res.writeHead(404).end();
@@ -59,12 +58,15 @@ export async function startFormServer(
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
 			const headers = { ...req.headers };
-			if (options.proxyHeader)
-				headers[options.proxyHeader[0].toLowerCase()] = options.proxyHeader[1];
+			for (const [name, value] of Object.entries(options.inject ?? {}))
+				headers[name.toLowerCase()] = value;
 			const request = {
 				query: Object.fromEntries(url.searchParams),
 				headers,
 				body: Buffer.concat(chunks).toString('utf8'),
+				path: url.pathname,
+				address: req.socket.remoteAddress,
+				ssoCallback: route?.[2] !== undefined,
 			};
 			const handler = handleFormRequest(
 				{ ...config, kind },

@@ -83,11 +83,7 @@ async function expectStoredIntake(core: Core, server: FormServer) {
 run('Case Form Trigger in Chromium (n8n sandbox, no CDN)', () => {
 	let w: WatchedPage;
 	// The server plays the SSO reverse proxy too: it passes the logged-in manager in X-Remote-User.
-	const env = formsInChromium(
-		['intake', 'contact'],
-		{ mode: 'trustedHeader', headerName: 'X-Remote-User' },
-		['X-Remote-User', 'em-caritas-01'],
-	);
+	const env = formsInChromium(['intake', 'contact'], TEST_PROXY, proxyHeaders('em-caritas-01'));
 
 	beforeEach(async () => {
 		w = await watchedPage(env.session);

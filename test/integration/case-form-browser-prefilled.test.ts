@@ -12,7 +12,7 @@ jest.setTimeout(90_000);
 const manager = actorFor(emmendingen(), 'em-caritas-01');
 
 run('Case forms in Chromium opened for a case (prefilled from the store)', () => {
-	const env = formsInChromium(['contact', 'plan'], { mode: 'none', staffId: 'em-caritas-01' });
+	const env = formsInChromium(['contact', 'plan'], TEST_PROXY, proxyHeaders('em-caritas-01'));
 
 	it('documents a contact in seconds: date prefilled, everything on one laptop screen, stored on the case', async () => {
 		const created = await env.core.createCase(manager, {

@@ -3,8 +3,10 @@ import { createCore } from '../../src/core';
 import { handleFormRequest } from '../../src/forms/handlers';
 import { validIntake } from '../helpers/fixtures';
 import { body, bootOf, formHandlerSuite, manager, profile, proxy } from '../helpers/form-handlers';
+import { proxyPostHeaders } from '../helpers/sign-in';
 
 const suite = formHandlerSuite();
+
 const auditRows = () =>
 	suite.store.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 
@@ -54,41 +56,32 @@ describe('Case Form Trigger handlers: pages, login, intake', () => {
 		});
 	});
 
-	it('answers 401 in German without a login and never shows the form', async () => {
-		const page = await suite.get('intake', {}, {});
-		expect(page.status).toBe(401);
-		expect(String(page.body)).toMatch(
-			/Keine Anmeldung: der Anmelde-Proxy hat den Header „X-Remote-User“ nicht gesetzt\./,
-		);
-		expect(String(page.body)).not.toContain('case-form-boot');
-		const basic = await suite.get(
-			'intake',
-			{},
-			{},
-			{ auth: { mode: 'basicAuth', password: 'lange-geheime-phrase' } },
-		);
-		expect(basic.status).toBe(401);
-		expect(basic.headers['WWW-Authenticate']).toMatch(/^Basic realm=/);
+	it('answers 401 in German without the proxy secret and never shows the form or stores', async () => {
+		const none = await suite.get('intake', {}, {});
+		expect(none.status).toBe(401);
+		expect(String(none.body)).toMatch(/Proxy-Geheimnis fehlt oder ist falsch/);
+		expect(String(none.body)).not.toContain('case-form-boot');
+		// Sent straight to n8n, a header naming the coordinator is worth nothing without the proxy's secret.
+		const forged = await suite.get('intake', {}, { 'x-remote-user': 'em-koordination' });
+		expect(forged.status).toBe(401);
+		const wrongSecret = { 'x-remote-user': 'em-koordination', 'x-proxy-secret': 'geraten' };
+		expect((await suite.get('intake', {}, wrongSecret)).status).toBe(401);
+		expect((await suite.get('intake', {}, proxy('jemand-fremdes'))).status).toBe(401);
 		const posted = await suite.post('intake', validIntake(), { staffId: 'jemand-fremdes' });
-		expect(posted.response.status).toBe(401);
+		expect(posted.response.status).toBe(403);
+		expect(body(posted.response).message).toBe(
+			'Die Übermittlung enthält kein Sitzungs-Token. Bitte die Seite neu laden.',
+		);
 		expect(posted.emission).toBeUndefined();
-		const wrongPassword = {
-			authorization: `Basic ${Buffer.from('em-caritas-01:falsches-passwort').toString('base64')}`,
-		};
-		expect(
-			(
-				await suite.get('intake', {}, wrongPassword, {
-					auth: { mode: 'basicAuth', password: 'lange-geheime-phrase' },
-				})
-			).status,
-		).toBe(401);
-		// A presented but wrong login is audited (who tried, never the password); a page without any login is not.
 		const audit = await auditRows();
 		expect(audit.map((r) => [r.action, r.actor_id, r.outcome])).toEqual([
-			['form.login', 'jemand-fremdes', 'denied'],
-			['form.login', 'em-caritas-01', 'denied'],
+			['auth.proxy', 'unbekannt', 'denied'],
+			['auth.proxy', 'em-koordination', 'denied'],
+			['auth.proxy', 'em-koordination', 'denied'],
+			['auth.proxy', 'jemand-fremdes', 'denied'],
+			['auth.request', 'unbekannt', 'denied'],
 		]);
-		expect(JSON.stringify(audit)).not.toContain('falsches-passwort');
+		expect(JSON.stringify(audit)).not.toContain('geraten');
 		expect((await suite.core.searchCases(manager)).total).toBe(0);
 	});
 
@@ -210,11 +203,12 @@ describe('Case Form Trigger handlers: pages, login, intake', () => {
 		const broken = await handleFormRequest(suite.config('intake'), {
 			method: 'POST',
 			query: {},
-			headers: proxy('em-caritas-01'),
+			headers: await proxyPostHeaders(suite.core, 'em-caritas-01'),
 			body: '{kaputt',
 		});
 		expect(broken.response.status).toBe(400);
 		expect((await auditRows()).map((r) => [r.action, r.outcome])).toEqual([
+			['auth.session.start', 'ok'],
 			['form.intake', 'rejected'],
 		]);
 	});

@@ -4,6 +4,7 @@ import { startFormServer, type FormServer } from '../helpers/form-server';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { emmendingen, validIntake } from '../helpers/fixtures';
 import { isGermanMessage, refusalFootprint, rowCounts } from '../helpers/hardening';
+import { proxyPostHeaders, TEST_PROXY } from '../helpers/sign-in';
 
 // Hostile submissions over HTTP against the handlers of the Case Form Trigger, with a real store behind them.
 describe.each(backends)(
@@ -12,6 +13,7 @@ describe.each(backends)(
 		const profile = emmendingen();
 		let t: TestStore;
 		let server: FormServer;
+		let signedIn: Record<string, string>;
 
 		beforeAll(async () => {
 			t = await freshStore(backend);
@@ -24,12 +26,13 @@ describe.each(backends)(
 				{
 					intake: {
 						core,
-						auth: { mode: 'trustedHeader', headerName: 'X-Remote-User' },
+						auth: TEST_PROXY,
 						save: true,
 					},
 				},
 				{ sandbox: false },
 			);
+			signedIn = await proxyPostHeaders(core, 'em-caritas-01');
 		});
 		afterAll(async () => {
 			await server?.close();
@@ -39,7 +42,7 @@ describe.each(backends)(
 		const send = async (body: string, contentType: string) => {
 			const response = await fetch(server.url('intake'), {
 				method: 'POST',
-				headers: { 'X-Remote-User': 'em-caritas-01', 'Content-Type': contentType },
+				headers: { ...signedIn, 'Content-Type': contentType },
 				body,
 			});
 			return {

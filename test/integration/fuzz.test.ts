@@ -4,6 +4,7 @@ import { createCore, type Core } from '../../src/core';
 import { DomainError } from '../../src/errors';
 import { inputKinds, type InputKind } from '../../src/validation/validate';
 import { startFormServer, type FormServer } from '../helpers/form-server';
+import { proxyPostHeaders, TEST_PROXY } from '../helpers/sign-in';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import {
 	isGermanMessage,
@@ -55,6 +56,7 @@ function fail(kind: string, description: string, data: unknown, problems: string
 describe.each(backends)('fuzz: invalid input of every kind against the core on %s', (backend) => {
 	let t: TestStore;
 	let core: Core;
+	let signedIn: Record<string, string>;
 	beforeAll(async () => {
 		t = await freshStore(backend);
 		core = createCore({ store: t.store, profile, clock: fixedClock(fuzzNow) });
@@ -108,17 +110,15 @@ describe.each(backends)('fuzz: invalid form submissions over HTTP on %s', (backe
 	let t: TestStore;
 	let server: FormServer;
 	let core: Core;
+	let signedIn: Record<string, string>;
 	beforeAll(async () => {
 		t = await freshStore(backend);
 		core = createCore({ store: t.store, profile, clock: fixedClock(fuzzNow) });
-		const config = {
-			core,
-			auth: { mode: 'trustedHeader' as const, headerName: 'X-Remote-User' },
-			save: true,
-		};
+		const config = { core, auth: TEST_PROXY, save: true };
 		server = await startFormServer(Object.fromEntries(formKinds.map((f) => [f.form, config])), {
 			sandbox: false,
 		});
+		signedIn = await proxyPostHeaders(core, manager.staffId);
 	});
 	afterAll(async () => {
 		await server?.close();
@@ -137,7 +137,7 @@ describe.each(backends)('fuzz: invalid form submissions over HTTP on %s', (backe
 			const post = async (data: unknown) => {
 				const response = await fetch(server.url(form, query), {
 					method: 'POST',
-					headers: { 'X-Remote-User': manager.staffId, 'Content-Type': 'application/json' },
+					headers: { ...signedIn, 'Content-Type': 'application/json' },
 					body: JSON.stringify({
 						data,
 						submissionId: `fuzz-${Math.random().toString(36).slice(2)}`,
