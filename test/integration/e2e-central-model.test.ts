@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import { browserAvailable, launchChromium } from '../helpers/browser';
-import { FORM_PASSWORD, intakeFor } from '../helpers/e2e/district-e2e';
+import { intakeFor } from '../helpers/e2e/district-e2e';
 import { districtSuite } from '../helpers/e2e/district-suite';
 import { fillIntakeWizard, openIntakeForm } from '../helpers/e2e/intake-wizard';
 import { executionsOf, publishAgain } from '../helpers/e2e/n8n-executions';
@@ -38,13 +38,10 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		await em.lifecycle(em.served('caritas-em').ags);
 	});
 
-	it('serves the German intake form to a logged-in staff member, and 401 without login', async () => {
+	it('serves the German intake form to a signed-in staff member, and the sign-in page (401) without', async () => {
 		const url = em.run.url('aufnahme');
-		const page = await fetch(url, {
-			headers: {
-				authorization: `Basic ${Buffer.from(`em-koordination:${FORM_PASSWORD}`).toString('base64')}`,
-			},
-		});
+		const { cookie } = await em.run.signIn('em-koordination');
+		const page = await fetch(url, { headers: { cookie } });
 		expect(page.status).toBe(200);
 		expect(page.headers.get('content-type')).toMatch(/text\/html/);
 		const html = await page.text();
@@ -52,12 +49,15 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		expect(html).toContain(em.profile.name);
 		const anonymous = await fetch(url);
 		expect(anonymous.status).toBe(401);
-		expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic /);
+		const signInPage = await anonymous.text();
+		expect(signInPage).toContain('Kennung oder dienstliche E-Mail-Adresse');
+		expect(signInPage).not.toContain('case-form-boot');
 	});
 
 	(browserAvailable() ? it : it.skip)(
 		'serves the intake form to Chromium at its production URL; the submitted wizard creates the case',
 		async () => {
+			await em.run.signIn('em-caritas-01'); // her own password is set (invitation)
 			const session = await launchChromium();
 			try {
 				const { context, page, requests, pageErrors } = await openIntakeForm(

@@ -10,13 +10,13 @@ import { freePort } from '../../../scripts/n8n-runtime/ports';
 import { ensureRuntime } from '../../../scripts/n8n-runtime/runtime';
 import type { CaseTable } from '../../../src/store/database';
 import { openStore, type CaseStore } from '../../../src/store/open-store';
+import { enrolStaff, signInAt, type SignedIn } from './staff-sign-in';
 
 /** Installs the pinned n8n runtime if it is not in its cache folder yet (first time: minutes). */
 export async function runtimeReady(): Promise<void> {
 	await ensureRuntime({ log: (m) => process.stderr.write(`[e2e] ${m}\n`) });
 }
 
-export const FORM_PASSWORD = 'Formular-Passwort-E2E';
 export const API_TOKEN = 'e2e-schnittstellen-token';
 
 export interface Actor {
@@ -46,7 +46,7 @@ export interface RunningDistrict {
 		body: unknown,
 		headers?: Record<string, string>,
 	): Promise<{ status: number; json: any }>;
-	/** Submit a form as `actor` (the Case Form Trigger's POST, Basic Auth with the staff id, JSON `{data, submissionId}`). */
+	/** Submit a form as `actor` (signed in with their own password; the POST carries the session's request token). */
 	form(
 		path: string,
 		actor: Actor,
@@ -54,6 +54,8 @@ export interface RunningDistrict {
 		options?: { caseId?: string; submissionId?: string },
 	): Promise<FormAnswer>;
 	url(path: string): string;
+	/** The session of `staffId` (password set and signed in on first use). */
+	signIn(staffId: string): Promise<SignedIn>;
 	stop(): Promise<{
 		code: number | null;
 		signal: string | null;
@@ -71,7 +73,6 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 		userFolder,
 		port: await freePort(),
 		owner: { email: 'e2e@integrationsmanagement.example', password: 'E2e-Passwort-1' },
-		formPassword: FORM_PASSWORD,
 		apiToken: API_TOKEN,
 		extraEnv: {
 			NODE_OPTIONS: `--require ${path.join(__dirname, 'netlog.cjs')}`,
@@ -81,12 +82,22 @@ export async function startDistrict(district: string): Promise<RunningDistrict> 
 	const store = await openStore({ backend: 'sqlite', file: instance.storeFile });
 	const url = webhookUrls(instance);
 	const submit = jsonSubmitter(url);
+	const sessions = new Map<string, Promise<SignedIn>>();
+	const signIn = (staffId: string) => {
+		let session = sessions.get(staffId);
+		if (!session) {
+			session = enrolStaff(store, district, staffId).then(() => signInAt(url('aufnahme'), staffId));
+			sessions.set(staffId, session);
+		}
+		return session;
+	};
 	return {
 		instance,
 		store,
 		netlog,
 		url,
-		form: formSubmitter(submit),
+		signIn,
+		form: formSubmitter(submit, signIn),
 		submit,
 		stop: () => stopDistrict({ instance, store, netlog }),
 	};
@@ -98,7 +109,7 @@ function webhookUrls(instance: DistrictInstance): RunningDistrict['url'] {
 		instance.workflows.flatMap((w) => w.webhooks).map((h) => [h.path, h]),
 	);
 	return (p) => {
-		const hook = hooks.get(p);
+		const hook = hooks.get(p) ?? hooks.get(`formulare/${p}`);
 		if (!hook) throw new Error(`no published webhook ${p} in ${instance.district}`);
 		return hook.url;
 	};
@@ -124,15 +135,18 @@ function jsonSubmitter(url: RunningDistrict['url']): RunningDistrict['submit'] {
 	};
 }
 
-/** The Case Form Trigger's POST as a staff member (Basic Auth with the staff id), its answer unpacked. */
-function formSubmitter(submit: RunningDistrict['submit']): RunningDistrict['form'] {
+/** The Case Form Trigger's POST as a signed-in staff member (cookie and request token), its answer unpacked. */
+function formSubmitter(
+	submit: RunningDistrict['submit'],
+	signIn: RunningDistrict['signIn'],
+): RunningDistrict['form'] {
 	return async (p, actor, data, options = {}) => {
 		const target = options.caseId ? `${p}?case=${encodeURIComponent(options.caseId)}` : p;
-		const auth = `Basic ${Buffer.from(`${actor.staffId}:${FORM_PASSWORD}`).toString('base64')}`;
+		const session = await signIn(actor.staffId);
 		const { status, json } = await submit(
 			target,
 			{ data, submissionId: options.submissionId },
-			{ authorization: auth },
+			{ cookie: session.cookie, 'x-csrf-token': session.token },
 		);
 		return {
 			ok: status === 200,

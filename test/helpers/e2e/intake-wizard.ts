@@ -1,16 +1,15 @@
-// The intake form of a district's n8n in Chromium, as a logged-in staff member fills it in: the page at its
-// production URL (Basic Auth) and the wizard's pages filled step by step.
+// The intake form of a district's n8n in Chromium, as a signed-in staff member fills it in: the login page at
+// the form's production URL, then the wizard's pages filled step by step.
 import type { Locator } from 'playwright-core';
 import type { BrowserSession } from '../browser';
 import { fillPersonPage } from '../form-wizard';
-import { FORM_PASSWORD } from './district-e2e';
+import { E2E_PASSWORD } from './staff-sign-in';
 
-/** A German page logged in as `staffId` at `url`, ready for input, recording every request and page error. */
+/** A German page signed in as `staffId` (own password, already set) at `url`, ready for input, recording every request and page error. */
 export async function openIntakeForm(session: BrowserSession, url: string, staffId: string) {
 	const context = await session.browser.newContext({
 		locale: 'de-DE',
 		timezoneId: 'Europe/Berlin',
-		httpCredentials: { username: staffId, password: FORM_PASSWORD },
 	});
 	const requests: string[] = [];
 	const pageErrors: string[] = [];
@@ -19,6 +18,9 @@ export async function openIntakeForm(session: BrowserSession, url: string, staff
 	page.on('pageerror', (e) => pageErrors.push(e.message));
 	// Sized for a loaded machine: the page loads Form.io, its styles and fonts from n8n.
 	await page.goto(url, { timeout: 90_000 });
+	await page.fill('#login', staffId);
+	await page.fill('#password', E2E_PASSWORD);
+	await Promise.all([page.waitForURL(url, { timeout: 90_000 }), page.click('#sign-in')]);
 	await page.waitForSelector('body[data-case-form="ready"]', { timeout: 90_000 });
 	return { context, page, requests, pageErrors };
 }
