@@ -15,17 +15,14 @@ import type { CoreContext, WriteOptions } from './service/context';
 import { recordRefusal } from './service/operation';
 import { pollCaseEvents, type PollOptions } from './events/case-events';
 import * as oidc from './auth/oidc';
+import { signInApi } from './auth/sign-in';
 
 /**
  * The lifecycle core for one district: every operation takes the acting person first.
  * Nodes, forms and workflows are thin adapters over this object.
  */
 export function createCore(options: { store: CaseStore; profile: DistrictProfile; clock?: Clock }) {
-	const ctx: CoreContext = {
-		store: options.store,
-		profile: options.profile,
-		clock: options.clock ?? systemClock,
-	};
+	const ctx: CoreContext = { ...options, clock: options.clock ?? systemClock };
 	return {
 		context: ctx,
 		createCase: (actor: unknown, input: createCase.CreateCaseInput, o?: WriteOptions) =>
@@ -88,6 +85,8 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 		},
 		/** Acts as the Case Event Trigger (a system actor), never as a person. */
 		pollCaseEvents: (options: PollOptions) => pollCaseEvents(ctx, options),
+		/** Personal sign-in: invitations, own passwords, sessions, lockout (`src/auth/sign-in.ts`). */
+		signIn: signInApi(ctx),
 	};
 }
 

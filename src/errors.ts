@@ -24,6 +24,9 @@ const errorTable = {
 	PROFILE_INVALID: { outcome: 'rejected', http: 422 },
 	STORE_UNAVAILABLE: { outcome: 'failed', http: 503 },
 	IDENTITY_PROVIDER_FAILED: { outcome: 'failed', http: 502 },
+	AUTH_FAILED: { outcome: 'denied', http: 401 },
+	ACCOUNT_LOCKED: { outcome: 'denied', http: 429 },
+	INVITATION_INVALID: { outcome: 'rejected', http: 410 },
 } as const satisfies Record<string, { outcome: AuditOutcome; http: number }>;
 
 /** Stable error codes (see the table above). */

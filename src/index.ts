@@ -24,6 +24,18 @@ export {
 	type LoginStart as OidcLoginStart,
 	type OidcLogin,
 } from './auth/oidc';
+export { signInSettings, type CheckedSignInSettings } from './auth/sign-in-settings';
+export { passwordProblems } from './auth/passwords';
+export type {
+	SignIn,
+	SignInClient,
+	SessionStart,
+	SessionInfo,
+	SessionVia,
+	AccountStatus,
+	InvitationInfo,
+	InvitationStart,
+} from './auth/sign-in';
 export type { FormKind } from './forms/form-definitions';
 export type { CaseRecord } from './service/case-rows';
 export type { PlanRecord, PlanView } from './service/plans';

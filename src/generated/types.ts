@@ -1195,6 +1195,40 @@ export interface DistrictSettings {
 	 * Erinnerung vor Planüberprüfung (Tage)
 	 */
 	planReviewLeadDays?: number;
+	signIn?: SignInSettings;
+}
+/**
+ * Persönliche Anmeldung — Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.
+ */
+export interface SignInSettings {
+	/**
+	 * Abmeldung nach Untätigkeit (Minuten)
+	 */
+	sessionIdleMinutes?: number;
+	/**
+	 * Höchstdauer einer Sitzung (Stunden)
+	 */
+	sessionMaxHours?: number;
+	/**
+	 * Konto sperren nach Fehlversuchen
+	 */
+	lockAfterFailures?: number;
+	/**
+	 * Dauer der Sperre (Sekunden)
+	 */
+	lockSeconds?: number;
+	/**
+	 * Absenderadresse sperren nach Fehlversuchen
+	 */
+	addressLockAfterFailures?: number;
+	/**
+	 * Gültigkeit einer Einladung (Stunden)
+	 */
+	invitationHours?: number;
+	/**
+	 * Mindestlänge des Passworts (Zeichen)
+	 */
+	minPasswordLength?: number;
 }
 /**
  * Berichtsdefinition — Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.

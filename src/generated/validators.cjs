@@ -4713,7 +4713,7 @@ return errors === 0;
 }
 
 exports.districtProfile = validate41;
-const schema98 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"}}}}};
+const schema98 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"},"signIn":{"x-typeName":"SignInSettings","type":"object","title":"Persönliche Anmeldung","description":"Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.","additionalProperties":false,"properties":{"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30,"title":"Abmeldung nach Untätigkeit (Minuten)"},"sessionMaxHours":{"type":"integer","minimum":1,"maximum":168,"default":10,"title":"Höchstdauer einer Sitzung (Stunden)"},"lockAfterFailures":{"type":"integer","minimum":3,"maximum":1000,"default":20,"title":"Konto sperren nach Fehlversuchen"},"lockSeconds":{"type":"integer","minimum":5,"maximum":86400,"default":900,"title":"Dauer der Sperre (Sekunden)"},"addressLockAfterFailures":{"type":"integer","minimum":3,"maximum":100000,"default":100,"title":"Absenderadresse sperren nach Fehlversuchen"},"invitationHours":{"type":"integer","minimum":1,"maximum":720,"default":72,"title":"Gültigkeit einer Einladung (Stunden)"},"minPasswordLength":{"type":"integer","minimum":10,"maximum":200,"default":12,"title":"Mindestlänge des Passworts (Zeichen)"}}}}}}};
 const pattern36 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern38 = new RegExp("^08[0-9]{3}$", "u");
 
@@ -6201,7 +6201,7 @@ vErrors.push(err123);
 errors++;
 }
 for(const key5 in data38){
-if(!(((key5 === "referralOverdueDays") || (key5 === "limitLeadDays")) || (key5 === "planReviewLeadDays"))){
+if(!((((key5 === "referralOverdueDays") || (key5 === "limitLeadDays")) || (key5 === "planReviewLeadDays")) || (key5 === "signIn"))){
 const err124 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
@@ -6317,9 +6317,12 @@ errors++;
 }
 }
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.signIn !== undefined){
+let data42 = data38.signIn;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key6 in data42){
+if(!(((((((key6 === "sessionIdleMinutes") || (key6 === "sessionMaxHours")) || (key6 === "lockAfterFailures")) || (key6 === "lockSeconds")) || (key6 === "addressLockAfterFailures")) || (key6 === "invitationHours")) || (key6 === "minPasswordLength"))){
+const err134 = {instancePath:instancePath+"/settings/signIn",schemaPath:"#/properties/settings/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6329,14 +6332,283 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data42.sessionIdleMinutes !== undefined){
+let data43 = data42.sessionIdleMinutes;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err135 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err135];
 }
 else {
 vErrors.push(err135);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 1440 || isNaN(data43)){
+const err136 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data43 < 1 || isNaN(data43)){
+const err137 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+if(data42.sessionMaxHours !== undefined){
+let data44 = data42.sessionMaxHours;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err138 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 168 || isNaN(data44)){
+const err139 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(data44 < 1 || isNaN(data44)){
+const err140 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+if(data42.lockAfterFailures !== undefined){
+let data45 = data42.lockAfterFailures;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err141 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 1000 || isNaN(data45)){
+const err142 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data45 < 3 || isNaN(data45)){
+const err143 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+if(data42.lockSeconds !== undefined){
+let data46 = data42.lockSeconds;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err144 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 86400 || isNaN(data46)){
+const err145 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data46 < 5 || isNaN(data46)){
+const err146 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+if(data42.addressLockAfterFailures !== undefined){
+let data47 = data42.addressLockAfterFailures;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err147 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 100000 || isNaN(data47)){
+const err148 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(data47 < 3 || isNaN(data47)){
+const err149 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+if(data42.invitationHours !== undefined){
+let data48 = data42.invitationHours;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err150 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 720 || isNaN(data48)){
+const err151 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(data48 < 1 || isNaN(data48)){
+const err152 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+if(data42.minPasswordLength !== undefined){
+let data49 = data42.minPasswordLength;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err153 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 200 || isNaN(data49)){
+const err154 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if(data49 < 10 || isNaN(data49)){
+const err155 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/settings/signIn",schemaPath:"#/properties/settings/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
 }
 errors++;
 }

@@ -137,11 +137,12 @@ async function audited<R>(
 /**
  * Records a refusal that happened before a core operation could run — a form's schema errors, a body that is
  * no JSON, a failed login: exactly one audit row (the actor as far as it can be named), nothing else.
+ * `detail` replaces the error's message in the row when the log must say more than the person is told (a lock).
  */
 export async function recordRefusal(
 	ctx: CoreContext,
 	claim: unknown,
-	spec: { action: string; caseId?: string | null },
+	spec: { action: string; caseId?: string | null; detail?: string },
 	error: Error,
 ): Promise<void> {
 	let who: ResolvedActor | ReturnType<typeof describeClaim>;
@@ -155,7 +156,7 @@ export async function recordRefusal(
 		action: spec.action,
 		caseId: spec.caseId,
 		outcome: auditOutcomeOf(error),
-		detail: error.message,
+		detail: spec.detail ?? error.message,
 		at: now(ctx),
 	});
 }

@@ -20,6 +20,59 @@ export interface Database {
 	audit_log: AuditLogTable;
 	trigger_emissions: TriggerEmissionTable;
 	oidc_login_transactions: OidcLoginTransactionTable;
+	staff_accounts: StaffAccountTable;
+	staff_invitations: StaffInvitationTable;
+	staff_sessions: StaffSessionTable;
+	login_throttle: LoginThrottleTable;
+}
+
+/** A staff member's own password (memory-hard hash, `scrypt$N$r$p$salt$hash`). */
+export interface StaffAccountTable {
+	district_id: string;
+	staff_id: string;
+	password_hash: string;
+	password_set_at: string;
+	created_at: string;
+}
+
+/** A one-time link to set one's password; only the SHA-256 (hex) of the token is kept. */
+export interface StaffInvitationTable {
+	token_hash: string;
+	district_id: string;
+	staff_id: string;
+	created_by: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+	revoked_at: string | null;
+}
+
+export type SessionVia = 'password' | 'invitation' | 'oidc' | 'proxy';
+
+/** A signed-in browser; only the SHA-256 (hex) of the session id is kept, the CSRF token as it is. */
+export interface StaffSessionTable {
+	id_hash: string;
+	district_id: string;
+	staff_id: string;
+	via: SessionVia;
+	csrf_token: string;
+	created_at: string;
+	last_seen_at: string;
+	/** Absolute end: creation plus the profile's `sessionMaxHours`. */
+	expires_at: string;
+	ended_at: string | null;
+	/** `logout`, `deactivated`, `password_changed`. */
+	end_reason: string | null;
+	client_address: string | null;
+}
+
+/** Failed sign-ins per subject (`staff:<id>` or `address:<ip>`) and the lock they caused. */
+export interface LoginThrottleTable {
+	district_id: string;
+	subject: string;
+	failures: number;
+	locked_until: string | null;
+	last_failure_at: string;
 }
 
 /** A login at the district's identity provider that has begun (OpenID Connect, authorization code + PKCE); used once. */

@@ -4,6 +4,7 @@ import { initial } from './0001-initial';
 import { triggerEmissions } from './0002-trigger-emissions';
 import { submissionActor } from './0003-submission-actor';
 import { oidcLoginTransactions } from './0004-oidc-login-transactions';
+import { staffAccounts } from './0005-staff-accounts';
 
 export type { Backend } from './backend';
 
@@ -15,6 +16,7 @@ export function migrationProvider(backend: Backend): MigrationProvider {
 			'0002_trigger_emissions': triggerEmissions,
 			'0003_submission_actor': submissionActor,
 			'0004_oidc_login_transactions': oidcLoginTransactions,
+			'0005_staff_accounts': staffAccounts,
 		}),
 	};
 }
