@@ -29,8 +29,8 @@ export class CaseFormTrustedProxyApi implements ICredentialType {
 				'Header in which the proxy passes the staff ID or e-mail of the signed-in person. The proxy must remove it from client requests.',
 		},
 		{
-			displayName: 'Secret Header',
-			name: 'secretHeader',
+			displayName: 'Verification Header',
+			name: 'verificationHeader',
 			type: 'string',
 			default: 'X-Proxy-Secret',
 			required: true,

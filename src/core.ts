@@ -74,15 +74,7 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 			error: Error,
 		) => recordRefusal(ctx, actor, spec, error),
 		/** Single sign-on over the district's identity provider (the form pages' part of OpenID Connect). */
-		oidc: {
-			startLogin: (settings: oidc.OidcSettings, o?: { returnTo?: string }) =>
-				oidc.startLogin(ctx, settings, o),
-			finishLogin: (
-				settings: oidc.OidcSettings,
-				callbackUrl: string | URL,
-				o: { browserBinding: string | undefined; clientAddress?: string },
-			) => oidc.finishLogin(ctx, settings, callbackUrl, o),
-		},
+		oidc: oidc.oidcApi(ctx),
 		/** Acts as the Case Event Trigger (a system actor), never as a person. */
 		pollCaseEvents: (options: PollOptions) => pollCaseEvents(ctx, options),
 		/** Personal sign-in: invitations, own passwords, sessions, lockout (`src/auth/sign-in.ts`). */

@@ -78,7 +78,7 @@ export class CaseFormTrigger implements INodeType {
 			},
 			{
 				// The identity provider sends the browser back here after single sign-on (the redirect URI).
-				name: 'sso',
+				name: 'setup',
 				httpMethod: 'GET',
 				responseMode: 'onReceived',
 				path: '={{ $parameter["path"] }}/anmeldung',
@@ -190,12 +190,15 @@ export class CaseFormTrigger implements INodeType {
 				path: req.path,
 				address: req.ip,
 				secure: req.secure,
-				ssoCallback: this.getWebhookName() === 'sso',
 			};
 			const formPath = this.getNodeParameter('path') as string;
+			const ssoCallback = req.path.endsWith(`/${formPath.replace(/^\/+|\/+$/g, '')}/anmeldung`);
 			const formUrl = this.getNodeWebhookUrl('setup');
 			const { response, emission } = await withCore(this, (core) =>
-				handleFormRequest({ core, kind, auth, save, formPath, formUrl }, request),
+				handleFormRequest(
+					{ core, kind, auth, save, formPath, formUrl },
+					{ ...request, ssoCallback },
+				),
 			);
 			res.status(response.status).set(response.headers).send(response.body);
 			if (!emission) return { noWebhookResponse: true };
@@ -222,14 +225,15 @@ async function authConfig(fns: IWebhookFunctions): Promise<AuthConfig> {
 		return {
 			mode,
 			userHeader: String(proxy.userHeader ?? 'X-Remote-User'),
-			secretHeader: String(proxy.secretHeader ?? 'X-Proxy-Secret'),
+			secretHeader: String(proxy.verificationHeader ?? 'X-Proxy-Secret'),
 			secret: String(proxy.secret ?? ''),
 		};
 	}
 	if (!fns.getNodeParameter('singleSignOn', false)) return { mode: 'personal' };
 	const idp = await fns.getCredentials('districtIdentityProviderApi');
-	const redirectUri = fns.getNodeWebhookUrl('sso');
-	if (!redirectUri) throw new Error('no URL for the single sign-on callback');
+	const formUrl = fns.getNodeWebhookUrl('setup');
+	if (!formUrl) throw new Error('no URL for the single sign-on callback');
+	const redirectUri = `${formUrl}/anmeldung`;
 	return {
 		mode: 'personal',
 		oidc: {

@@ -140,7 +140,7 @@ export async function launchDistrict(options: LaunchOptions): Promise<DistrictIn
 	const firstSetup = !state.imported || reimport;
 	if (firstSetup) {
 		const since = Date.now();
-		importTemplates(userFolder, env, templates, credentialsFor(district, state, smtp), smtp, log);
+		importTemplates(userFolder, env, templates, credentialsFor(state, smtp), smtp, log);
 		timings.importMs = Date.now() - since;
 	}
 

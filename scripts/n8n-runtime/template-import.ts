@@ -15,11 +15,7 @@ import type { SetupState } from './setup-state';
 export const CASE_STORE_FILE = 'integrationsmanagement.sqlite';
 
 /** The credentials the templates use: case store (SQLite in the user folder), API token, SMTP if configured. */
-export function credentialsFor(
-	district: string,
-	state: SetupState,
-	smtp: Smtp | undefined,
-): object[] {
+export function credentialsFor(state: SetupState, smtp: Smtp | undefined): object[] {
 	const credentials: object[] = [
 		{
 			...CASE_STORE_CREDENTIAL,

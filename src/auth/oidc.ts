@@ -183,3 +183,16 @@ async function audited<T>(
 		throw error;
 	}
 }
+
+/** The form pages' part of single sign-on, bound to one district's context (`createCore(…).oidc`). */
+export function oidcApi(ctx: CoreContext) {
+	return {
+		startLogin: (settings: OidcSettings, options?: { returnTo?: string }) =>
+			startLogin(ctx, settings, options),
+		finishLogin: (
+			settings: OidcSettings,
+			callbackUrl: string | URL,
+			options: { browserBinding: string | undefined; clientAddress?: string },
+		) => finishLogin(ctx, settings, callbackUrl, options),
+	};
+}

@@ -3,22 +3,27 @@ import { runOperation } from '../service/operation';
 import type { StaffSessionTable } from '../store/database';
 import { activeStaff, actorOf, signInSystem, type SessionInfo } from './sessions';
 import { signInSettings } from './sign-in-settings';
-import { tokenHash, tokenOf } from './tokens';
+import { requestTokenOf, tokenHash, tokenOf } from './tokens';
 
 const minute = 60_000;
 
+/** How a request names its session: the cookie's session id (pages) or the page's request token (POSTs). */
+export type SessionKey = { sessionId: string } | { requestToken: string };
+
 async function sessionRow(
 	ctx: CoreContext,
-	sessionId: unknown,
-): Promise<StaffSessionTable | undefined> {
-	const id = tokenOf(sessionId);
-	if (!id) return undefined;
-	return ctx.store.db
+	key: SessionKey,
+): Promise<{ row: StaffSessionTable; requestToken: string } | undefined> {
+	const byCookie = 'sessionId' in key;
+	const value = tokenOf(byCookie ? key.sessionId : key.requestToken);
+	if (!value) return undefined;
+	const row = await ctx.store.db
 		.selectFrom('staff_sessions')
 		.selectAll()
-		.where('id_hash', '=', tokenHash(id))
+		.where(byCookie ? 'id_hash' : 'request_token_hash', '=', tokenHash(value))
 		.where('district_id', '=', ctx.profile.id)
 		.executeTakeFirst();
+	return row && { row, requestToken: byCookie ? requestTokenOf(value) : value };
 }
 
 /** Whether a session is still open: not ended, not past its absolute end, not idle for too long. */
@@ -38,11 +43,12 @@ function isLive(ctx: CoreContext, row: StaffSessionTable, now: Date): boolean {
  */
 export async function resolveSession(
 	ctx: CoreContext,
-	sessionId: string,
+	key: SessionKey,
 ): Promise<SessionInfo | null> {
-	const row = await sessionRow(ctx, sessionId);
+	const found = await sessionRow(ctx, key);
 	const now = ctx.clock.now();
-	if (!row || !isLive(ctx, row, now)) return null;
+	if (!found || !isLive(ctx, found.row, now)) return null;
+	const { row } = found;
 	const staff = activeStaff(ctx, row.staff_id);
 	if (!staff) {
 		await runOperation(ctx, signInSystem, { action: 'auth.session.end' }, async (trx) => {
@@ -70,15 +76,15 @@ export async function resolveSession(
 	return {
 		actor: actorOf(staff),
 		name: staff.name,
-		csrfToken: row.csrf_token,
+		csrfToken: found.requestToken,
 		via: row.via,
 		expiresAt: row.expires_at,
 	};
 }
 
 /** Logout: ends the session (`logout`); one audit row also for a session that was unknown or already over. */
-export async function endSession(ctx: CoreContext, sessionId: string): Promise<void> {
-	const row = await sessionRow(ctx, sessionId);
+export async function endSession(ctx: CoreContext, key: SessionKey): Promise<void> {
+	const row = (await sessionRow(ctx, key))?.row;
 	const staff = row ? activeStaff(ctx, row.staff_id) : undefined;
 	await runOperation(
 		ctx,

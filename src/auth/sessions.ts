@@ -7,7 +7,7 @@ import { recordRefusal, runOperation } from '../service/operation';
 import type { SessionVia } from '../store/database';
 import { signInSettings } from './sign-in-settings';
 import { addressOf } from './throttle';
-import { randomToken, tokenHash, tokenOf } from './tokens';
+import { randomToken, requestTokenOf, tokenHash, tokenOf } from './tokens';
 
 export type { SessionVia } from '../store/database';
 
@@ -73,7 +73,8 @@ export async function insertSession(
 	const now = ctx.clock.now();
 	const hours = signInSettings(ctx.profile).sessionMaxHours;
 	const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
-	const session = { sessionId: randomToken(), csrfToken: randomToken() };
+	const sessionId = randomToken();
+	const session = { sessionId, csrfToken: requestTokenOf(sessionId) };
 	await db
 		.insertInto('staff_sessions')
 		.values({
@@ -81,7 +82,7 @@ export async function insertSession(
 			district_id: ctx.profile.id,
 			staff_id: staff.id,
 			via,
-			csrf_token: session.csrfToken,
+			request_token_hash: tokenHash(session.csrfToken),
 			created_at: now.toISOString(),
 			last_seen_at: now.toISOString(),
 			expires_at: expiresAt,

@@ -35,8 +35,12 @@ export function signInApi(ctx: CoreContext) {
 		/** After the identity provider (`oidc`) or the sign-in proxy (`proxy`) has authenticated the person. */
 		startSession: (staffId: string, via: 'oidc' | 'proxy', client: SignInClient) =>
 			startSession(ctx, staffId, via, client),
-		resolveSession: (sessionId: string) => resolveSession(ctx, sessionId),
-		endSession: (sessionId: string) => endSession(ctx, sessionId),
+		/** The person of a session cookie (pages), or null. */
+		resolveSession: (sessionId: string) => resolveSession(ctx, { sessionId }),
+		/** The person of a page's request token (POSTs: n8n's sandbox sends no cookie with them), or null. */
+		resolveRequestToken: (requestToken: string) => resolveSession(ctx, { requestToken }),
+		endSession: (sessionId: string) => endSession(ctx, { sessionId }),
+		endSessionByToken: (requestToken: string) => endSession(ctx, { requestToken }),
 		accounts: (by: unknown) => accounts(ctx, by),
 	};
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../generated/types';
 import { header, proxyLogin, type AuthConfig } from './auth';
 import { cookiePath, readCookie, SESSION_COOKIE, setCookie } from './cookies';
 import { json, type FormRequest, type FormResponse } from './http';
-import { signInPage } from './sign-in-pages';
+import { signInPage, type SignInPage } from './sign-in-pages';
 
 /** What a Case Form Trigger needs to know to serve and check its pages. */
 export interface GateConfig {
@@ -161,3 +161,21 @@ export async function gatePost(
 	}
 	return { ok: true, visitor: session, cookies: [] };
 }
+
+/** A return address after signing in: a path below the cookie path of this district's forms, never elsewhere. */
+export function safeNext(
+	config: GateConfig,
+	request: FormRequest,
+	next: string | undefined,
+): string {
+	const home = request.path ?? '';
+	const base = cookieOptions(config, request).path;
+	if (!next || next.length > 500 || !next.startsWith(base)) return home;
+	if (/[\\\s]|\/\/|\/\.\.?(\/|$|\?)/.test(next)) return home;
+	return next;
+}
+
+export const page = (config: GateConfig, part: Omit<SignInPage, 'districtName'>): SignInPage => ({
+	districtName: config.core.context.profile.name,
+	...part,
+});

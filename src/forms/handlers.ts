@@ -93,7 +93,9 @@ export async function handleFormGet(
 	const gate = await gatePage(gateOf(config), request);
 	if (!gate.ok) return gate.response;
 	const { visitor } = gate;
-	const cookies = gate.cookies.length ? { 'Set-Cookie': gate.cookies } : {};
+	const cookies: Record<string, string[]> = gate.cookies.length
+		? { 'Set-Cookie': gate.cookies }
+		: {};
 	const page = { title, districtName: profile.name, actorName: visitor.name, nav: navOf(visitor) };
 	try {
 		const start = await prefill(

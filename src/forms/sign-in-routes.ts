@@ -2,18 +2,22 @@ import { DomainError, httpStatusOf } from '../errors';
 import { logoutUrl } from '../auth/oidc';
 import { signInSettings } from '../auth/sign-in-settings';
 import { findStaff } from './auth';
-import { clearCookie, readCookie, SESSION_COOKIE, setCookie, SSO_COOKIE } from './cookies';
+import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies';
 import {
 	cookieOptions,
 	currentPath,
 	gatePage,
 	gatePost,
+	page,
+	safeNext,
 	type GateConfig,
 	type Visitor,
 } from './gate';
 import { first, formFields, seeOther, type FormRequest, type FormResponse } from './http';
 import { accountsPage, invitationCreatedPage } from './sign-in-accounts';
-import { signInPage, type SignInPage } from './sign-in-pages';
+import { sso } from './sign-in-sso';
+export { ssoCallback } from './sign-in-sso';
+import { signInPage } from './sign-in-pages';
 
 export type AuthAction =
 	'login' | 'logout' | 'password' | 'invitation' | 'sso' | 'accounts' | 'invite';
@@ -31,20 +35,6 @@ export const isAuthAction = (value: string | undefined): value is AuthAction =>
 	value !== undefined && actions.includes(value);
 
 const client = (request: FormRequest) => ({ address: request.address ?? null });
-
-/** A return address after signing in: a path below the cookie path of this district's forms, never elsewhere. */
-function safeNext(config: GateConfig, request: FormRequest, next: string | undefined): string {
-	const home = request.path ?? '';
-	const base = cookieOptions(config, request).path;
-	if (!next || next.length > 500 || !next.startsWith(base)) return home;
-	if (/[\\\s]|\/\/|\/\.\.?(\/|$|\?)/.test(next)) return home;
-	return next;
-}
-
-const page = (config: GateConfig, part: Omit<SignInPage, 'districtName'>): SignInPage => ({
-	districtName: config.core.context.profile.name,
-	...part,
-});
 
 function sessionCookie(config: GateConfig, request: FormRequest, sessionId: string): string {
 	return setCookie(SESSION_COOKIE, sessionId, cookieOptions(config, request));
@@ -210,72 +200,6 @@ async function password(
 			nav: { csrf: visitor.csrfToken, back: '?' },
 		}),
 	);
-}
-
-/** Single sign-on: off to the district's identity provider, with the browser binding in a short-lived cookie. */
-async function sso(config: GateConfig, request: FormRequest): Promise<FormResponse> {
-	const auth = config.auth;
-	if (auth.mode !== 'personal' || !auth.oidc)
-		return signInPage(
-			404,
-			page(config, {
-				title: 'Anmeldung',
-				errorMessage: 'Für diese Formulare ist kein Identitätsanbieter eingerichtet.',
-			}),
-		);
-	try {
-		const returnTo = safeNext(config, request, first(request.query.next));
-		const started = await config.core.oidc.startLogin(auth.oidc, { returnTo });
-		const cookie = setCookie(SSO_COOKIE, started.browserBinding, {
-			...cookieOptions(config, request),
-			maxAgeSeconds: 600,
-		});
-		return seeOther(started.authorizationUrl, [cookie]);
-	} catch (error) {
-		if (!(error instanceof DomainError)) throw error;
-		return signInPage(
-			httpStatusOf(error),
-			page(config, { title: 'Anmeldung', errorMessage: error.message }),
-		);
-	}
-}
-
-/** The identity provider sends the browser back here (`<form path>/anmeldung`): session, then the page asked for. */
-export async function ssoCallback(config: GateConfig, request: FormRequest): Promise<FormResponse> {
-	const auth = config.auth;
-	const options = cookieOptions(config, request);
-	const cleared = clearCookie(SSO_COOKIE, options);
-	if (auth.mode !== 'personal' || !auth.oidc)
-		return signInPage(404, {
-			title: 'Anmeldung',
-			errorMessage: 'Für diese Formulare ist kein Identitätsanbieter eingerichtet.',
-		});
-	try {
-		const query = new URLSearchParams(
-			Object.entries(request.query).filter((e): e is [string, string] => typeof e[1] === 'string'),
-		);
-		const done = await config.core.oidc.finishLogin(auth.oidc, `?${query.toString()}`, {
-			browserBinding: readCookie(request.headers, SSO_COOKIE),
-			...(request.address ? { clientAddress: request.address } : {}),
-		});
-		const started = await config.core.signIn.startSession(
-			done.actor.staffId,
-			'oidc',
-			client(request),
-		);
-		const home = (request.path ?? '').replace(/\/anmeldung$/, '');
-		return seeOther(safeNext(config, { ...request, path: home }, done.returnTo ?? undefined), [
-			cleared,
-			setCookie(SESSION_COOKIE, started.sessionId, options),
-		]);
-	} catch (error) {
-		if (!(error instanceof DomainError)) throw error;
-		return signInPage(
-			httpStatusOf(error),
-			page(config, { title: 'Anmeldung', errorMessage: error.message }),
-			[cleared],
-		);
-	}
 }
 
 /** `?auth=…` on any form URL: the sign-in pages and their POSTs. */

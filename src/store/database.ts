@@ -55,7 +55,7 @@ export interface StaffSessionTable {
 	district_id: string;
 	staff_id: string;
 	via: SessionVia;
-	csrf_token: string;
+	request_token_hash: string;
 	created_at: string;
 	last_seen_at: string;
 	/** Absolute end: creation plus the profile's `sessionMaxHours`. */

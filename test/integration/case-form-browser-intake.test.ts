@@ -6,6 +6,7 @@ import { actorFor, emmendingen } from '../helpers/fixtures';
 import type { FormServer } from '../helpers/form-server';
 import { artifactPath, browserAvailable, watchedPage, type WatchedPage } from '../helpers/browser';
 import { expectConfirmation, formsInChromium, openForm, typeDate } from '../helpers/chromium-forms';
+import { proxyHeaders, TEST_PROXY } from '../helpers/sign-in';
 import '../helpers/locator-matchers';
 
 // The intake wizard in Debian's Chromium, served through the Case Form Trigger's handlers under n8n's

@@ -3,6 +3,7 @@ import { addDays, germanDate } from '../../src/lifecycle/dates';
 import { actorFor, emmendingen, validIntake, validPlan } from '../helpers/fixtures';
 import { artifactPath, browserAvailable, watchedPage } from '../helpers/browser';
 import { expectConfirmation, formsInChromium, openForm, typeDate } from '../helpers/chromium-forms';
+import { proxyHeaders, TEST_PROXY } from '../helpers/sign-in';
 
 // The contact and plan forms in Debian's Chromium, opened for a case and prefilled from the store, served through
 // the Case Form Trigger's handlers under n8n's HTML sandbox policy (opaque origin), with a real SQLite store.

@@ -43,7 +43,9 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 		expect(forged.headers.getSetCookie()).toEqual([]);
 		const own = await login('wehr-ordnungsamt', COORDINATION_PASSWORD);
 		expect(own.status).toBe(303);
-		expect(own.headers.getSetCookie()[0]).toMatch(/^im_session=.+; Path=\/webhook\/formulare\/; HttpOnly; SameSite=Lax$/);
+		expect(own.headers.getSetCookie()[0]).toMatch(
+			/^im_session=.+; Path=\/webhook\/formulare\/; HttpOnly; SameSite=Lax$/,
+		);
 		const page = await fetch(intakeUrl(), { headers: { cookie: cookieValue(own) } });
 		expect(await page.text()).toContain('angemeldet: ');
 		expect((await audit('auth.login')).map((r) => [r.actor_id, r.outcome])).toEqual([
@@ -74,8 +76,13 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 		for (let i = 0; i < 20; i++) expect((await login('wehr-im', `geraten-${i}`)).status).toBe(401);
 		const locked = await login('wehr-im', MANAGER_PASSWORD);
 		expect(locked.status).toBe(429);
-		expect(await locked.text()).toMatch(/Zu viele fehlgeschlagene Anmeldungen\. Die Anmeldung ist bis \d\d:\d\d Uhr gesperrt\./);
-		expect((await audit('auth.login')).at(-1)).toMatchObject({ actor_id: 'wehr-im', outcome: 'denied' });
+		expect(await locked.text()).toMatch(
+			/Zu viele fehlgeschlagene Anmeldungen\. Die Anmeldung ist bis \d\d:\d\d Uhr gesperrt\./,
+		);
+		expect((await audit('auth.login')).at(-1)).toMatchObject({
+			actor_id: 'wehr-im',
+			outcome: 'denied',
+		});
 		// Fifteen minutes pass: the lock's end moves into the past (the time, not the rule, is what the test changes).
 		await wehr.run.store.db
 			.updateTable('login_throttle')
@@ -104,7 +111,7 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 		const secret = 'wehr-proxy-geheimnis-0123456789';
 		const proxy = await createCredential(wehr.run, 'Anmelde-Proxy', 'caseFormTrustedProxyApi', {
 			userHeader: 'X-Remote-User',
-			secretHeader: 'X-Proxy-Secret',
+			verificationHeader: 'X-Proxy-Secret',
 			secret,
 		});
 		await editFormTrigger(wehr.run, 'Beratungskontakt', (node) => {
@@ -115,8 +122,13 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 		const forged = await fetch(url, { headers: { 'x-remote-user': 'wehr-ordnungsamt' } });
 		expect(forged.status).toBe(401);
 		expect(await forged.text()).not.toContain('case-form-boot');
-		expect((await audit('auth.proxy')).at(-1)).toMatchObject({ actor_id: 'wehr-ordnungsamt', outcome: 'denied' });
-		const viaProxy = await fetch(url, { headers: { 'x-remote-user': 'wehr-ordnungsamt', 'x-proxy-secret': secret } });
+		expect((await audit('auth.proxy')).at(-1)).toMatchObject({
+			actor_id: 'wehr-ordnungsamt',
+			outcome: 'denied',
+		});
+		const viaProxy = await fetch(url, {
+			headers: { 'x-remote-user': 'wehr-ordnungsamt', 'x-proxy-secret': secret },
+		});
 		expect(viaProxy.status).toBe(200);
 	});
 

@@ -56,7 +56,6 @@ function fail(kind: string, description: string, data: unknown, problems: string
 describe.each(backends)('fuzz: invalid input of every kind against the core on %s', (backend) => {
 	let t: TestStore;
 	let core: Core;
-	let signedIn: Record<string, string>;
 	beforeAll(async () => {
 		t = await freshStore(backend);
 		core = createCore({ store: t.store, profile, clock: fixedClock(fuzzNow) });

@@ -3,6 +3,7 @@
  * invitation → own password → session cookie → form page → submission with the request token → logout.
  */
 import { createCore } from '../../src/core';
+import type { DistrictProfile } from '../../src/generated/types';
 import { validContact, validIntake } from '../helpers/fixtures';
 import { formHandlerSuite, profile } from '../helpers/form-handlers';
 import { cookieOf, pageToken } from '../helpers/sign-in';
@@ -135,7 +136,7 @@ describe('personal sign-in at the form pages', () => {
 		const withoutHer = {
 			...profile,
 			staff: profile.staff.map((s) => (s.id === 'em-caritas-01' ? { ...s, active: false } : s)),
-		};
+		} as DistrictProfile;
 		suite.core = createCore({ store: suite.store.store, profile: withoutHer, clock: suite.clock });
 		const next = await forms.send('GET', 'intake', { cookie });
 		expect(next.status).toBe(401);

@@ -1,101 +1,80 @@
-import { authenticate, checkFormPassword, findStaff } from '../../src/forms/auth';
+import { checkProxySecret, findStaff, proxyLogin } from '../../src/forms/auth';
+import { clearCookie, cookiePath, readCookie, setCookie } from '../../src/forms/cookies';
 import type { DistrictProfile } from '../../src/generated/types';
 import { emmendingen } from '../helpers/fixtures';
+import { TEST_PROXY } from '../helpers/sign-in';
 
 const profile = emmendingen();
-const basic = (user: string, password: string) => ({
-	authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
-});
-const basicAuth = { mode: 'basicAuth' as const, password: 'lange-geheime-phrase' };
 
-describe('form authentication mapped to the district profile', () => {
-	it('none: acts as the configured staff member', () => {
-		expect(authenticate({ mode: 'none', staffId: 'em-caritas-01' }, profile, {})).toEqual({
-			ok: true,
-			actor: { staffId: 'em-caritas-01', role: 'manager', organisationId: 'caritas-em' },
-			name: 'Timo Quast',
-		});
-		expect(authenticate({ mode: 'none', staffId: 'niemand' }, profile, {})).toMatchObject({
-			ok: false,
-			status: 401,
-		});
-	});
-
-	it('basic auth: staff id or e-mail plus the form password; asks the browser to log in otherwise', () => {
-		expect(
-			authenticate(basicAuth, profile, basic('em-caritas-01', 'lange-geheime-phrase')),
-		).toMatchObject({ ok: true, actor: { staffId: 'em-caritas-01' } });
-		expect(
-			authenticate(
-				basicAuth,
-				profile,
-				basic('Integration@Landkreis-Emmendingen.invalid', 'lange-geheime-phrase'),
-			),
-		).toMatchObject({
-			ok: true,
-			actor: { staffId: 'em-koordination', role: 'coordinator' },
-		});
-		const missing = authenticate(basicAuth, profile, {});
-		expect(missing).toEqual({
-			ok: false,
-			status: 401,
-			message: 'Bitte mit Kennung und Passwort anmelden.',
-			headers: { 'WWW-Authenticate': 'Basic realm="Integrationsmanagement", charset="UTF-8"' },
-		});
-		expect(authenticate(basicAuth, profile, basic('em-caritas-01', 'falsch'))).toMatchObject({
-			ok: false,
-			status: 401,
-			message: 'Kennung oder Passwort ist falsch.',
-		});
-		expect(
-			authenticate(basicAuth, profile, basic('unbekannt', 'lange-geheime-phrase')),
-		).toMatchObject({ ok: false, message: 'Kennung oder Passwort ist falsch.' });
-		expect(authenticate(basicAuth, profile, { authorization: 'Bearer abc' })).toMatchObject({
-			ok: false,
-			status: 401,
-		});
-		// An empty configured password never lets anyone in.
-		expect(
-			authenticate({ mode: 'basicAuth', password: '' }, profile, basic('em-caritas-01', '')),
-		).toMatchObject({ ok: false });
-	});
-
-	it('trusted header: the proxy names the staff member; without the header or for unknown people it is 401', () => {
-		const config = { mode: 'trustedHeader' as const, headerName: 'X-Remote-User' };
-		expect(authenticate(config, profile, { 'x-remote-user': 'em-lra-01' })).toMatchObject({
-			ok: true,
-			actor: { staffId: 'em-lra-01', organisationId: 'lra-em' },
-		});
-		expect(authenticate(config, profile, {})).toMatchObject({
-			ok: false,
-			status: 401,
-			message: expect.stringMatching(/X-Remote-User/),
-		});
-		expect(authenticate(config, profile, { 'x-remote-user': 'max.mustermann' })).toMatchObject({
-			ok: false,
-			status: 401,
-		});
-		expect(authenticate(config, profile, {})).toHaveProperty('headers', {}); // no browser login dialog behind a proxy
-	});
-
-	it('does not let inactive staff in', () => {
+describe('form sign-in rules', () => {
+	it('finds active staff by id or e-mail, case-insensitively, and nobody for blanks', () => {
+		expect(findStaff(profile, 'em-koordination')?.id).toBe('em-koordination');
+		expect(findStaff(profile, ' Integration@Landkreis-Emmendingen.INVALID ')?.id).toBe(
+			'em-koordination',
+		);
+		expect(findStaff(profile, '   ')).toBeUndefined();
 		const withInactive = {
 			...profile,
 			staff: profile.staff.map((s) => (s.id === 'em-caritas-01' ? { ...s, active: false } : s)),
 		} as DistrictProfile;
 		expect(findStaff(withInactive, 'em-caritas-01')).toBeUndefined();
-		expect(
-			authenticate({ mode: 'trustedHeader', headerName: 'x-user' }, withInactive, {
-				'x-user': 'em-caritas-01',
-			}),
-		).toMatchObject({ ok: false, status: 401 });
 	});
 
-	it('checks the form password in the credential dialog', () => {
-		expect(checkFormPassword('kurz').ok).toBe(false);
-		expect(checkFormPassword('lange-geheime-phrase')).toEqual({
+	it('takes the proxy header only together with the proxy secret', () => {
+		const named = { 'x-remote-user': 'em-lra-01' };
+		expect(proxyLogin(TEST_PROXY, profile, named)).toMatchObject({
+			ok: false,
+			attempted: 'em-lra-01',
+			message: expect.stringMatching(/Proxy-Geheimnis fehlt oder ist falsch/),
+		});
+		const secret = { 'x-proxy-secret': TEST_PROXY.secret };
+		expect(proxyLogin(TEST_PROXY, profile, { ...named, ...secret })).toMatchObject({
+			ok: true,
+			staff: { id: 'em-lra-01', organisationId: 'lra-em' },
+		});
+		expect(proxyLogin(TEST_PROXY, profile, secret)).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/X-Remote-User/),
+		});
+		expect(
+			proxyLogin(TEST_PROXY, profile, { ...secret, 'x-remote-user': 'max.mustermann' }),
+		).toMatchObject({ ok: false, attempted: 'max.mustermann' });
+		// A configured secret that is too short lets nobody in, not even with the same value.
+		const weak = { ...TEST_PROXY, secret: 'kurz' };
+		expect(proxyLogin(weak, profile, { ...named, 'x-proxy-secret': 'kurz' }).ok).toBe(false);
+	});
+
+	it('checks the proxy secret in the credential dialog', () => {
+		expect(checkProxySecret('kurz').ok).toBe(false);
+		expect(checkProxySecret(TEST_PROXY.secret)).toEqual({
 			ok: true,
 			message: expect.stringMatching(/geeignet/),
 		});
+	});
+
+	it('limits the session cookie to the folder of the form paths', () => {
+		expect(cookiePath('/webhook/formulare/aufnahme', 'formulare/aufnahme')).toBe(
+			'/webhook/formulare/',
+		);
+		expect(cookiePath('/webhook/formulare/aufnahme/anmeldung', 'formulare/aufnahme')).toBe(
+			'/webhook/formulare/',
+		);
+		expect(cookiePath('/webhook-test/formulare/kontakt', '/formulare/kontakt/')).toBe(
+			'/webhook-test/formulare/',
+		);
+		expect(cookiePath('/webhook/aufnahme', 'aufnahme')).toBe('/webhook/aufnahme');
+		expect(cookiePath('/form/intake', undefined)).toBe('/form/');
+	});
+
+	it('writes HttpOnly, SameSite=Lax cookies, Secure over https, and reads them back', () => {
+		expect(setCookie('im_session', 'abc', { path: '/webhook/formulare/', secure: true })).toBe(
+			'im_session=abc; Path=/webhook/formulare/; HttpOnly; SameSite=Lax; Secure',
+		);
+		expect(clearCookie('im_session', { path: '/p/', secure: false })).toBe(
+			'im_session=; Path=/p/; HttpOnly; SameSite=Lax; Max-Age=0',
+		);
+		expect(readCookie({ cookie: 'a=1; im_session=xyz; b=2' }, 'im_session')).toBe('xyz');
+		expect(readCookie({ cookie: 'im_session=' }, 'im_session')).toBeUndefined();
+		expect(readCookie({}, 'im_session')).toBeUndefined();
 	});
 });

@@ -39,7 +39,7 @@ async function createSessions(db: Kysely<any>): Promise<void> {
 		.addColumn('via', 'text', (c) =>
 			c.notNull().check(sql`via in ('password', 'invitation', 'oidc', 'proxy')`),
 		)
-		.addColumn('csrf_token', 'text', (c) => c.notNull())
+		.addColumn('request_token_hash', 'text', (c) => c.notNull().unique())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('last_seen_at', 'text', (c) => c.notNull())
 		.addColumn('expires_at', 'text', (c) => c.notNull())

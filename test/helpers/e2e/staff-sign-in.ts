@@ -21,24 +21,35 @@ export const cookieValue = (response: Response): string =>
 		.join('; ');
 
 /** The password of `staffId` set through an invitation on the district's store (the invitation page's work). */
-export async function enrolStaff(store: CaseStore, district: string, staffId: string, password = E2E_PASSWORD) {
+export async function enrolStaff(
+	store: CaseStore,
+	district: string,
+	staffId: string,
+	password = E2E_PASSWORD,
+) {
 	const core = createCore({ store, profile: loadShippedProfile(district) });
 	const { token } = await core.signIn.invite(new SystemActor('e2e', 'E2E-Einladung'), staffId);
 	await core.signIn.acceptInvitation(token, password, { address: '127.0.0.1' });
 }
 
 /** Signs in on the login page of `formUrl` (form POST, as the browser sends it) and reads the page's request token. */
-export async function signInAt(formUrl: string, login: string, password = E2E_PASSWORD): Promise<SignedIn> {
+export async function signInAt(
+	formUrl: string,
+	login: string,
+	password = E2E_PASSWORD,
+): Promise<SignedIn> {
 	const answer = await fetch(`${formUrl}?auth=login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ login, password, next: new URL(formUrl).pathname }).toString(),
 		redirect: 'manual',
 	});
-	if (answer.status !== 303) throw new Error(`Anmeldung von ${login} abgewiesen: ${answer.status} ${await answer.text()}`);
+	if (answer.status !== 303)
+		throw new Error(`Anmeldung von ${login} abgewiesen: ${answer.status} ${await answer.text()}`);
 	const cookie = cookieValue(answer);
 	const page = await fetch(formUrl, { headers: { cookie } });
 	const token = /"csrfToken":"([A-Za-z0-9_-]+)"/.exec(await page.text())?.[1];
-	if (!token) throw new Error(`keine Formularseite nach der Anmeldung von ${login}: ${page.status}`);
+	if (!token)
+		throw new Error(`keine Formularseite nach der Anmeldung von ${login}: ${page.status}`);
 	return { cookie, token };
 }

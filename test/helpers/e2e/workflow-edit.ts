@@ -10,12 +10,21 @@ interface WorkflowNode {
 }
 
 /** A credential as the editor creates it; gives back its id and name. */
-export async function createCredential(run: RunningDistrict, name: string, type: string, data: object) {
-	const created = await run.instance.client.request<{ id: string; name: string }>('POST', '/rest/credentials', {
-		name,
-		type,
-		data,
-	});
+export async function createCredential(
+	run: RunningDistrict,
+	name: string,
+	type: string,
+	data: object,
+) {
+	const created = await run.instance.client.request<{ id: string; name: string }>(
+		'POST',
+		'/rest/credentials',
+		{
+			name,
+			type,
+			data,
+		},
+	);
 	return { id: created.id, name: created.name };
 }
 
