@@ -166,7 +166,7 @@ describe('Case Form Trigger handlers: pages, login, intake', () => {
 			{
 				method: 'POST',
 				query: {},
-				headers: proxy('em-caritas-01'),
+				headers: await proxyPostHeaders(selfManaged, 'em-caritas-01'),
 				body: { payload: JSON.stringify({ data: validIntake() }) },
 			},
 		);

@@ -100,7 +100,7 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 		for (const m of mails) expect(m.disabled).toBe(true);
 	});
 
-	it('take each form through a Case Form Trigger with Basic Auth that stores through the core', () => {
+	it('take each form through a Case Form Trigger with personal sign-in, in one folder, that stores through the core', () => {
 		const forms = workflows
 			.slice(0, 5)
 			.map((w) =>
@@ -114,19 +114,20 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 			'closure',
 		]);
 		expect(forms.map((n) => n?.parameters.path)).toEqual([
-			'aufnahme',
-			'integrationsplan',
-			'kontakt',
-			'weitervermittlung',
-			'beendigung',
+			'formulare/aufnahme',
+			'formulare/integrationsplan',
+			'formulare/kontakt',
+			'formulare/weitervermittlung',
+			'formulare/beendigung',
 		]);
 		for (const n of forms) {
 			expect(n?.parameters).toMatchObject({
-				authentication: 'basicAuth',
+				authentication: 'personal',
 				save: true,
 				districtProfile: district,
 			});
-			expect(n?.credentials?.caseFormBasicAuth?.id).toBe('imFormLoginCred1');
+			// No shared form password: the case store is the trigger's only credential.
+			expect(Object.keys(n?.credentials ?? {})).toEqual(['integrationCaseStoreApi']);
 		}
 	});
 
