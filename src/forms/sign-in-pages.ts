@@ -20,6 +20,8 @@ export interface SignInPage {
 	};
 	accounts?: { csrf: string; rows: AccountRow[] };
 	invitation?: { name: string; url: string; until: string };
+	/** After signing out of a single sign-on session: the identity provider's logout. */
+	ssoLogout?: string;
 	nav?: AccountNav;
 }
 

@@ -82,7 +82,17 @@ async function logout(config: GateConfig, request: FormRequest): Promise<FormRes
 		gate.visitor.via === 'oidc' && auth.mode === 'personal' && auth.oidc
 			? await logoutUrl(auth.oidc).catch(() => undefined)
 			: undefined;
-	return seeOther(provider ?? `${request.path ?? ''}?auth=login`, cleared);
+	if (!provider) return seeOther(`${request.path ?? ''}?auth=login`, cleared);
+	// A link, not a redirect: the page's form-action policy allows a form to lead back to this server only.
+	return signInPage(
+		200,
+		page(config, {
+			title: 'Abgemeldet',
+			infoMessage: 'Sie sind von den Formularen abgemeldet.',
+			ssoLogout: provider,
+		}),
+		cleared,
+	);
 }
 
 /** The form to set a password: after an invitation (token) or as a change (session). */

@@ -35,8 +35,13 @@ export async function sso(config: GateConfig, request: FormRequest): Promise<For
 }
 
 /** The identity provider sends the browser back here (`<form path>/anmeldung`): session, then the page asked for. */
-export async function ssoCallback(config: GateConfig, request: FormRequest): Promise<FormResponse> {
+export async function ssoCallback(
+	config: GateConfig,
+	callback: FormRequest,
+): Promise<FormResponse> {
 	const auth = config.auth;
+	// Cookies, return address and links belong to the form itself, not to its callback path.
+	const request = { ...callback, path: (callback.path ?? '').replace(/\/anmeldung$/, '') };
 	const options = cookieOptions(config, request);
 	const cleared = clearCookie(SSO_COOKIE, options);
 	if (auth.mode !== 'personal' || !auth.oidc)
@@ -57,8 +62,7 @@ export async function ssoCallback(config: GateConfig, request: FormRequest): Pro
 			'oidc',
 			client(request),
 		);
-		const home = (request.path ?? '').replace(/\/anmeldung$/, '');
-		return seeOther(safeNext(config, { ...request, path: home }, done.returnTo ?? undefined), [
+		return seeOther(safeNext(config, request, done.returnTo ?? undefined), [
 			cleared,
 			setCookie(SESSION_COOKIE, started.sessionId, options),
 		]);

@@ -121,11 +121,13 @@ export async function startTestProvider(options: {
 	accounts: TestAccount[];
 	rpBase: string;
 	endSession?: boolean;
+	/** Default `<rpBase>/oidc/callback`. */
+	redirectUri?: string;
 }): Promise<TestProvider> {
 	const server = http.createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const redirectUri = `${options.rpBase}/oidc/callback`;
+	const redirectUri = options.redirectUri ?? `${options.rpBase}/oidc/callback`;
 	const postLogoutRedirectUri = `${options.rpBase}/abgemeldet`;
 	const provider = new Provider(
 		issuer,
