@@ -93,6 +93,7 @@ function strength(): ZxcvbnFactory {
 		translations,
 		graphs: common.adjacencyGraphs,
 		dictionary: { ...common.dictionary, ...german.dictionary },
+		useLevenshteinDistance: true,
 	});
 	return factory;
 }
@@ -106,7 +107,24 @@ function personalWords(staff: StaffMember | undefined, profile: DistrictProfile)
 	return [...new Set([...whole, ...parts].map((v) => v.toLowerCase()))];
 }
 
+const separators = /[\s\p{P}\p{S}]+/gu;
+
+/**
+ * Whether the password is mostly the person's own words (name, id, e-mail, district) with separators and a few
+ * more characters: zxcvbn misses `name-name-2026`, so what is left without them must have 8 characters.
+ */
+function mostlyPersonal(password: string, words: string[]): boolean {
+	const lower = password.toLowerCase();
+	let rest = lower;
+	for (const word of [...words].sort((a, b) => b.length - a.length))
+		rest = rest.split(word).join('');
+	if (rest === lower) return false;
+	return [...rest.replace(separators, '')].length < 8;
+}
+
 function guessable(password: string, words: string[]): string | undefined {
+	if (mostlyPersonal(password, words))
+		return `Das Passwort ist zu leicht zu erraten: ${translations.warnings.userInputs} Bitte weitere, ungewöhnliche Wörter hinzufügen.`;
 	const result = strength().check(password, words);
 	if (result.score >= 3) return undefined;
 	const hints = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean);
