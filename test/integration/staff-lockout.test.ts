@@ -5,7 +5,12 @@
  */
 import { coreSuite } from '../helpers/core-suite';
 import { failure } from '../helpers/fixtures';
-import { auditedOnce, expectNoSecretsInAudit, passwords, withAccount } from '../helpers/staff-accounts';
+import {
+	auditedOnce,
+	expectNoSecretsInAudit,
+	passwords,
+	withAccount,
+} from '../helpers/staff-accounts';
 import { backends } from '../helpers/stores';
 
 const lockedMessage = (time: string) =>

@@ -8,7 +8,7 @@ import {
 } from '../../src/auth/passwords';
 import { signInSettings } from '../../src/auth/sign-in-settings';
 import { emmendingen, thrownError } from '../helpers/fixtures';
-import { passwords } from '../helpers/sign-in';
+import { passwords } from '../helpers/staff-accounts';
 
 const profile = emmendingen();
 const staff = profile.staff.find((s) => s.id === 'em-koordination')!;
