@@ -3,15 +3,8 @@ import { loadShippedProfile } from '../../src/districts/profile';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 import type { CaseStore } from '../../src/store/open-store';
-import { runWorkflow, type Execution } from '../helpers/n8n/run-workflow';
-import {
-	caseNode,
-	caseNodeTypes,
-	chain,
-	credentialsWith,
-	startNode,
-	storeCredential,
-} from '../helpers/n8n/case-nodes';
+import type { Execution } from '../helpers/n8n/run-workflow';
+import { caseNode, chain, runCaseWorkflow, startNode } from '../helpers/n8n/case-nodes';
 
 const profile = loadShippedProfile('emmendingen');
 const actor = actorFor(profile, 'em-caritas-01');
@@ -136,7 +129,6 @@ async function expectStoredLifecycle(store: CaseStore, caseId: string, managerId
 
 describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s', (backend) => {
 	let t: TestStore;
-	const nodeTypes = caseNodeTypes();
 
 	beforeEach(async () => {
 		t = await freshStore(backend);
@@ -153,22 +145,14 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 		});
 
 	it('runs intake → case → plan → contact → referral → closure and leaves the store in that state', async () => {
-		const execution = await runWorkflow(
-			lifecycleWorkflow(intake()),
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const execution = await runCaseWorkflow(lifecycleWorkflow(intake()), backend, t.target);
 		expect(execution.run.data.resultData.error).toBeUndefined();
 		expect(execution.run.status).toBe('success');
 		const { caseId, managerId } = expectStepOutputs(execution);
 		await expectStoredLifecycle(t.store, caseId, managerId);
 
 		// Running the same submission again creates no second case.
-		const again = await runWorkflow(
-			chain(intakeNodes(intake())),
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const again = await runCaseWorkflow(chain(intakeNodes(intake())), backend, t.target);
 		expect(again.output('Create Case')[0].json.caseId).toBe(caseId);
 		expect(await t.store.db.selectFrom('cases').select('id').execute()).toHaveLength(1);
 	});
@@ -183,11 +167,7 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 				intake: '={{ $json.data }}',
 			}),
 		]);
-		const { run } = await runWorkflow(
-			workflow,
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const { run } = await runCaseWorkflow(workflow, backend, t.target);
 		expect(run.status).toBe('error');
 		const error = run.data.resultData.error as unknown as {
 			name: string;
@@ -226,11 +206,7 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 				{ onError: 'continueRegularOutput' },
 			),
 		]);
-		const { run, output } = await runWorkflow(
-			workflow,
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const { run, output } = await runCaseWorkflow(workflow, backend, t.target);
 		expect(run.status).toBe('success');
 		const items = output('Create Case');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
