@@ -4,7 +4,7 @@ import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { coreSuite } from '../helpers/core-suite';
 import { actorFor, emmendingen, failure, validIntake } from '../helpers/fixtures';
 import { isGermanMessage } from '../helpers/hardening';
-import { caseNode, chain, runCaseWorkflow, startNode } from '../helpers/n8n/case-nodes';
+import { caseNode, chain, intakeNodes, runCaseWorkflow } from '../helpers/n8n/case-nodes';
 
 /** A service's answer to a referral, as the JSON interface hands it over: checked as a whole, in German. */
 describe.each(backends)('answer to a referral on %s', (backend) => {
@@ -71,12 +71,7 @@ function answerWorkflow() {
 	});
 	const refer = { date: recent(20), serviceId: 'jobcenter', reason: 'Arbeit' };
 	const workflow = chain([
-		startNode([{ actor, data: intake }]),
-		caseNode('Create Case', {
-			resource: 'case',
-			operation: 'create',
-			intake: '={{ $json.data }}',
-		}),
+		...intakeNodes([{ actor, data: intake }]),
 		caseNode('Refer', {
 			resource: 'referral',
 			operation: 'create',

@@ -98,22 +98,13 @@ describe('report definitions (data, schema-validated)', () => {
 
 describe('report periods', () => {
 	it('resolves "previous quarter", "previous year" and "previous month" on a given day', () => {
-		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-04-01')).toEqual({
-			from: '2026-01-01',
-			to: '2026-03-31',
-		});
-		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-02-15')).toEqual({
-			from: '2025-10-01',
-			to: '2025-12-31',
-		});
-		expect(resolvePeriod({ kind: 'previousYear' }, '2026-01-01')).toEqual({
-			from: '2025-01-01',
-			to: '2025-12-31',
-		});
-		expect(resolvePeriod({ kind: 'previousMonth' }, '2024-03-10')).toEqual({
-			from: '2024-02-01',
-			to: '2024-02-29',
-		});
+		for (const [kind, day, from, to] of [
+			['previousQuarter', '2026-04-01', '2026-01-01', '2026-03-31'],
+			['previousQuarter', '2026-02-15', '2025-10-01', '2025-12-31'],
+			['previousYear', '2026-01-01', '2025-01-01', '2025-12-31'],
+			['previousMonth', '2024-03-10', '2024-02-01', '2024-02-29'],
+		] as const)
+			expect(resolvePeriod({ kind }, day)).toEqual({ from, to });
 	});
 
 	it('refuses an explicit period that ends before it starts or is not a date', () => {

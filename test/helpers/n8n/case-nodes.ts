@@ -100,6 +100,25 @@ export function startNode(items: unknown[]): INode {
 	return packageNode('testStart', 'Start', [0, 0], { items: JSON.stringify(items) });
 }
 
+/**
+ * The start of a case workflow: the start node with its submissions (`{ actor, data, … }`) and the node that
+ * creates a case from each one's `data`.
+ */
+export function intakeNodes(
+	submissions: unknown[],
+	parameters: INode['parameters'] = {},
+	extra: Partial<INode> = {},
+): INode[] {
+	return [
+		startNode(submissions),
+		caseNode(
+			'Create Case',
+			{ resource: 'case', operation: 'create', intake: '={{ $json.data }}', ...parameters },
+			extra,
+		),
+	];
+}
+
 /** Connects the nodes in a line. */
 export function chain(nodes: INode[]) {
 	const connections: Record<string, { main: { node: string; type: 'main'; index: number }[][] }> =
