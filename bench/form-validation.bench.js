@@ -24,66 +24,7 @@ const form = loadForm('intake');
 fillProfileOptions(form.components, loadShippedProfile('emmendingen'), 'em-caritas-01');
 
 /** The intake as the page posts it (Form.io shapes: date-times, select boxes, blank strings). */
-const formioData = {
-	intakeDate: '2025-03-03T00:00:00+01:00',
-	municipality: '08316056',
-	accommodation: 'follow_up_housing',
-	person: {
-		firstName: 'Amina',
-		lastName: 'Haddad',
-		birthDate: '1988-06-14T00:00:00+02:00',
-		gender: 'female',
-		nationality: 'syrisch',
-		phone: '+49 7681 123456',
-		email: '',
-		germanLevel: 'A2',
-		occupation: 'language_course',
-	},
-	household: [
-		{
-			firstName: 'Karim',
-			lastName: 'Haddad',
-			birthDate: '1985-01-20T00:00:00+01:00',
-			gender: 'male',
-			relationship: 'spouse',
-			germanLevel: 'B1',
-			occupation: 'employed_social_insurance',
-		},
-		{
-			firstName: 'Lina',
-			lastName: '',
-			birthDate: '2012-09-01T00:00:00+02:00',
-			gender: '',
-			relationship: 'child',
-			germanLevel: '',
-			occupation: '',
-		},
-		{
-			firstName: 'Omar',
-			lastName: '',
-			birthDate: '2019-02-11T00:00:00+01:00',
-			gender: '',
-			relationship: 'child',
-			germanLevel: '',
-			occupation: '',
-		},
-	],
-	residence: {
-		status: 'refugee_protection',
-		validUntil: '2027-12-31T00:00:00+01:00',
-		statusNote: '',
-		ukraineEntryDate: '',
-		ukraineRegistrationDate: '',
-	},
-	languages: ['Arabisch', 'Englisch'],
-	consent: {
-		given: true,
-		purposes: { counselling: true, referral: false, statistics: true, handover: false },
-		date: '2025-03-03T00:00:00+01:00',
-		recordedBy: 'em-caritas-01',
-	},
-	note: '',
-};
+const formioData = require('./formio-intake.json');
 const schemaData = normaliseSubmission(form['x-source'], formioData).data;
 
 function formio(data) {

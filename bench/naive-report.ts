@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CountIndicator, IndicatorFilter, ReportDefinition } from '../src/generated/types';
 import { ageOn } from '../src/lifecycle/dates';
-import type { Cell } from '../src/report/compute';
+import { cellOf, type Cell } from '../src/report/compute';
 import { isCount } from '../src/report/definitions';
 import { breakdownValues } from '../src/report/labels';
 import type { Period } from '../src/report/period';
@@ -215,18 +215,7 @@ function countCells(
 ): Cell[] {
 	const cells = new Map<string, Cell>();
 	const add = (c: CaseRow, key: string) => {
-		const id = `${c.manager_id}\u0000${c.organisation_id}\u0000${c.municipality_ags}`;
-		let cell = cells.get(id);
-		if (!cell)
-			cells.set(
-				id,
-				(cell = {
-					managerId: c.manager_id,
-					organisationId: c.organisation_id,
-					municipality: c.municipality_ags,
-					values: {},
-				}),
-			);
+		const cell = cellOf(cells, c);
 		cell.values[key] = (cell.values[key] ?? 0) + 1;
 	};
 	for (const indicator of definition.indicators.filter(isCount)) {

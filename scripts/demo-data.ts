@@ -12,6 +12,7 @@ import type {
 } from '../src/generated/types';
 import type * as CoreModule from '../src/index';
 import { requireBuilt } from './n8n-runtime/built-package';
+import families from './demo-families.json';
 
 interface Family {
 	first: string;
@@ -25,82 +26,8 @@ interface Family {
 	status?: 'ukraine_temporary_protection';
 }
 
-const FAMILIES: Family[] = [
-	{
-		first: 'Amina',
-		last: 'Haddad',
-		birth: '1988-06-14',
-		gender: 'female',
-		nationality: 'syrisch',
-		languages: ['Arabisch', 'Englisch'],
-		german: 'A2',
-		household: [
-			{
-				firstName: 'Karim',
-				lastName: 'Haddad',
-				birthDate: '1985-01-20',
-				relationship: 'spouse',
-				germanLevel: 'B1',
-			},
-			{ firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' },
-		],
-	},
-	{
-		first: 'Olena',
-		last: 'Kovalenko',
-		birth: '1979-03-02',
-		gender: 'female',
-		nationality: 'ukrainisch',
-		languages: ['Ukrainisch', 'Russisch'],
-		german: 'A1',
-		household: [{ firstName: 'Marta', birthDate: '2010-05-11', relationship: 'child' }],
-		status: 'ukraine_temporary_protection',
-	},
-	{
-		first: 'Yonas',
-		last: 'Tesfaye',
-		birth: '1996-11-23',
-		gender: 'male',
-		nationality: 'eritreisch',
-		languages: ['Tigrinya', 'Englisch'],
-		german: 'B1',
-		household: [],
-	},
-	{
-		first: 'Farid',
-		last: 'Ahmadi',
-		birth: '1990-07-07',
-		gender: 'male',
-		nationality: 'afghanisch',
-		languages: ['Dari', 'Paschtu'],
-		german: 'A2',
-		household: [
-			{ firstName: 'Zahra', lastName: 'Ahmadi', birthDate: '1993-02-14', relationship: 'spouse' },
-			{ firstName: 'Ali', birthDate: '2016-08-30', relationship: 'child' },
-			{ firstName: 'Sara', birthDate: '2020-12-01', relationship: 'child' },
-		],
-	},
-	{
-		first: 'Dilan',
-		last: 'Yildiz',
-		birth: '2001-04-18',
-		gender: 'diverse',
-		nationality: 'türkisch',
-		languages: ['Kurdisch', 'Türkisch'],
-		german: 'A2',
-		household: [],
-	},
-	{
-		first: 'Grace',
-		last: 'Okafor',
-		birth: '1985-09-09',
-		gender: 'female',
-		nationality: 'nigerianisch',
-		languages: ['Englisch', 'Igbo'],
-		german: 'B1',
-		household: [{ firstName: 'David', birthDate: '2014-03-03', relationship: 'child' }],
-	},
-];
+/** Invented families (`demo-families.json`), one case each. */
+const FAMILIES = families as Family[];
 
 type Api = ReturnType<typeof CoreModule.createCore>;
 type Profile = ReturnType<typeof CoreModule.loadShippedProfile>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { DistrictProfile } from '../../src/generated/types';
 import { personRows, searchName } from '../../src/service/case-rows';
+import { closureRow } from '../../src/service/closure';
 import { caseDataTables, type CaseStatus, type Database } from '../../src/store/database';
 import type { CaseStore } from '../../src/store/open-store';
 import type { SimCase, SimOp } from './simulate';
@@ -181,24 +182,7 @@ class BulkCase {
 	}
 
 	private close({ date, closure }: OpOf<'close'>): void {
-		const o = closure.outcomes;
-		const row = {
-			id: randomUUID(),
-			case_id: this.id,
-			closed_on: date,
-			reason: closure.reason,
-			reason_note: closure.reasonNote ?? null,
-			moved_to: closure.movedTo ?? null,
-			own_tenancy: o.ownTenancy ? 1 : 0,
-			german_level: o.germanLevel ?? null,
-			employment_social_insurance: o.employmentSocialInsurance ? 1 : 0,
-			training_internship_study: o.trainingInternshipStudy ? 1 : 0,
-			data_json: JSON.stringify(closure),
-			reopened_on: null as string | null,
-			reopen_reason: null as string | null,
-			created_at: this.at,
-			created_by: this.by,
-		};
+		const row = closureRow(closure, this.id, this.at, this.by);
 		this.closures.push(row);
 		this.push('closures', row);
 		this.history(this.status, 'closed', date);

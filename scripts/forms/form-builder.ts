@@ -13,6 +13,15 @@ import type { FieldHint, FormLayout, LayoutRow, WizardLayout } from './layouts';
 import { conditionalRequirements } from './schema-nodes';
 import { submitButton, type FieldPlace, type ObjectPlace } from './form-places';
 
+/** One field to build: its base component, its (dereferenced) schema node and file, its layout hint and place. */
+interface FieldSpec {
+	base: ComponentBase;
+	node: SchemaNode;
+	file: string;
+	hint: FieldHint;
+	place: FieldPlace;
+}
+
 export class FormBuilder {
 	private readonly fieldHints: Record<string, FieldHint>;
 	private readonly usedHints = new Set<string>();
@@ -168,13 +177,13 @@ export class FormBuilder {
 	private field(key: string, rawNode: SchemaNode, file: string, place: FieldPlace): FormComponent {
 		const { node, file: nodeFile } = deref(rawNode, file);
 		const hint = this.hint(place.hintPath);
-		const { component, validate } = this.typedField(
-			baseComponent(key, node, rawNode),
+		const { component, validate } = this.typedField({
+			base: baseComponent(key, node, rawNode),
 			node,
-			nodeFile,
+			file: nodeFile,
 			hint,
 			place,
-		);
+		});
 		if (hint.showWhen)
 			component.conditional = condition('data', hint.showWhen.path, hint.showWhen.equals);
 		if (component.type !== 'container' && Object.keys(validate).length)
@@ -182,13 +191,8 @@ export class FormBuilder {
 		return component;
 	}
 
-	private typedField(
-		base: ComponentBase,
-		node: SchemaNode,
-		file: string,
-		hint: FieldHint,
-		place: FieldPlace,
-	): BuiltField {
+	private typedField(field: FieldSpec): BuiltField {
+		const { base, node, file, hint, place } = field;
 		if (node.type === 'object') {
 			const components = this.objectFields(node, file, hint.rowLayout, {
 				scope: place.scope,
@@ -200,7 +204,7 @@ export class FormBuilder {
 				validate: {},
 			};
 		}
-		if (node.type === 'array') return this.arrayField(base, node, file, hint, place);
+		if (node.type === 'array') return this.arrayField(field);
 		const built = scalarField(base, node, hint, place.required);
 		if (!built)
 			throw new Error(
@@ -209,15 +213,10 @@ export class FormBuilder {
 		return built;
 	}
 
-	private arrayField(
-		base: ComponentBase,
-		node: SchemaNode,
-		file: string,
-		hint: FieldHint,
-		place: FieldPlace,
-	): BuiltField {
+	private arrayField(field: FieldSpec): BuiltField {
+		const { base, node, file, hint, place } = field;
 		const { node: items, file: itemsFile } = deref(node.items ?? {}, file);
-		if (items.type === 'object') return this.gridField(base, node, items, itemsFile, hint, place);
+		if (items.type === 'object') return this.gridField(field, items, itemsFile);
 		const built = listField(base, node, items, hint, place.required);
 		if (!built)
 			throw new Error(
@@ -228,12 +227,9 @@ export class FormBuilder {
 
 	/** A list of objects: a datagrid, one row per item (`initEmpty` unless minItems ≥ 1), in a fieldset when laid out in rows. */
 	private gridField(
-		base: ComponentBase,
-		node: SchemaNode,
+		{ base, node, hint, place }: FieldSpec,
 		items: SchemaNode,
 		itemsFile: string,
-		hint: FieldHint,
-		place: FieldPlace,
 	): BuiltField {
 		const rowComponents = this.objectFields(items, itemsFile, hint.rowLayout, {
 			scope: 'row',

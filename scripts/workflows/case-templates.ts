@@ -2,20 +2,18 @@
 // the service's feedback, reminders).
 import type { DistrictProfile } from '../../src/generated/types';
 import { Flow } from './flow';
-import { caseLinkNote, coordinatorOf, formTriggerNote, intro, smtpNote } from './notes';
+import { formFlow } from './form-flow';
+import { caseLinkNote, coordinatorOf, intro, smtpNote } from './notes';
 
 export function planForm(profile: DistrictProfile): Flow {
-	const f = new Flow(profile, 'integrationsplan', 'Integrationsplan');
-	f.note(
-		'Überblick',
-		`${intro(profile, 'Integrationsplan')}\n\nDer erste Plan eines Falls wird **erstellt** (der Fall geht in *Beratung*), jeder weitere **fortgeschrieben**; alle Fassungen bleiben lesbar. Das Formular entscheidet das selbst.`,
-		[-40, -60],
-		520,
-		300,
-		4,
-	);
-	const trigger = f.formTrigger('integrationsplan', 'Integrationsplan', 'plan');
-	f.note('Formular', formTriggerNote('integrationsplan', caseLinkNote), [-40, 480], 480, 320);
+	const { f, trigger } = formFlow(profile, {
+		path: 'integrationsplan',
+		title: 'Integrationsplan',
+		form: 'plan',
+		overview:
+			'Der erste Plan eines Falls wird **erstellt** (der Fall geht in *Beratung*), jeder weitere **fortgeschrieben**; alle Fassungen bleiben lesbar. Das Formular entscheidet das selbst.',
+		who: caseLinkNote,
+	});
 	const first = f.ifTrue('Erster Plan?', [300, 300], '$json.result.version === 1');
 	f.connect(trigger, first);
 	const mail = f.email('Fall in Beratung: Koordination informieren', [580, 220], {
@@ -35,17 +33,14 @@ export function planForm(profile: DistrictProfile): Flow {
 }
 
 export function contactForm(profile: DistrictProfile): Flow {
-	const f = new Flow(profile, 'kontakt', 'Beratungskontakt');
-	f.note(
-		'Überblick',
-		`${intro(profile, 'Beratungskontakt')}\n\nJedes Gespräch und jeder Kontakt wird dokumentiert (Datum, Art, Dauer, Themen). Das muss in Sekunden gehen: das Formular hat nur diese Felder.`,
-		[-40, -60],
-		520,
-		300,
-		4,
-	);
-	f.formTrigger('kontakt', 'Beratungskontakt', 'contact');
-	f.note('Formular', formTriggerNote('kontakt', caseLinkNote), [-40, 480], 480, 320);
+	const { f } = formFlow(profile, {
+		path: 'kontakt',
+		title: 'Beratungskontakt',
+		form: 'contact',
+		overview:
+			'Jedes Gespräch und jeder Kontakt wird dokumentiert (Datum, Art, Dauer, Themen). Das muss in Sekunden gehen: das Formular hat nur diese Felder.',
+		who: caseLinkNote,
+	});
 	f.note(
 		'Erweitern',
 		'### Folgeschritte\nHier können Schritte nach jedem Kontakt angehängt werden (z. B. eine Statistik oder eine Wiedervorlage). Die Daten des Kontakts stehen in `$json.result`.',
@@ -57,22 +52,18 @@ export function contactForm(profile: DistrictProfile): Flow {
 }
 
 export function referralForm(profile: DistrictProfile): Flow {
-	const f = new Flow(profile, 'weitervermittlung', 'Weitervermittlung');
-	f.note(
-		'Überblick',
-		`${intro(profile, 'Weitervermittlung')}\n\nWeitervermittlung an Fachdienste aus dem Kreisprofil (${profile.services.length} Dienste, z. B. ${profile.services
-			.slice(0, 3)
-			.map((x) => x.name)
-			.join(
-				', ',
-			)}). Die meisten Dienste nutzen das System nicht: ihre Rückmeldung trägt die Integrationsmanager*in nach.`,
-		[-40, -60],
-		560,
-		300,
-		4,
-	);
-	f.formTrigger('weitervermittlung', 'Weitervermittlung', 'referral');
-	f.note('Formular', formTriggerNote('weitervermittlung', caseLinkNote), [-40, 480], 480, 320);
+	const examples = profile.services
+		.slice(0, 3)
+		.map((x) => x.name)
+		.join(', ');
+	const { f } = formFlow(profile, {
+		path: 'weitervermittlung',
+		title: 'Weitervermittlung',
+		form: 'referral',
+		overview: `Weitervermittlung an Fachdienste aus dem Kreisprofil (${profile.services.length} Dienste, z. B. ${examples}). Die meisten Dienste nutzen das System nicht: ihre Rückmeldung trägt die Integrationsmanager*in nach.`,
+		who: caseLinkNote,
+		overviewWidth: 560,
+	});
 	referralFeedback(f, 900);
 	overdueReminder(f, profile, 900);
 	return f;
@@ -140,17 +131,15 @@ function overdueReminder(f: Flow, profile: DistrictProfile, y: number): void {
 }
 
 export function closureForm(profile: DistrictProfile): Flow {
-	const f = new Flow(profile, 'beendigung', 'Beendigung');
-	f.note(
-		'Überblick',
-		`${intro(profile, 'Beendigung')}\n\nEin Fall wird mit Grund (selbstständig, verzogen, Kontakt abgebrochen, Höchstdauer …) und Ergebnissen (eigener Mietvertrag, Deutsch B1, sozialversicherungspflichtige Arbeit, Ausbildung/Praktikum/Studium) beendet. Die Ergebnisse gehen in den Bericht an das Land ein.`,
-		[-40, -60],
-		560,
-		300,
-		4,
-	);
-	const trigger = f.formTrigger('beendigung', 'Beendigung', 'closure');
-	f.note('Formular', formTriggerNote('beendigung', caseLinkNote), [-40, 480], 480, 320);
+	const { f, trigger } = formFlow(profile, {
+		path: 'beendigung',
+		title: 'Beendigung',
+		form: 'closure',
+		overview:
+			'Ein Fall wird mit Grund (selbstständig, verzogen, Kontakt abgebrochen, Höchstdauer …) und Ergebnissen (eigener Mietvertrag, Deutsch B1, sozialversicherungspflichtige Arbeit, Ausbildung/Praktikum/Studium) beendet. Die Ergebnisse gehen in den Bericht an das Land ein.',
+		who: caseLinkNote,
+		overviewWidth: 560,
+	});
 	const mail = f.email('Fall beendet: Koordination informieren', [320, 300], {
 		to: `koordination@${profile.id}.example`,
 		subject: '=Fall {{ $json.caseId }} beendet',

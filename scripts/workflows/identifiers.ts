@@ -13,26 +13,19 @@ export interface CredentialRef {
 	name: string;
 }
 
+const credential = (id: string, name: string): CredentialRef => ({ id, name });
+
 /** The case-store credential every template uses; `npm start` creates it under this id (SQLite in the user folder). */
-export const CASE_STORE_CREDENTIAL: CredentialRef = {
-	id: 'imCaseStoreCred1',
-	name: 'Falldatenbank',
-};
+export const CASE_STORE_CREDENTIAL = credential('imCaseStoreCred1', 'Falldatenbank');
 /** The SMTP credential `npm start` creates when SMTP is configured (IM_SMTP_HOST); e-mail nodes are disabled otherwise. */
-export const SMTP_CREDENTIAL: CredentialRef = {
-	id: 'imSmtpCredential',
-	name: 'E-Mail-Versand (SMTP)',
-};
+export const SMTP_CREDENTIAL = credential('imSmtpCredential', 'E-Mail-Versand (SMTP)');
 /**
  * The folder of the district's form paths (`formulare/aufnahme`, …): the personal sign-in holds for the whole
  * folder, and its session cookie reaches no other webhook of the instance.
  */
 export const FORM_FOLDER = 'formulare';
 /** Header token of the JSON interface (referral feedback); `npm start` creates it (header X-IM-Token). */
-export const API_TOKEN_CREDENTIAL: CredentialRef = {
-	id: 'imApiTokenCred01',
-	name: 'Schnittstellen-Token',
-};
+export const API_TOKEN_CREDENTIAL = credential('imApiTokenCred01', 'Schnittstellen-Token');
 
 /** The districts whose profiles are shipped (`districts/<id>.json`), each with its own workflow templates. */
 export const DISTRICTS = shippedProfileIds();

@@ -3,30 +3,20 @@
 import type { DistrictProfile } from '../../src/generated/types';
 import { Flow } from './flow';
 import { uuid } from './identifiers';
-import { coordinatorOf, formTriggerNote, intro, smtpNote } from './notes';
+import { formFlow } from './form-flow';
+import { coordinatorOf, smtpNote } from './notes';
 
 export function intakeForm(profile: DistrictProfile): Flow {
-	const f = new Flow(profile, 'aufnahme', 'Aufnahme');
 	const c = coordinatorOf(profile);
-	f.note(
-		'Überblick',
-		`${intro(profile, 'Aufnahme (neuer Fall)')}\n\nEine Aufnahme legt einen Fall im Status *Aufnahme* an und weist ihn dem zuständigen Träger und einer Integrationsmanager*in zu (namentlich oder die mit den wenigsten offenen Fällen).`,
-		[-40, -60],
-		520,
-		300,
-		4,
-	);
-	const trigger = f.formTrigger('aufnahme', 'Aufnahme', 'intake');
-	f.note(
-		'Formular',
-		formTriggerNote(
-			'aufnahme',
-			`Aufnahmen erfassen die Koordination${c ? ` (Kennung \`${c.id}\`)` : ''} und die Integrationsmanager*innen für Gemeinden ihres Trägers.`,
-		),
-		[-40, 480],
-		480,
-		320,
-	);
+	const { f, trigger } = formFlow(profile, {
+		path: 'aufnahme',
+		title: 'Aufnahme',
+		form: 'intake',
+		heading: 'Aufnahme (neuer Fall)',
+		overview:
+			'Eine Aufnahme legt einen Fall im Status *Aufnahme* an und weist ihn dem zuständigen Träger und einer Integrationsmanager*in zu (namentlich oder die mit den wenigsten offenen Fällen).',
+		who: `Aufnahmen erfassen die Koordination${c ? ` (Kennung \`${c.id}\`)` : ''} und die Integrationsmanager*innen für Gemeinden ihres Trägers.`,
+	});
 	notServedNote(f, profile);
 	if (profile.model === 'provider_network') providerRouting(f, profile, trigger);
 	else coordinationMail(f, profile, trigger);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DomainError } from '../errors';
 import type { DistrictProfile } from '../generated/types';
 import { validateInput } from '../validation/validate';
+import { assertConsistent } from '../validation/consistency';
 import { jsonIdsIn, shippedFolder } from '../shipped-files';
 
 /** Shipped district profiles live in `districts/` at the package root (copied to `dist/districts`). */
@@ -42,14 +43,11 @@ export function parseProfile(data: unknown): DistrictProfile {
 			});
 		throw error;
 	}
-	const problems = consistencyProblems(profile);
-	if (problems.length) {
-		throw new DomainError(
-			'PROFILE_INVALID',
-			`Kreisprofil „${profile.name}“ ist widersprüchlich: ${problems.join(' ')}`,
-			{ details: { problems } },
-		);
-	}
+	assertConsistent(
+		`Kreisprofil „${profile.name}“`,
+		consistencyProblems(profile),
+		'PROFILE_INVALID',
+	);
 	return profile;
 }
 

@@ -3,6 +3,7 @@ import { currentLimit, REGULAR_YEARS, MAXIMUM_YEARS } from '../lifecycle/duratio
 import { serviceName } from '../districts/profile';
 import { printable } from '../text';
 import { overdueReferralRows } from '../service/referral-lists';
+import { placeColumns } from '../service/case-rows';
 import type { CoreContext, Tx } from '../service/context';
 import {
 	caseEventLabels,
@@ -70,9 +71,7 @@ const outbox: Finder = async (ctx, trx, { now, fromSeq, baselineSeq, options }) 
 			'case_events.created_at',
 			'case_events.payload_json',
 			'cases.id',
-			'cases.manager_id',
-			'cases.organisation_id',
-			'cases.municipality_ags',
+			...placeColumns,
 		])
 		.where('cases.district_id', '=', ctx.profile.id)
 		.where(
@@ -133,9 +132,7 @@ const planReviewDue: Finder = async (ctx, trx, { day, options }) => {
 			'plans.version',
 			'plans.review_date',
 			'cases.id',
-			'cases.manager_id',
-			'cases.organisation_id',
-			'cases.municipality_ags',
+			...placeColumns,
 		])
 		.where('cases.district_id', '=', ctx.profile.id)
 		.where('cases.status', '=', 'active')
@@ -173,14 +170,7 @@ const limitApproaching: Finder = async (ctx, trx, { day, options }) => {
 	const lead = options.limitLeadDays ?? ctx.profile.settings.limitLeadDays;
 	const rows = await trx
 		.selectFrom('cases')
-		.select([
-			'id',
-			'opened_on',
-			'extension_reason',
-			'manager_id',
-			'organisation_id',
-			'municipality_ags',
-		])
+		.select(['cases.id', 'cases.opened_on', 'cases.extension_reason', ...placeColumns])
 		.where('district_id', '=', ctx.profile.id)
 		.where('status', '!=', 'closed')
 		.execute();

@@ -29,6 +29,25 @@ export interface Cell {
 	values: Record<string, number>;
 }
 
+/** The cell of a row's manager, organisation and municipality in `cells`, added (without values) when new. */
+export function cellOf(
+	cells: Map<string, Cell>,
+	row: { manager_id: string; organisation_id: string; municipality_ags: string },
+): Cell {
+	const id = `${row.manager_id}\u0000${row.organisation_id}\u0000${row.municipality_ags}`;
+	let cell = cells.get(id);
+	if (!cell) {
+		cell = {
+			managerId: row.manager_id,
+			organisationId: row.organisation_id,
+			municipality: row.municipality_ags,
+			values: {},
+		};
+		cells.set(id, cell);
+	}
+	return cell;
+}
+
 /** The count columns of a definition, grouped by what they count (one SQL query per source). */
 export function columnsBySource(
 	definition: ReportDefinition,
@@ -80,18 +99,7 @@ export async function computeCells(
 	})) as CellRow[];
 	const cells = new Map<string, Cell>();
 	for (const row of rows) {
-		const id = `${row.manager_id}\u0000${row.organisation_id}\u0000${row.municipality_ags}`;
-		let cell = cells.get(id);
-		if (!cell)
-			cells.set(
-				id,
-				(cell = {
-					managerId: row.manager_id,
-					organisationId: row.organisation_id,
-					municipality: row.municipality_ags,
-					values: {},
-				}),
-			);
+		const cell = cellOf(cells, row);
 		(bySource.get(row.source as CountSource) ?? []).forEach(
 			(column, i) => (cell.values[column.key] = Number(row[`v${i}`] ?? 0)),
 		);

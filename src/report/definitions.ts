@@ -9,6 +9,7 @@ import type {
 	ShareIndicator,
 } from '../generated/types';
 import { validateInput } from '../validation/validate';
+import { assertConsistent } from '../validation/consistency';
 import { jsonIdsIn, shippedFolder } from '../shipped-files';
 
 export const DEFAULT_REPORT_ID = 'land-bw-auswertung';
@@ -38,13 +39,7 @@ export function loadShippedDefinition(id: string = DEFAULT_REPORT_ID): ReportDef
 export function parseDefinition(data: unknown): ReportDefinition {
 	const definition = validateInput('reportDefinition', data);
 	const problems = definitionProblems(definition);
-	if (problems.length) {
-		throw new DomainError(
-			'VALIDATION_FAILED',
-			`Berichtsdefinition „${definition.name}“ ist widersprüchlich: ${problems.join(' ')}`,
-			{ details: { problems } },
-		);
-	}
+	assertConsistent(`Berichtsdefinition „${definition.name}“`, problems, 'VALIDATION_FAILED');
 	return definition;
 }
 

@@ -102,22 +102,18 @@ function cellsBy(cells: Cell[], pick: (c: Cell) => string): (id: string) => Cell
 }
 
 interface GroupContext {
-	definition: ReportDefinition;
 	profile: DistrictProfile;
 	cells: Cell[];
 	inScope: (organisationId: string | undefined) => boolean;
 	orgName: (id: string | undefined) => string | null;
+	/** The figures of one group: the cells `pick` assigns to its id, with the eligible persons of its scope. */
+	figuresBy: (pick: (c: Cell) => string) => (id: string, eligible: EligibleScope) => Figures;
 }
 
 /** One column per manager of the scope (active, or with figures), then managers the profile no longer lists. */
-function managerGroups({
-	definition,
-	profile,
-	cells,
-	inScope,
-	orgName,
-}: GroupContext): ReportGroup[] {
-	const ofManager = cellsBy(cells, (c) => c.managerId);
+function managerGroups(context: GroupContext): ReportGroup[] {
+	const { profile, cells, inScope, orgName } = context;
+	const figures = context.figuresBy((c) => c.managerId);
 	const managerIds = new Set(cells.map((c) => c.managerId));
 	const managers = profile.staff.filter(
 		(s) =>
@@ -133,15 +129,13 @@ function managerGroups({
 			name: id,
 			organisation: orgName(cells.find((c) => c.managerId === id)?.organisationId),
 		})),
-	].map((g) => ({
-		...g,
-		figures: figuresOf(definition, profile, ofManager(g.id), { kind: 'manager' }),
-	}));
+	].map((g) => ({ ...g, figures: figures(g.id, { kind: 'manager' }) }));
 }
 
 /** The organisations of the scope that have figures or managers. */
-function organisationGroups({ definition, profile, cells, inScope }: GroupContext): ReportGroup[] {
-	const ofOrganisation = cellsBy(cells, (c) => c.organisationId);
+function organisationGroups(context: GroupContext): ReportGroup[] {
+	const { profile, cells, inScope } = context;
+	const figures = context.figuresBy((c) => c.organisationId);
 	const orgIds = new Set(cells.map((c) => c.organisationId));
 	return profile.organisations
 		.filter(
@@ -154,22 +148,14 @@ function organisationGroups({ definition, profile, cells, inScope }: GroupContex
 			id: o.id,
 			name: o.name,
 			organisation: null,
-			figures: figuresOf(definition, profile, ofOrganisation(o.id), {
-				kind: 'organisation',
-				id: o.id,
-			}),
+			figures: figures(o.id, { kind: 'organisation', id: o.id }),
 		}));
 }
 
 /** The municipalities with figures, and those the scope serves. */
-function municipalityGroups({
-	definition,
-	profile,
-	cells,
-	inScope,
-	orgName,
-}: GroupContext): ReportGroup[] {
-	const ofMunicipality = cellsBy(cells, (c) => c.municipality);
+function municipalityGroups(context: GroupContext): ReportGroup[] {
+	const { profile, cells, inScope, orgName } = context;
+	const figures = context.figuresBy((c) => c.municipality);
 	const agsWithData = new Set(cells.map((c) => c.municipality));
 	return profile.municipalities
 		.filter(
@@ -179,10 +165,7 @@ function municipalityGroups({
 			id: m.ags,
 			name: m.name,
 			organisation: orgName(m.organisationId),
-			figures: figuresOf(definition, profile, ofMunicipality(m.ags), {
-				kind: 'municipality',
-				ags: m.ags,
-			}),
+			figures: figures(m.ags, { kind: 'municipality', ags: m.ags }),
 		}));
 }
 
@@ -194,11 +177,14 @@ export function groupFigures(
 	organisationId: string | undefined,
 ) {
 	const context: GroupContext = {
-		definition,
 		profile,
 		cells,
 		inScope: (org) => !organisationId || org === organisationId,
 		orgName: (id) => (id ? organisationName(profile, id) : null),
+		figuresBy: (pick) => {
+			const of = cellsBy(cells, pick);
+			return (id, eligible) => figuresOf(definition, profile, of(id), eligible);
+		},
 	};
 	const groups = {
 		manager: managerGroups(context),

@@ -1,13 +1,12 @@
 import { DomainError } from '../errors';
 import { today } from '../clock';
 import type { CaseUpdate, Intake } from '../generated/types';
-import type { ResolvedActor } from '../access/actor';
 import type { CaseAction } from '../access/policy';
 import { municipalityByAgs, organisationName, staffById } from '../districts/profile';
 import { assertOpen } from '../lifecycle/case-status';
 import { validateInput } from '../validation/validate';
-import type { CoreContext, Tx, WriteOptions } from './context';
-import { runOperation } from './operation';
+import type { CoreContext, Tx } from './context';
+import { caseWrite, type OnCase } from './case-write';
 import { caseToWrite, checkJustification } from './documenting';
 import { checkIntakeDates } from '../lifecycle/plausible-dates';
 import {
@@ -23,16 +22,12 @@ import {
 
 /** The guards of a change to the case itself: the actor may do it, the client names the current version, the case is open. */
 async function caseForChange(
-	ctx: CoreContext,
-	trx: Tx,
-	who: ResolvedActor,
-	caseId: string,
-	options: WriteOptions,
+	write: OnCase,
 	access: CaseAction,
 	change: { what: string; ofWhat: string },
 ): Promise<CaseRow> {
-	const row = await caseToWrite(ctx, trx, who, caseId, access, options.expectedVersion);
-	if (options.expectedVersion === undefined) {
+	const row = await caseToWrite(write, access);
+	if (write.options.expectedVersion === undefined) {
 		throw new DomainError(
 			'VALIDATION_FAILED',
 			`Für ${change.ofWhat} muss die zuletzt gelesene Version angegeben werden.`,
@@ -83,102 +78,75 @@ async function storeCaseData(
 }
 
 /** Changes master data or the current state; needs the version the client saw. */
-export function updateCase(
-	ctx: CoreContext,
-	actor: unknown,
-	caseId: string,
-	patch: unknown,
-	options: WriteOptions = {},
-): Promise<CaseRecord> {
-	return runOperation(
-		ctx,
-		actor,
-		{ ...options, action: 'case.update', caseId },
-		async (trx, who) => {
-			const row = await caseForChange(ctx, trx, who, caseId, options, 'document', {
-				what: 'Eine Änderung',
-				ofWhat: 'eine Änderung der Fallakte',
-			});
-			const change: CaseUpdate = validateInput('caseUpdate', patch);
-			const current = JSON.parse(row.data_json) as Intake;
-			const { extensionJustification, ...dataChanges } = change;
-			const next: Intake = { ...current, ...dataChanges };
-			checkIntakeDates(next, today(ctx.clock));
-			if (change.municipality && change.municipality !== row.municipality_ags)
-				assertSameOrganisationServes(ctx, row, change.municipality);
-			if (extensionJustification) checkJustification(ctx, row, extensionJustification);
-			const at = ctx.clock.now().toISOString();
-			const extension = extensionJustification
-				? {
-						extension_reason: extensionJustification.reason,
-						extension_on: extensionJustification.date,
-					}
-				: {};
-			await storeCaseData(
-				trx,
-				row,
-				next,
-				Boolean(change.person || change.household),
-				extension,
-				at,
-			);
-			await recordEvent(trx, row.id, 'case.updated', { fields: Object.keys(change) }, at);
-			return {
-				result: toCaseRecord(await loadCase(ctx, trx, row.id)),
-				detail: `geändert: ${Object.keys(change).join(', ')}`,
-			};
-		},
-	);
-}
+export const updateCase = caseWrite<CaseRecord>('case.update', async (write) => {
+	const { ctx, trx, input: patch } = write;
+	const row = await caseForChange(write, 'document', {
+		what: 'Eine Änderung',
+		ofWhat: 'eine Änderung der Fallakte',
+	});
+	const change: CaseUpdate = validateInput('caseUpdate', patch);
+	const current = JSON.parse(row.data_json) as Intake;
+	const { extensionJustification, ...dataChanges } = change;
+	const next: Intake = { ...current, ...dataChanges };
+	checkIntakeDates(next, today(ctx.clock));
+	if (change.municipality && change.municipality !== row.municipality_ags)
+		assertSameOrganisationServes(ctx, row, change.municipality);
+	if (extensionJustification) checkJustification(ctx, row, extensionJustification);
+	const at = ctx.clock.now().toISOString();
+	const extension = extensionJustification
+		? {
+				extension_reason: extensionJustification.reason,
+				extension_on: extensionJustification.date,
+			}
+		: {};
+	await storeCaseData(trx, row, next, Boolean(change.person || change.household), extension, at);
+	await recordEvent(trx, row.id, 'case.updated', { fields: Object.keys(change) }, at);
+	return {
+		result: toCaseRecord(await loadCase(ctx, trx, row.id)),
+		detail: `geändert: ${Object.keys(change).join(', ')}`,
+	};
+});
 
 /** Hands a case to another manager: within the own organisation (manager) or anywhere in the district (coordinator). */
-export function reassignCase(
-	ctx: CoreContext,
-	actor: unknown,
-	caseId: string,
-	input: { managerId: string },
-	options: WriteOptions = {},
-): Promise<CaseRecord> {
-	return runOperation(
-		ctx,
-		actor,
-		{ ...options, action: 'case.reassign', caseId, replayAccess: 'reassign' },
-		async (trx, who) => {
-			const row = await caseForChange(ctx, trx, who, caseId, options, 'reassign', {
-				what: 'Eine Neuzuweisung',
-				ofWhat: 'eine Neuzuweisung',
+export const reassignCase = caseWrite<CaseRecord, { managerId: string }>(
+	'case.reassign',
+	async (write) => {
+		const { ctx, trx, who, input } = write;
+		const row = await caseForChange(write, 'reassign', {
+			what: 'Eine Neuzuweisung',
+			ofWhat: 'eine Neuzuweisung',
+		});
+		const target = staffById(ctx.profile, input?.managerId);
+		if (!target || target.role !== 'manager' || target.active === false) {
+			const message = `„${input?.managerId ?? ''}“ ist keine aktive Integrationsmanagerin und kein aktiver Integrationsmanager in „${ctx.profile.name}“.`;
+			throw new DomainError('UNKNOWN_STAFF', message, {
+				fieldErrors: [{ path: '/managerId', field: 'neue*r Integrationsmanager*in', message }],
 			});
-			const target = staffById(ctx.profile, input?.managerId);
-			if (!target || target.role !== 'manager' || target.active === false) {
-				const message = `„${input?.managerId ?? ''}“ ist keine aktive Integrationsmanagerin und kein aktiver Integrationsmanager in „${ctx.profile.name}“.`;
-				throw new DomainError('UNKNOWN_STAFF', message, {
-					fieldErrors: [{ path: '/managerId', field: 'neue*r Integrationsmanager*in', message }],
-				});
-			}
-			if (who.role === 'manager' && target.organisationId !== who.organisationId) {
-				throw new DomainError(
-					'FORBIDDEN',
-					`${who.name} kann Fälle nur innerhalb von ${organisationName(ctx.profile, who.organisationId)} neu zuweisen.`,
-				);
-			}
-			const at = ctx.clock.now().toISOString();
-			await touchCase(
-				trx,
-				row,
-				{ manager_id: target.id, organisation_id: target.organisationId },
-				at,
+		}
+		if (who.role === 'manager' && target.organisationId !== who.organisationId) {
+			throw new DomainError(
+				'FORBIDDEN',
+				`${who.name} kann Fälle nur innerhalb von ${organisationName(ctx.profile, who.organisationId)} neu zuweisen.`,
 			);
-			await recordEvent(
-				trx,
-				row.id,
-				'case.reassigned',
-				{ from: row.manager_id, to: target.id, organisationId: target.organisationId },
-				at,
-			);
-			return {
-				result: toCaseRecord(await loadCase(ctx, trx, row.id)),
-				detail: `${row.manager_id} → ${target.id}`,
-			};
-		},
-	);
-}
+		}
+		const at = ctx.clock.now().toISOString();
+		await touchCase(
+			trx,
+			row,
+			{ manager_id: target.id, organisation_id: target.organisationId },
+			at,
+		);
+		await recordEvent(
+			trx,
+			row.id,
+			'case.reassigned',
+			{ from: row.manager_id, to: target.id, organisationId: target.organisationId },
+			at,
+		);
+		return {
+			result: toCaseRecord(await loadCase(ctx, trx, row.id)),
+			detail: `${row.manager_id} → ${target.id}`,
+		};
+	},
+	'reassign',
+);

@@ -9,6 +9,13 @@ import type { CoreContext, Tx } from './context';
 
 export type CaseRow = Selectable<CaseTable>;
 
+/** The columns that place a case in the district: its manager, organisation and municipality. */
+export const placeColumns = [
+	'cases.manager_id',
+	'cases.organisation_id',
+	'cases.municipality_ags',
+] as const;
+
 /** A case as the core hands it out. */
 export interface CaseRecord {
 	id: string;

@@ -13,9 +13,10 @@ import {
 	touchCase,
 	type CaseRecord,
 } from './case-rows';
-import type { CoreContext, Tx, WriteOptions } from './context';
+import type { Tx } from './context';
 import type { Closure, Reopening } from '../generated/types';
-import { runOperation } from './operation';
+import type { ClosureTable } from '../store/database';
+import { caseWrite } from './case-write';
 import { caseToWrite } from './documenting';
 
 /** A closure needs a reason, asked for before anything else is checked (the form's first question). */
@@ -29,8 +30,8 @@ function assertReasonGiven(input: unknown): void {
 	});
 }
 
-/** The closure as the report reads it: reason, outcomes as flags, the whole closure as JSON. */
-function closureRow(closure: Closure, caseId: string, at: string, by: string) {
+/** The closure as the report reads it: reason, outcomes as flags, the whole closure as JSON (also the seed's rows). */
+export function closureRow(closure: Closure, caseId: string, at: string, by: string): ClosureTable {
 	const { outcomes } = closure;
 	return {
 		id: randomUUID(),
@@ -73,90 +74,60 @@ async function markLastClosureReopened(
 }
 
 /** Ends the counselling with a reason and the outcomes the funder counts. */
-export function closeCase(
-	ctx: CoreContext,
-	actor: unknown,
-	caseId: string,
-	input: unknown,
-	options: WriteOptions = {},
-): Promise<CaseRecord> {
-	return runOperation(
-		ctx,
-		actor,
-		{ ...options, action: 'case.close', caseId },
-		async (trx, who) => {
-			const row = await caseToWrite(ctx, trx, who, caseId, 'document', options.expectedVersion);
-			if (row.status === 'closed') {
-				throw new DomainError('ILLEGAL_TRANSITION', 'Der Fall ist bereits beendet.', {
-					details: { closedOn: row.closed_on },
-				});
-			}
-			assertReasonGiven(input);
-			const closure = validateInput('closure', input);
-			assertNotInFuture(closure.date, today(ctx.clock), 'date', 'Datum der Beendigung');
-			assertNotBefore(closure.date, row.opened_on, 'date', 'Datum der Beendigung', 'der Aufnahme');
-			assertTransition(row.status, 'closed');
-			const at = ctx.clock.now().toISOString();
-			await trx
-				.insertInto('closures')
-				.values(closureRow(closure, row.id, at, who.staffId))
-				.execute();
-			await recordStatus(trx, row.id, row.status, 'closed', closure.date, at, who.staffId);
-			await touchCase(trx, row, { status: 'closed', closed_on: closure.date }, at);
-			await recordEvent(
-				trx,
-				row.id,
-				'case.closed',
-				{ reason: closure.reason, date: closure.date },
-				at,
-			);
-			return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: closure.reason };
-		},
-	);
-}
+export const closeCase = caseWrite<CaseRecord>('case.close', async (write) => {
+	const { ctx, trx, who, input } = write;
+	const row = await caseToWrite(write, 'document');
+	if (row.status === 'closed') {
+		throw new DomainError('ILLEGAL_TRANSITION', 'Der Fall ist bereits beendet.', {
+			details: { closedOn: row.closed_on },
+		});
+	}
+	assertReasonGiven(input);
+	const closure = validateInput('closure', input);
+	assertNotInFuture(closure.date, today(ctx.clock), 'date', 'Datum der Beendigung');
+	assertNotBefore(closure.date, row.opened_on, 'date', 'Datum der Beendigung', 'der Aufnahme');
+	assertTransition(row.status, 'closed');
+	const at = ctx.clock.now().toISOString();
+	await trx
+		.insertInto('closures')
+		.values(closureRow(closure, row.id, at, who.staffId))
+		.execute();
+	await recordStatus(trx, row.id, row.status, 'closed', closure.date, at, who.staffId);
+	await touchCase(trx, row, { status: 'closed', closed_on: closure.date }, at);
+	await recordEvent(trx, row.id, 'case.closed', { reason: closure.reason, date: closure.date }, at);
+	return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: closure.reason };
+});
 
 /** Reopens a closed case; the maximum duration still counts from the first intake. */
-export function reopenCase(
-	ctx: CoreContext,
-	actor: unknown,
-	caseId: string,
-	input: unknown,
-	options: WriteOptions = {},
-): Promise<CaseRecord> {
-	return runOperation(
-		ctx,
-		actor,
-		{ ...options, action: 'case.reopen', caseId },
-		async (trx, who) => {
-			const row = await caseToWrite(ctx, trx, who, caseId, 'document', options.expectedVersion);
-			const reopening = validateInput('reopen', input);
-			if (row.status !== 'closed')
-				throw new DomainError(
-					'ILLEGAL_TRANSITION',
-					'Nur ein beendeter Fall kann wieder aufgenommen werden.',
-				);
-			assertNotInFuture(reopening.date, today(ctx.clock), 'date', 'Datum der Wiederaufnahme');
-			assertNotBefore(
-				reopening.date,
-				row.closed_on ?? row.opened_on,
-				'date',
-				'Datum der Wiederaufnahme',
-				'der Beendigung',
-			);
-			assertCounsellingAllowed(row.opened_on, row.extension_reason, reopening.date);
-			const hasPlan = await trx
-				.selectFrom('plans')
-				.select('id')
-				.where('case_id', '=', row.id)
-				.executeTakeFirst();
-			const to = hasPlan ? 'active' : 'intake';
-			assertTransition('closed', to);
-			const at = ctx.clock.now().toISOString();
-			await markLastClosureReopened(trx, row.id, reopening);
-			await recordStatus(trx, row.id, 'closed', to, reopening.date, at, who.staffId);
-			await touchCase(trx, row, { status: to, closed_on: null }, at);
-			await recordEvent(trx, row.id, 'case.reopened', { date: reopening.date, status: to }, at);
-			return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: reopening.reason };
-		},
+export const reopenCase = caseWrite<CaseRecord>('case.reopen', async (write) => {
+	const { ctx, trx, who, input } = write;
+	const row = await caseToWrite(write, 'document');
+	const reopening = validateInput('reopen', input);
+	if (row.status !== 'closed')
+		throw new DomainError(
+			'ILLEGAL_TRANSITION',
+			'Nur ein beendeter Fall kann wieder aufgenommen werden.',
+		);
+	assertNotInFuture(reopening.date, today(ctx.clock), 'date', 'Datum der Wiederaufnahme');
+	assertNotBefore(
+		reopening.date,
+		row.closed_on ?? row.opened_on,
+		'date',
+		'Datum der Wiederaufnahme',
+		'der Beendigung',
 	);
-}
+	assertCounsellingAllowed(row.opened_on, row.extension_reason, reopening.date);
+	const hasPlan = await trx
+		.selectFrom('plans')
+		.select('id')
+		.where('case_id', '=', row.id)
+		.executeTakeFirst();
+	const to = hasPlan ? 'active' : 'intake';
+	assertTransition('closed', to);
+	const at = ctx.clock.now().toISOString();
+	await markLastClosureReopened(trx, row.id, reopening);
+	await recordStatus(trx, row.id, 'closed', to, reopening.date, at, who.staffId);
+	await touchCase(trx, row, { status: to, closed_on: null }, at);
+	await recordEvent(trx, row.id, 'case.reopened', { date: reopening.date, status: to }, at);
+	return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: reopening.reason };
+});

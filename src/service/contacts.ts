@@ -4,7 +4,8 @@ import { assertCaseAccess } from '../access/policy';
 import { assertIsoDate } from '../lifecycle/date-checks';
 import { validateInput } from '../validation/validate';
 import { loadCase, recordEvent, touchCase } from './case-rows';
-import type { CoreContext, WriteOptions } from './context';
+import type { CoreContext } from './context';
+import { caseWrite } from './case-write';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
 
@@ -15,60 +16,45 @@ export interface ContactRecord extends Contact {
 	createdBy: string;
 }
 
+const contactGuard = { what: 'Ein Beratungskontakt', dateField: 'date', dateLabel: 'Datum' };
+
 /** Documents one counselling contact (must take seconds: one small form). */
-export function logContact(
-	ctx: CoreContext,
-	actor: unknown,
-	caseId: string,
-	input: unknown,
-	options: WriteOptions = {},
-): Promise<ContactRecord> {
-	return runOperation(
-		ctx,
-		actor,
-		{ ...options, action: 'contact.log', caseId },
-		async (trx, who) => {
-			const contact = validateInput('contact', input);
-			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
-				what: 'Ein Beratungskontakt',
-				date: contact.date,
-				dateField: 'date',
-				dateLabel: 'Datum',
-			});
-			const at = ctx.clock.now().toISOString();
-			const id = randomUUID();
-			await trx
-				.insertInto('contacts')
-				.values({
-					id,
-					case_id: row.id,
-					contact_date: contact.date,
-					channel: contact.channel,
-					minutes: contact.minutes,
-					note: contact.note ?? null,
-					created_at: at,
-					created_by: who.staffId,
-				})
-				.execute();
-			await trx
-				.insertInto('contact_topics')
-				.values(contact.topics.map((topic) => ({ contact_id: id, topic })))
-				.execute();
-			await touchCase(trx, row, {}, at);
-			await recordEvent(
-				trx,
-				row.id,
-				'contact.logged',
-				{ contactId: id, date: contact.date, channel: contact.channel },
-				at,
-			);
-			return {
-				result: { id, caseId: row.id, ...contact, createdAt: at, createdBy: who.staffId },
-				detail: contact.date,
-			};
-		},
+export const logContact = caseWrite<ContactRecord>('contact.log', async (write) => {
+	const { ctx, trx, who, input } = write;
+	const contact = validateInput('contact', input);
+	const row = await caseForDocumenting(write, contactGuard, contact.date);
+	const at = ctx.clock.now().toISOString();
+	const id = randomUUID();
+	await trx
+		.insertInto('contacts')
+		.values({
+			id,
+			case_id: row.id,
+			contact_date: contact.date,
+			channel: contact.channel,
+			minutes: contact.minutes,
+			note: contact.note ?? null,
+			created_at: at,
+			created_by: who.staffId,
+		})
+		.execute();
+	await trx
+		.insertInto('contact_topics')
+		.values(contact.topics.map((topic) => ({ contact_id: id, topic })))
+		.execute();
+	await touchCase(trx, row, {}, at);
+	await recordEvent(
+		trx,
+		row.id,
+		'contact.logged',
+		{ contactId: id, date: contact.date, channel: contact.channel },
+		at,
 	);
-}
+	return {
+		result: { id, caseId: row.id, ...contact, createdAt: at, createdBy: who.staffId },
+		detail: contact.date,
+	};
+});
 
 /** Contacts of a case, newest first, optionally within a date range. */
 export function listContacts(

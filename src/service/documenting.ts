@@ -1,27 +1,30 @@
-import type { ResolvedActor } from '../access/actor';
 import { assertCaseAccess, type CaseAction } from '../access/policy';
 import { today } from '../clock';
 import { assertOpen } from '../lifecycle/case-status';
 import { assertNotBefore, assertNotInFuture } from '../lifecycle/date-checks';
 import { assertCounsellingAllowed } from '../lifecycle/duration';
 import { assertExpectedVersion, loadCase, recordEvent, type CaseRow } from './case-rows';
-import type { CoreContext, Tx, WriteOptions } from './context';
+import type { CoreContext, Tx } from './context';
+import type { OnCase } from './case-write';
 import type { ExtensionJustification } from '../generated/types';
 import { validateInput } from '../validation/validate';
 
 /** The case a write changes: locked, in the actor's scope for this kind of change, at the version the client saw. */
 export async function caseToWrite(
-	ctx: CoreContext,
-	trx: Tx,
-	who: ResolvedActor,
-	caseId: string,
+	{ ctx, trx, who, caseId, options }: OnCase,
 	access: CaseAction,
-	expectedVersion: number | undefined,
 ): Promise<CaseRow> {
 	const row = await loadCase(ctx, trx, caseId, true);
 	assertCaseAccess(who, access, row);
-	assertExpectedVersion(row, expectedVersion);
+	assertExpectedVersion(row, options.expectedVersion);
 	return row;
+}
+
+/** What a piece of documentation is called in messages (`what`), and its date field with its German label. */
+export interface DocumentGuard {
+	what: string;
+	dateField: string;
+	dateLabel: string;
 }
 
 /**
@@ -30,22 +33,20 @@ export async function caseToWrite(
  * within the maximum duration (3 years, or 4 with a recorded justification).
  */
 export async function caseForDocumenting(
-	ctx: CoreContext,
-	trx: Tx,
-	who: ResolvedActor,
-	caseId: string,
-	options: WriteOptions,
-	doc: { what: string; date: string; dateField: string; dateLabel: string },
+	write: OnCase,
+	doc: DocumentGuard,
+	date: string,
 ): Promise<CaseRow> {
-	const loaded = await caseToWrite(ctx, trx, who, caseId, 'document', options.expectedVersion);
+	const { ctx, trx, options } = write;
+	const loaded = await caseToWrite(write, 'document');
 	assertOpen(loaded.status, loaded.closed_on, doc.what);
 	const row =
 		options.extensionJustification === undefined
 			? loaded
 			: await recordJustification(ctx, trx, loaded, options.extensionJustification);
-	assertNotInFuture(doc.date, today(ctx.clock), doc.dateField, doc.dateLabel);
-	assertNotBefore(doc.date, row.opened_on, doc.dateField, doc.dateLabel, 'der Aufnahme');
-	assertCounsellingAllowed(row.opened_on, row.extension_reason, doc.date);
+	assertNotInFuture(date, today(ctx.clock), doc.dateField, doc.dateLabel);
+	assertNotBefore(date, row.opened_on, doc.dateField, doc.dateLabel, 'der Aufnahme');
+	assertCounsellingAllowed(row.opened_on, row.extension_reason, date);
 	return row;
 }
 

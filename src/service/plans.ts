@@ -8,7 +8,8 @@ import { checkPlanDates } from '../lifecycle/plausible-dates';
 import { today } from '../clock';
 import { validateInput } from '../validation/validate';
 import { loadCase, recordEvent, recordStatus, touchCase, type CaseRow } from './case-rows';
-import type { CoreContext, Tx, WriteOptions } from './context';
+import type { CoreContext, Tx } from './context';
+import { caseWrite } from './case-write';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
 
@@ -118,29 +119,23 @@ async function storePlanVersion(
 	return toPlanRecord(created);
 }
 
+const planGuard = {
+	what: 'Ein Integrationsplan',
+	dateField: 'planDate',
+	dateLabel: 'Datum des Plans',
+};
+
 function writePlan(mode: PlanWrite) {
-	const action = `plan.${mode}`;
-	return (
-		ctx: CoreContext,
-		actor: unknown,
-		caseId: string,
-		input: unknown,
-		options: WriteOptions = {},
-	): Promise<PlanRecord> =>
-		runOperation(ctx, actor, { ...options, action, caseId }, async (trx, who) => {
-			const plan = validateInput('plan', input);
-			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
-				what: 'Ein Integrationsplan',
-				date: plan.planDate,
-				dateField: 'planDate',
-				dateLabel: 'Datum des Plans',
-			});
-			checkPlanDates(plan, today(ctx.clock));
-			const latest = (await planVersions(trx, row.id)).at(-1);
-			assertPlanStep(mode, plan, latest);
-			const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);
-			return { result: stored, detail: `Fassung ${stored.version}` };
-		});
+	return caseWrite<PlanRecord>(`plan.${mode}`, async (write) => {
+		const { ctx, trx, who, input } = write;
+		const plan = validateInput('plan', input);
+		const row = await caseForDocumenting(write, planGuard, plan.planDate);
+		checkPlanDates(plan, today(ctx.clock));
+		const latest = (await planVersions(trx, row.id)).at(-1);
+		assertPlanStep(mode, plan, latest);
+		const stored = await storePlanVersion(ctx, trx, row, plan, latest, who.staffId);
+		return { result: stored, detail: `Fassung ${stored.version}` };
+	});
 }
 
 /** Creates the integration plan (version 1); the case becomes active. */

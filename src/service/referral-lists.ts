@@ -10,7 +10,7 @@ import {
 } from '../lifecycle/date-checks';
 import { addDays } from '../lifecycle/dates';
 import { overdueCutoff } from '../lifecycle/referral-status';
-import { loadCase } from './case-rows';
+import { loadCase, placeColumns } from './case-rows';
 import type { CoreContext, Db } from './context';
 import { runOperation } from './operation';
 import { toReferralRecord, type ReferralRecord } from './referral-record';
@@ -85,7 +85,7 @@ export function overdueReferralRows(
 		.selectFrom('referrals')
 		.innerJoin('cases', 'cases.id', 'referrals.case_id')
 		.selectAll('referrals')
-		.select(['cases.manager_id', 'cases.organisation_id', 'cases.municipality_ags'])
+		.select(placeColumns)
 		.where('cases.district_id', '=', profile.id)
 		.where('cases.status', '!=', 'closed')
 		.where('referrals.status', '=', 'open')

@@ -8,6 +8,7 @@ import { enumValueForLabel, loadSchema } from '../validation/schema-labels';
 import { isPlausibleId, recordEvent, touchCase } from './case-rows';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import type { ResolvedActor } from '../access/actor';
+import { caseWrite } from './case-write';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
 import { toReferralRecord, type ReferralRecord } from './referral-record';
@@ -45,62 +46,50 @@ async function recordReferralEvent(
 		.execute();
 }
 
+const referralGuard = {
+	what: 'Eine Weitervermittlung',
+	dateField: 'date',
+	dateLabel: 'Datum der Weitervermittlung',
+};
+const statusGuard = {
+	what: 'Ein neuer Stand der Weitervermittlung',
+	dateField: 'date',
+	dateLabel: 'Datum',
+};
+
 /** Refers the client to a specialised service from the district's directory; status "offen". */
-export function createReferral(
-	ctx: CoreContext,
-	actor: unknown,
-	caseId: string,
-	input: unknown,
-	options: WriteOptions = {},
-): Promise<ReferralRecord> {
-	return runOperation(
-		ctx,
-		actor,
-		{ ...options, action: 'referral.create', caseId },
-		async (trx, who) => {
-			const referral = validateInput('referral', input);
-			const service = serviceFromDirectory(ctx, referral.serviceId);
-			const row = await caseForDocumenting(ctx, trx, who, caseId, options, {
-				what: 'Eine Weitervermittlung',
-				date: referral.date,
-				dateField: 'date',
-				dateLabel: 'Datum der Weitervermittlung',
-			});
-			const at = ctx.clock.now().toISOString();
-			const id = randomUUID();
-			const values = {
-				id,
-				case_id: row.id,
-				service_id: service.id,
-				reason: referral.reason,
-				note: referral.note ?? null,
-				referred_on: referral.date,
-				status: 'open' as const,
-				status_on: referral.date,
-				created_at: at,
-				created_by: who.staffId,
-				updated_at: at,
-			};
-			await trx.insertInto('referrals').values(values).execute();
-			await recordReferralEvent(
-				trx,
-				id,
-				{ status: 'open', date: referral.date, note: referral.note },
-				at,
-				who.staffId,
-			);
-			await touchCase(trx, row, {}, at);
-			await recordEvent(
-				trx,
-				row.id,
-				'referral.created',
-				{ referralId: id, serviceId: service.id },
-				at,
-			);
-			return { result: toReferralRecord(ctx, values), detail: service.id };
-		},
+export const createReferral = caseWrite<ReferralRecord>('referral.create', async (write) => {
+	const { ctx, trx, who, input } = write;
+	const referral = validateInput('referral', input);
+	const service = serviceFromDirectory(ctx, referral.serviceId);
+	const row = await caseForDocumenting(write, referralGuard, referral.date);
+	const at = ctx.clock.now().toISOString();
+	const id = randomUUID();
+	const values = {
+		id,
+		case_id: row.id,
+		service_id: service.id,
+		reason: referral.reason,
+		note: referral.note ?? null,
+		referred_on: referral.date,
+		status: 'open' as const,
+		status_on: referral.date,
+		created_at: at,
+		created_by: who.staffId,
+		updated_at: at,
+	};
+	await trx.insertInto('referrals').values(values).execute();
+	await recordReferralEvent(
+		trx,
+		id,
+		{ status: 'open', date: referral.date, note: referral.note },
+		at,
+		who.staffId,
 	);
-}
+	await touchCase(trx, row, {}, at);
+	await recordEvent(trx, row.id, 'referral.created', { referralId: id, serviceId: service.id }, at);
+	return { result: toReferralRecord(ctx, values), detail: service.id };
+});
 
 /** A status change may name the new state by its German label (angenommen, abgelehnt, abgeschlossen). */
 function withStatusValue(input: unknown): unknown {
@@ -141,12 +130,8 @@ async function applyStatusChange(
 ) {
 	const change = validateInput('referralStatus', withStatusValue(input));
 	const referral = await loadReferral(trx, referralId);
-	const row = await caseForDocumenting(ctx, trx, who, referral.case_id, options, {
-		what: 'Ein neuer Stand der Weitervermittlung',
-		date: change.date,
-		dateField: 'date',
-		dateLabel: 'Datum',
-	});
+	const onCase = { ctx, trx, who, caseId: referral.case_id, options };
+	const row = await caseForDocumenting(onCase, statusGuard, change.date);
 	assertReferralTransition(referral.status, change.status);
 	assertNotBefore(change.date, referral.status_on, 'date', 'Datum', 'dem letzten Stand');
 	const at = ctx.clock.now().toISOString();
@@ -176,6 +161,19 @@ async function applyStatusChange(
 	};
 }
 
+/** A referral's new state as one operation; `target` names the referral and the change (checked inside the run). */
+function statusOperation(
+	ctx: CoreContext,
+	actor: unknown,
+	options: WriteOptions,
+	target: () => { referralId: unknown; change: unknown },
+): Promise<ReferralRecord> {
+	return runOperation(ctx, actor, { ...options, action: 'referral.status' }, (trx, who) => {
+		const { referralId, change } = target();
+		return applyStatusChange(ctx, trx, who, referralId, change, options);
+	});
+}
+
 /** Records the service's answer: angenommen / abgelehnt, later abgeschlossen. */
 export function setReferralStatus(
 	ctx: CoreContext,
@@ -184,10 +182,7 @@ export function setReferralStatus(
 	input: unknown,
 	options: WriteOptions = {},
 ): Promise<ReferralRecord> {
-	const spec = { ...options, action: 'referral.status' };
-	return runOperation(ctx, actor, spec, (trx, who) =>
-		applyStatusChange(ctx, trx, who, referralId, input, options),
-	);
+	return statusOperation(ctx, actor, options, () => ({ referralId, change: input }));
 }
 
 /**
@@ -200,8 +195,7 @@ export function answerReferral(
 	answer: unknown,
 	options: WriteOptions = {},
 ): Promise<ReferralRecord> {
-	const spec = { ...options, action: 'referral.status' };
-	return runOperation(ctx, actor, spec, (trx, who) => {
+	return statusOperation(ctx, actor, options, () => {
 		if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
 			throw new DomainError(
 				'VALIDATION_FAILED',
@@ -209,6 +203,6 @@ export function answerReferral(
 			);
 		}
 		const { referralId, ...change } = answer as Record<string, unknown>;
-		return applyStatusChange(ctx, trx, who, referralId, change, options);
+		return { referralId, change };
 	});
 }

@@ -6,7 +6,12 @@ import type { CaseStore } from '../../src/store/open-store';
 import { backends, freshStore, type BackendName, type TestStore } from '../helpers/stores';
 import { actorFor, validClosure, validIntake, validPlan } from '../helpers/fixtures';
 import { buildWorkflow, pollOnce } from '../helpers/n8n/run-workflow';
-import { caseNodeTypes, credentialsWith, PKG, storeCredential } from '../helpers/n8n/case-nodes';
+import {
+	caseNodeTypes,
+	packageNode,
+	storeCredentialRef,
+	storeCredentials,
+} from '../helpers/n8n/case-nodes';
 
 const profile = loadShippedProfile('emmendingen');
 const manager = actorFor(profile, 'em-caritas-01');
@@ -21,13 +26,11 @@ function triggerWorkflow() {
 		{
 			id: 'wf-reminders',
 			nodes: [
-				{
-					id: 'trigger-1',
-					name: 'Case Events',
-					type: `${PKG}.caseEventTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {
+				packageNode(
+					'caseEventTrigger',
+					'Case Events',
+					[0, 0],
+					{
 						districtProfile: 'emmendingen',
 						events: [
 							'caseCreated',
@@ -37,8 +40,8 @@ function triggerWorkflow() {
 							'limitApproaching',
 						],
 					},
-					credentials: { integrationCaseStoreApi: { id: 'cred-1', name: 'Fallspeicher' } },
-				},
+					{ id: 'trigger-1', credentials: storeCredentialRef },
+				),
 			],
 			connections: {},
 		},
@@ -49,7 +52,7 @@ function triggerWorkflow() {
 /** One poll of the trigger as n8n does it, as sorted `event:caseId` strings. */
 function triggerPoller(backend: BackendName, t: TestStore) {
 	const workflow = triggerWorkflow();
-	const credentials = credentialsWith(storeCredential(backend, t.target));
+	const credentials = storeCredentials(backend, t.target);
 	return async () =>
 		((await pollOnce(workflow, 'Case Events', credentials)) ?? [])
 			.map((i) => `${i.json.event}:${i.json.caseId}`)

@@ -8,27 +8,31 @@ import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor } from '../helpers/fixtures';
 import { buildReportFixture, fixtureClock, fixtureProfile } from '../helpers/report-fixture';
 import { runWorkflow } from '../helpers/n8n/run-workflow';
-import { chain, credentialsWith, PKG, startNode, storeCredential } from '../helpers/n8n/case-nodes';
+import {
+	chain,
+	packageNode,
+	startNode,
+	storeCredentialRef,
+	storeCredentials,
+} from '../helpers/n8n/case-nodes';
 import { NodeTypes } from '../helpers/n8n/node-types';
 import { TestStart } from '../helpers/n8n/start-node';
 
 const profile = fixtureProfile();
 
 function reportNode(parameters: INode['parameters']): INode {
-	return {
-		id: 'node-funder-report',
-		name: 'Funder Report',
-		type: `${PKG}.funderReport`,
-		typeVersion: 1,
-		position: [220, 0],
-		parameters: {
-			districtProfile: 'custom',
-			districtProfileJson: JSON.stringify(profile),
-			actor: '={{ $json.actor }}',
-			...parameters,
-		},
-		credentials: { integrationCaseStoreApi: { id: 'cred-1', name: 'Fallspeicher' } },
+	const fixed = {
+		districtProfile: 'custom',
+		districtProfileJson: JSON.stringify(profile),
+		actor: '={{ $json.actor }}',
 	};
+	return packageNode(
+		'funderReport',
+		'Funder Report',
+		[220, 0],
+		{ ...fixed, ...parameters },
+		{ credentials: storeCredentialRef },
+	);
 }
 
 describe.each(backends)('Funder Report node in n8n’s WorkflowExecute on %s', (backend) => {
@@ -57,11 +61,7 @@ describe.each(backends)('Funder Report node in n8n’s WorkflowExecute on %s', (
 				files: ['xlsx', 'sachbericht'],
 			}),
 		]);
-		const { output } = await runWorkflow(
-			workflow,
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const { output } = await runWorkflow(workflow, nodeTypes, storeCredentials(backend, t.target));
 		const [summary, ...managers] = output('Funder Report');
 		expect(summary.json).toMatchObject({
 			kind: 'summary',
@@ -108,11 +108,7 @@ describe.each(backends)('Funder Report node in n8n’s WorkflowExecute on %s', (
 				onError: 'continueRegularOutput' as const,
 			},
 		]);
-		const { output } = await runWorkflow(
-			workflow,
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const { output } = await runWorkflow(workflow, nodeTypes, storeCredentials(backend, t.target));
 		expect(output('Funder Report')[0].json).toMatchObject({ code: 'FORBIDDEN' });
 	});
 });

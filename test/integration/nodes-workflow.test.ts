@@ -3,15 +3,8 @@ import { loadShippedProfile } from '../../src/districts/profile';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { actorFor, validClosure, validContact, validIntake, validPlan } from '../helpers/fixtures';
 import type { CaseStore } from '../../src/store/open-store';
-import { runWorkflow, type Execution } from '../helpers/n8n/run-workflow';
-import {
-	caseNode,
-	caseNodeTypes,
-	chain,
-	credentialsWith,
-	startNode,
-	storeCredential,
-} from '../helpers/n8n/case-nodes';
+import type { Execution } from '../helpers/n8n/run-workflow';
+import { caseNode, chain, intakeNodes, runCaseWorkflow } from '../helpers/n8n/case-nodes';
 
 const profile = loadShippedProfile('emmendingen');
 const actor = actorFor(profile, 'em-caritas-01');
@@ -19,22 +12,15 @@ const recent = (days: number) =>
 	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** The start node with one form submission and the node that creates its case. */
-function intakeNodes(intake: unknown) {
-	return [
-		startNode([{ actor, submissionId: 'wf-submission-1', data: intake }]),
-		caseNode('Create Case', {
-			resource: 'case',
-			operation: 'create',
-			intake: '={{ $json.data }}',
-			submissionId: '={{ $json.submissionId }}',
-		}),
-	];
-}
+const submittedIntake = (intake: unknown) =>
+	intakeNodes([{ actor, submissionId: 'wf-submission-1', data: intake }], {
+		submissionId: '={{ $json.submissionId }}',
+	});
 
 /** The whole lifecycle as one workflow of Integration Case nodes, each step reading the previous one's output. */
 function lifecycleWorkflow(intake: unknown) {
 	return chain([
-		...intakeNodes(intake),
+		...submittedIntake(intake),
 		caseNode('Create Plan', {
 			resource: 'plan',
 			operation: 'create',
@@ -136,7 +122,6 @@ async function expectStoredLifecycle(store: CaseStore, caseId: string, managerId
 
 describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s', (backend) => {
 	let t: TestStore;
-	const nodeTypes = caseNodeTypes();
 
 	beforeEach(async () => {
 		t = await freshStore(backend);
@@ -153,41 +138,22 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 		});
 
 	it('runs intake → case → plan → contact → referral → closure and leaves the store in that state', async () => {
-		const execution = await runWorkflow(
-			lifecycleWorkflow(intake()),
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const execution = await runCaseWorkflow(lifecycleWorkflow(intake()), backend, t.target);
 		expect(execution.run.data.resultData.error).toBeUndefined();
 		expect(execution.run.status).toBe('success');
 		const { caseId, managerId } = expectStepOutputs(execution);
 		await expectStoredLifecycle(t.store, caseId, managerId);
 
 		// Running the same submission again creates no second case.
-		const again = await runWorkflow(
-			chain(intakeNodes(intake())),
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const again = await runCaseWorkflow(chain(submittedIntake(intake())), backend, t.target);
 		expect(again.output('Create Case')[0].json.caseId).toBe(caseId);
 		expect(await t.store.db.selectFrom('cases').select('id').execute()).toHaveLength(1);
 	});
 
 	it('fails the execution with the German message on an invalid intake, storing nothing', async () => {
 		const bad = { ...intake(), person: { ...intake().person, birthDate: 'gestern' } };
-		const workflow = chain([
-			startNode([{ actor, data: bad }]),
-			caseNode('Create Case', {
-				resource: 'case',
-				operation: 'create',
-				intake: '={{ $json.data }}',
-			}),
-		]);
-		const { run } = await runWorkflow(
-			workflow,
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
-		);
+		const workflow = chain(intakeNodes([{ actor, data: bad }]));
+		const { run } = await runCaseWorkflow(workflow, backend, t.target);
 		expect(run.status).toBe('error');
 		const error = run.data.resultData.error as unknown as {
 			name: string;
@@ -206,31 +172,20 @@ describe.each(backends)('Integration Case node in n8n’s WorkflowExecute on %s'
 
 	it('with Continue On Fail puts the error code on the item and goes on with the next item', async () => {
 		const bad = { ...intake(), consent: { ...intake().consent, given: false } };
-		const workflow = chain([
-			startNode([
-				{ actor, data: bad },
-				{ actor, data: intake() },
-				{
-					actor: { staffId: 'em-drk-01', role: 'manager', organisationId: 'caritas-em' },
-					data: intake(),
-				},
-			]),
-			caseNode(
-				'Create Case',
-				{
-					resource: 'case',
-					operation: 'create',
-					intake: '={{ $json.data }}',
-					actor: '={{ $json.actor }}',
-				},
+		const other = { staffId: 'em-drk-01', role: 'manager', organisationId: 'caritas-em' };
+		const submissions = [
+			{ actor, data: bad },
+			{ actor, data: intake() },
+			{ actor: other, data: intake() },
+		];
+		const workflow = chain(
+			intakeNodes(
+				submissions,
+				{ actor: '={{ $json.actor }}' },
 				{ onError: 'continueRegularOutput' },
 			),
-		]);
-		const { run, output } = await runWorkflow(
-			workflow,
-			nodeTypes,
-			credentialsWith(storeCredential(backend, t.target)),
 		);
+		const { run, output } = await runCaseWorkflow(workflow, backend, t.target);
 		expect(run.status).toBe('success');
 		const items = output('Create Case');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

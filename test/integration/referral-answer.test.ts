@@ -4,15 +4,7 @@ import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { coreSuite } from '../helpers/core-suite';
 import { actorFor, emmendingen, failure, validIntake } from '../helpers/fixtures';
 import { isGermanMessage } from '../helpers/hardening';
-import { runWorkflow } from '../helpers/n8n/run-workflow';
-import {
-	caseNode,
-	caseNodeTypes,
-	chain,
-	credentialsWith,
-	startNode,
-	storeCredential,
-} from '../helpers/n8n/case-nodes';
+import { caseNode, chain, intakeNodes, runCaseWorkflow } from '../helpers/n8n/case-nodes';
 
 /** A service's answer to a referral, as the JSON interface hands it over: checked as a whole, in German. */
 describe.each(backends)('answer to a referral on %s', (backend) => {
@@ -79,12 +71,7 @@ function answerWorkflow() {
 	});
 	const refer = { date: recent(20), serviceId: 'jobcenter', reason: 'Arbeit' };
 	const workflow = chain([
-		startNode([{ actor, data: intake }]),
-		caseNode('Create Case', {
-			resource: 'case',
-			operation: 'create',
-			intake: '={{ $json.data }}',
-		}),
+		...intakeNodes([{ actor, data: intake }]),
 		caseNode('Refer', {
 			resource: 'referral',
 			operation: 'create',
@@ -133,11 +120,7 @@ describe('answer to a referral through the Integration Case node', () => {
 
 	it('stores no "[object Object]": an object in a field or an extra key is a German error item', async () => {
 		const workflow = answerWorkflow();
-		const { output } = await runWorkflow(
-			workflow,
-			caseNodeTypes(),
-			credentialsWith(storeCredential('SQLite', t.target)),
-		);
+		const { output } = await runCaseWorkflow(workflow, 'SQLite', t.target);
 		for (const name of ['Object Note', 'Extra Key']) {
 			const [item] = output(name);
 			expect(item.json).toMatchObject({ code: 'VALIDATION_FAILED' });

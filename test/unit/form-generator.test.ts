@@ -25,6 +25,12 @@ function byPath(form: FormDef): Map<string, Component> {
 	return result;
 }
 
+/** Each named component matches what is expected of it (`toMatchObject`, one field after the other). */
+function expectFields(fields: Map<string, Component>, expected: Record<string, object>): void {
+	for (const [dataPath, component] of Object.entries(expected))
+		expect(fields.get(dataPath)).toMatchObject(component);
+}
+
 const intake = buildForm('intake');
 const intakeFields = byPath(intake);
 
@@ -94,23 +100,24 @@ describe('form generator: schema feature → Form.io component', () => {
 	});
 
 	it('turns an array of objects into a grid that starts empty unless items are required', () => {
-		expect(intakeFields.get('household')).toMatchObject({
-			type: 'datagrid',
-			label: 'Haushaltsmitglieder',
-			initEmpty: true,
-			validate: { maxLength: 20 },
-		});
-		expect(intakeFields.get('household.relationship')).toMatchObject({
-			type: 'select',
-			validate: { required: true },
+		expectFields(intakeFields, {
+			household: {
+				type: 'datagrid',
+				label: 'Haushaltsmitglieder',
+				initEmpty: true,
+				validate: { maxLength: 20 },
+			},
+			'household.relationship': { type: 'select', validate: { required: true } },
 		});
 		const plan = byPath(buildForm('plan'));
-		expect(plan.get('goals')).toMatchObject({
-			type: 'datagrid',
-			initEmpty: false,
-			validate: { required: true, minLength: 1, maxLength: 30 },
+		expectFields(plan, {
+			goals: {
+				type: 'datagrid',
+				initEmpty: false,
+				validate: { required: true, minLength: 1, maxLength: 30 },
+			},
+			'goals.steps': { type: 'datagrid', initEmpty: true },
 		});
-		expect(plan.get('goals.steps')).toMatchObject({ type: 'datagrid', initEmpty: true });
 		expect(plan.get('goals.steps.responsible')?.data?.values[2]).toEqual({
 			label: 'gemeinsam',
 			value: 'together',
@@ -134,15 +141,11 @@ describe('form generator: schema feature → Form.io component', () => {
 	});
 
 	it('turns `const: true` into a checkbox that must be ticked, a plain boolean into an optional one', () => {
-		expect(intakeFields.get('consent.given')).toMatchObject({
-			type: 'checkbox',
-			validate: { required: true },
+		expectFields(intakeFields, {
+			'consent.given': { type: 'checkbox', validate: { required: true } },
 		});
 		const closure = byPath(buildForm('closure'));
-		expect(closure.get('outcomes.ownTenancy')).toMatchObject({
-			type: 'checkbox',
-			defaultValue: false,
-		});
+		expectFields(closure, { 'outcomes.ownTenancy': { type: 'checkbox', defaultValue: false } });
 		expect(closure.get('outcomes.ownTenancy')?.validate).toBeUndefined();
 	});
 

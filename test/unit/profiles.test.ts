@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DomainError } from '../../src/errors';
 import { loadShippedProfile, parseProfile, shippedProfileIds } from '../../src/districts/profile';
 import { routeIntake } from '../../src/districts/routing';
+import { thrownError } from '../helpers/fixtures';
 
 const csv = fs.readFileSync(
 	path.join(__dirname, '..', '..', '..', 'shared', 'data', 'municipalities-bw.csv'),
@@ -19,16 +19,6 @@ const official = new Map(
 			return [ags, { name, districtKey: rest[rest.length - 2] }] as const;
 		}),
 );
-
-function thrown(fn: () => unknown): DomainError {
-	try {
-		fn();
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a DomainError');
-}
 
 const noLoad = new Map<string, number>();
 
@@ -107,14 +97,14 @@ describe('district profiles', () => {
 	it('rejects a profile whose references do not resolve, in German', () => {
 		const broken = structuredClone(loadShippedProfile('wehr'));
 		broken.staff[0].organisationId = 'gibt-es-nicht';
-		const error = thrown(() => parseProfile(broken));
+		const error = thrownError(() => parseProfile(broken));
 		expect(error.code).toBe('PROFILE_INVALID');
 		expect(error.message).toContain('Träger „gibt-es-nicht“ fehlt im Profil');
 	});
 
 	it('rejects a profile that breaks the schema', () => {
 		const broken = { ...loadShippedProfile('wehr'), model: 'anarchie' };
-		const error = thrown(() => parseProfile(broken));
+		const error = thrownError(() => parseProfile(broken));
 		expect(error.code).toBe('PROFILE_INVALID');
 		expect(error.fieldErrors[0]).toMatchObject({ path: '/model', field: 'Organisationsmodell' });
 	});
@@ -140,7 +130,7 @@ describe('routing an intake per district model', () => {
 			managerId: 'em-caritas-02',
 			rule: 'explicit',
 		});
-		expect(thrown(() => routeIntake(p, '08316056', noLoad, 'em-drk-01')).code).toBe(
+		expect(thrownError(() => routeIntake(p, '08316056', noLoad, 'em-drk-01')).code).toBe(
 			'UNKNOWN_STAFF',
 		);
 	});
@@ -154,7 +144,7 @@ describe('routing an intake per district model', () => {
 	it('Ortenaukreis (mixed): a self-managed municipality is answered, not routed', () => {
 		const p = loadShippedProfile('ortenaukreis');
 		const offenburg = p.municipalities.find((m) => m.name === 'Offenburg, Stadt')!;
-		const error = thrown(() => routeIntake(p, offenburg.ags, noLoad));
+		const error = thrownError(() => routeIntake(p, offenburg.ags, noLoad));
 		expect(error.code).toBe('NOT_IN_PROGRAMME');
 		expect(error.message).toBe(
 			'Offenburg, Stadt nimmt nicht am Integrationsmanagement von „Ortenaukreis“ teil. Die Stadt Offenburg organisiert das Integrationsmanagement selbst (Stadtverwaltung Offenburg).',
@@ -162,7 +152,7 @@ describe('routing an intake per district model', () => {
 		const outside = p.municipalities.filter((m) => m.programme !== 'served');
 		expect(outside).toHaveLength(11);
 		for (const m of outside)
-			expect(thrown(() => routeIntake(p, m.ags, noLoad)).code).toBe('NOT_IN_PROGRAMME');
+			expect(thrownError(() => routeIntake(p, m.ags, noLoad)).code).toBe('NOT_IN_PROGRAMME');
 		const served = p.municipalities.filter((m) => m.programme === 'served');
 		for (const m of served) expect(routeIntake(p, m.ags, noLoad).organisationId).toBe('lra-og');
 	});
@@ -182,7 +172,9 @@ describe('routing an intake per district model', () => {
 		}
 		expect(providers.size).toBe(5);
 		const ludwigsburgCity = p.municipalities.find((m) => m.name === 'Ludwigsburg, Stadt')!;
-		expect(thrown(() => routeIntake(p, ludwigsburgCity.ags, noLoad)).code).toBe('NOT_IN_PROGRAMME');
+		expect(thrownError(() => routeIntake(p, ludwigsburgCity.ags, noLoad)).code).toBe(
+			'NOT_IN_PROGRAMME',
+		);
 	});
 
 	it('Wehr (municipal): Wehr goes to its one manager; neighbours are told who is responsible', () => {
@@ -193,13 +185,13 @@ describe('routing an intake per district model', () => {
 			rule: 'least_caseload',
 		});
 		const other = p.municipalities.find((m) => m.ags !== '08337116')!;
-		expect(thrown(() => routeIntake(p, other.ags, noLoad)).message).toContain(
+		expect(thrownError(() => routeIntake(p, other.ags, noLoad)).message).toContain(
 			'nicht die Stadt Wehr zuständig',
 		);
 	});
 
 	it('an unknown municipality gets a clear answer', () => {
-		const error = thrown(() => routeIntake(loadShippedProfile('wehr'), '08111000', noLoad));
+		const error = thrownError(() => routeIntake(loadShippedProfile('wehr'), '08111000', noLoad));
 		expect(error.code).toBe('UNKNOWN_MUNICIPALITY');
 		expect(error.message).toContain('gehört nicht zu „Stadt Wehr“');
 	});

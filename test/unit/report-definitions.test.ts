@@ -10,6 +10,28 @@ const base = () =>
 
 const rejection = (data: unknown): DomainError => thrownError(() => parseDefinition(data));
 
+/** The shipped definition with indicators added, as a district would add them to its copy. */
+function withIndicators(...indicators: Record<string, unknown>[]) {
+	const data = base();
+	data.indicators.push(...indicators);
+	return data;
+}
+
+const periodRule = 'Zählregel, wie sie ein Kreis für den Test aufschreibt';
+const counting = (id: string, label: string, count: string, where: Record<string, unknown>) => ({
+	id,
+	label,
+	count,
+	where,
+	periodRule,
+});
+const share = (id: string, label: string, numerator: string, denominator: string) => ({
+	id,
+	label,
+	share: { numerator, denominator },
+	periodRule,
+});
+
 describe('report definitions (data, schema-validated)', () => {
 	it('ships a default that covers the funder’s indicators, each with its period rule written down', () => {
 		const definition = loadShippedDefinition();
@@ -36,43 +58,25 @@ describe('report definitions (data, schema-validated)', () => {
 	});
 
 	it('lets a district add an indicator without code', () => {
-		const data = base();
-		data.indicators.push({
-			id: 'closures_employed',
-			label: 'Beendet mit Beschäftigung',
-			count: 'closures',
-			where: { employmentSocialInsurance: true },
-			periodRule: 'Wie „Beendete Fälle“, mit Beschäftigung.',
+		const employed = counting('closures_employed', 'Beendet mit Beschäftigung', 'closures', {
+			employmentSocialInsurance: true,
 		});
-		expect(reportRows(parseDefinition(data)).map((r) => r.key)).toContain('closures_employed');
+		const definition = parseDefinition(withIndicators(employed));
+		expect(reportRows(definition).map((r) => r.key)).toContain('closures_employed');
 	});
 
 	it('refuses a filter that does not fit what is counted, with a German message', () => {
-		const data = base();
-		data.indicators.push({
-			id: 'x',
-			label: 'Kontakte mit Mietvertrag',
-			count: 'contacts',
-			where: { ownTenancy: true },
-			periodRule: 'passt nicht zusammen, soll abgelehnt werden',
-		});
-		expect(rejection(data).message).toMatch(/^Berichtsdefinition unvollständig oder fehlerhaft/);
+		const tenancy = counting('x', 'Kontakte mit Mietvertrag', 'contacts', { ownTenancy: true });
+		expect(rejection(withIndicators(tenancy)).message).toMatch(
+			/^Berichtsdefinition unvollständig oder fehlerhaft/,
+		);
 	});
 
 	it('refuses a share whose denominator does not exist or is broken down, and duplicate ids', () => {
-		const data = base();
-		data.indicators.push({
-			id: 'q',
-			label: 'Quote',
-			share: { numerator: 'contacts', denominator: 'nope' },
-			periodRule: 'Anteil für den Test der Prüfung',
-		});
-		data.indicators.push({
-			id: 'q2',
-			label: 'Quote 2',
-			share: { numerator: 'contacts', denominator: 'contacts_by_channel' },
-			periodRule: 'Anteil für den Test der Prüfung',
-		});
+		const data = withIndicators(
+			share('q', 'Quote', 'contacts', 'nope'),
+			share('q2', 'Quote 2', 'contacts', 'contacts_by_channel'),
+		);
 		data.indicators.push({ ...data.indicators[0] });
 		const error = rejection(data);
 		expect(error.message).toContain('Nenner „nope“ gibt es nicht');
@@ -94,22 +98,13 @@ describe('report definitions (data, schema-validated)', () => {
 
 describe('report periods', () => {
 	it('resolves "previous quarter", "previous year" and "previous month" on a given day', () => {
-		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-04-01')).toEqual({
-			from: '2026-01-01',
-			to: '2026-03-31',
-		});
-		expect(resolvePeriod({ kind: 'previousQuarter' }, '2026-02-15')).toEqual({
-			from: '2025-10-01',
-			to: '2025-12-31',
-		});
-		expect(resolvePeriod({ kind: 'previousYear' }, '2026-01-01')).toEqual({
-			from: '2025-01-01',
-			to: '2025-12-31',
-		});
-		expect(resolvePeriod({ kind: 'previousMonth' }, '2024-03-10')).toEqual({
-			from: '2024-02-01',
-			to: '2024-02-29',
-		});
+		for (const [kind, day, from, to] of [
+			['previousQuarter', '2026-04-01', '2026-01-01', '2026-03-31'],
+			['previousQuarter', '2026-02-15', '2025-10-01', '2025-12-31'],
+			['previousYear', '2026-01-01', '2025-01-01', '2025-12-31'],
+			['previousMonth', '2024-03-10', '2024-02-01', '2024-02-29'],
+		] as const)
+			expect(resolvePeriod({ kind }, day)).toEqual({ from, to });
 	});
 
 	it('refuses an explicit period that ends before it starts or is not a date', () => {

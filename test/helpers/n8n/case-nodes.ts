@@ -6,6 +6,7 @@ import type { BackendName } from '../stores';
 import { postgresUrl } from '../stores';
 import { CredentialsHelper } from './credentials-helper';
 import { NodeTypes } from './node-types';
+import { runWorkflow, type WorkflowJson } from './run-workflow';
 import { TestStart } from './start-node';
 
 export const PKG = 'n8n-nodes-integrationsmanagement';
@@ -40,6 +41,43 @@ export function credentialsWith(data: ICredentialDataDecryptedObject): Credentia
 	return helper;
 }
 
+/** The credentials a workflow run gets: the case store of a test's backend under the id the nodes name. */
+export const storeCredentials = (
+	backend: BackendName,
+	target: { file?: string; schema?: string },
+) => credentialsWith(storeCredential(backend, target));
+
+/** Runs a workflow of this package's nodes on the case store of a test's backend. */
+export const runCaseWorkflow = (
+	workflow: WorkflowJson,
+	backend: BackendName,
+	target: { file?: string; schema?: string },
+) => runWorkflow(workflow, caseNodeTypes(), storeCredentials(backend, target));
+
+/** How a node names that credential (`credentials` of workflow JSON). */
+export const storeCredentialRef = {
+	integrationCaseStoreApi: { id: 'cred-1', name: 'Fallspeicher' },
+};
+
+/** A node of this package (`type` without the package prefix) as it appears in workflow JSON. */
+export function packageNode(
+	type: string,
+	name: string,
+	position: [number, number],
+	parameters: INode['parameters'],
+	extra: Partial<INode> = {},
+): INode {
+	return {
+		id: `node-${name.replace(/\W+/g, '-').toLowerCase()}`,
+		name,
+		type: `${PKG}.${type}`,
+		typeVersion: 1,
+		position,
+		parameters,
+		...extra,
+	};
+}
+
 let position = 0;
 /** A node of this package as it appears in workflow JSON. */
 export function caseNode(
@@ -48,31 +86,37 @@ export function caseNode(
 	extra: Partial<INode> = {},
 ): INode {
 	position += 220;
-	return {
-		id: `node-${name.replace(/\W+/g, '-').toLowerCase()}`,
+	const defaults = { districtProfile: 'emmendingen', actor: "={{ $('Start').item.json.actor }}" };
+	return packageNode(
+		'integrationCase',
 		name,
-		type: `${PKG}.integrationCase`,
-		typeVersion: 1,
-		position: [position, 0],
-		parameters: {
-			districtProfile: 'emmendingen',
-			actor: "={{ $('Start').item.json.actor }}",
-			...parameters,
-		},
-		credentials: { integrationCaseStoreApi: { id: 'cred-1', name: 'Fallspeicher' } },
-		...extra,
-	};
+		[position, 0],
+		{ ...defaults, ...parameters },
+		{ credentials: storeCredentialRef, ...extra },
+	);
 }
 
 export function startNode(items: unknown[]): INode {
-	return {
-		id: 'node-start',
-		name: 'Start',
-		type: `${PKG}.testStart`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { items: JSON.stringify(items) },
-	};
+	return packageNode('testStart', 'Start', [0, 0], { items: JSON.stringify(items) });
+}
+
+/**
+ * The start of a case workflow: the start node with its submissions (`{ actor, data, … }`) and the node that
+ * creates a case from each one's `data`.
+ */
+export function intakeNodes(
+	submissions: unknown[],
+	parameters: INode['parameters'] = {},
+	extra: Partial<INode> = {},
+): INode[] {
+	return [
+		startNode(submissions),
+		caseNode(
+			'Create Case',
+			{ resource: 'case', operation: 'create', intake: '={{ $json.data }}', ...parameters },
+			extra,
+		),
+	];
 }
 
 /** Connects the nodes in a line. */

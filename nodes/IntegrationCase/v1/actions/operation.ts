@@ -9,11 +9,34 @@ import {
 } from './fields';
 import type { IntegrationCaseMap, IntegrationCaseType, Resource } from './node.type';
 
-/** What one operation gets for one item. */
+/** What one operation gets for one item: the core, the actor and the item's parameters. */
 export interface OperationContext {
 	core: Core;
 	actor: unknown;
 	itemIndex: number;
+	/** A text parameter of the item, trimmed ('' when empty). */
+	text(name: string): string;
+	/** A JSON parameter of the item (object from an expression, or typed-in text); `label` names it in errors. */
+	json(name: string, label: string): unknown;
+	/** The item's submission id and, `withVersion`, its expected version. */
+	writeOptions(withVersion?: boolean): WriteOptions;
+}
+
+/** The context of one item, its parameters read through `fns`. */
+export function itemContext(
+	fns: IExecuteFunctions,
+	core: Core,
+	actor: unknown,
+	itemIndex: number,
+): OperationContext {
+	return {
+		core,
+		actor,
+		itemIndex,
+		text: (name) => stringParameter(fns, name, itemIndex),
+		json: (name, label) => jsonParameter(fns, name, label, itemIndex),
+		writeOptions: (withVersion) => writeOptions(fns, itemIndex, withVersion),
+	};
 }
 
 /** One core record (one output item) or a list of them (one output item each). */
@@ -91,14 +114,14 @@ export type DocumentWrite = IntegrationCaseType & {
 	document: [name: string, displayName: string, description: string];
 	/** The case version the change is based on: required (asked right after the case), optional (asked last) or not asked. */
 	expectedVersion?: 'required' | 'optional';
-	write(
-		core: Core,
-		actor: unknown,
-		caseId: string,
-		document: unknown,
-		options: WriteOptions,
-	): Promise<object>;
+	/** The core call that writes the document; `asCase`: its result is the case (`caseOutput`). */
+	write: DocumentCall;
+	asCase?: boolean;
 };
+
+/** The core calls that write one document on one case: `(actor, caseId, document, options)`. */
+type DocumentCall =
+	'updateCase' | 'closeCase' | 'logContact' | 'createReferral' | 'createPlan' | 'continuePlan';
 
 /** A write of one JSON document on one case (update, plan, contact, referral, closure): its fields and its execution. */
 export function documentWrite(spec: DocumentWrite): Operation {
@@ -113,18 +136,12 @@ export function documentWrite(spec: DocumentWrite): Operation {
 			submissionIdField(show),
 			...(version === 'optional' ? [expectedVersionField(show, false)] : []),
 		],
-		async execute(
-			this: IExecuteFunctions,
-			{ core, actor, itemIndex }: OperationContext,
-		): Promise<object> {
-			const document = jsonParameter(this, name, displayName, itemIndex);
-			return spec.write(
-				core,
-				actor,
-				stringParameter(this, 'caseId', itemIndex),
-				document,
-				writeOptions(this, itemIndex, version !== undefined),
-			);
+		async execute(this: IExecuteFunctions, item: OperationContext): Promise<object> {
+			const document = item.json(name, displayName);
+			const caseId = item.text('caseId');
+			const options = item.writeOptions(version !== undefined);
+			const result = await item.core[spec.write](item.actor, caseId, document, options);
+			return spec.asCase ? caseOutput(result) : result;
 		},
 	};
 }

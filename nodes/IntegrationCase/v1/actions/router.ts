@@ -8,7 +8,7 @@ import * as contact from './contact';
 import * as plan from './plan';
 import * as referral from './referral';
 import type { IntegrationCaseType } from './node.type';
-import type { Operation } from './operation';
+import { itemContext, type Operation } from './operation';
 
 /** The module of one resource and operation, switched on the typed pair. */
 function operationOf(entity: IntegrationCaseType): Operation | undefined {
@@ -41,7 +41,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (!operation) throw new Error(`Unknown operation ${entity.resource}.${entity.operation}`);
 		const result = await withCore(itemIndex, async (core) => {
 			const actor = parseJsonParameter(this.getNodeParameter('actor', itemIndex), 'Actor');
-			return await operation.execute.call(this, { core, actor, itemIndex });
+			return await operation.execute.call(this, itemContext(this, core, actor, itemIndex));
 		});
 		return itemsOf(result, itemIndex);
 	});

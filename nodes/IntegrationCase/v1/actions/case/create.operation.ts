@@ -1,13 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { dataField, submissionIdField } from '../fields';
-import {
-	caseOutput,
-	jsonParameter,
-	showFor,
-	stringParameter,
-	writeOptions,
-	type OperationContext,
-} from '../operation';
+import { caseOutput, showFor, type OperationContext } from '../operation';
 
 const show = showFor('case', 'create');
 
@@ -32,14 +25,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ core, actor, itemIndex }: OperationContext,
+	{ core, actor, text, json, writeOptions }: OperationContext,
 ) {
-	const intake = jsonParameter(this, 'intake', 'Intake', itemIndex);
-	const managerId = stringParameter(this, 'managerId', itemIndex) || undefined;
-	const created = await core.createCase(
-		actor,
-		{ intake, managerId },
-		writeOptions(this, itemIndex),
-	);
+	const intake = json('intake', 'Intake');
+	const managerId = text('managerId') || undefined;
+	const created = await core.createCase(actor, { intake, managerId }, writeOptions());
 	return { ...caseOutput(created.case), routing: created.routing };
 }

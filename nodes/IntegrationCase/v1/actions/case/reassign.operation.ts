@@ -1,12 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { caseIdField, expectedVersionField, submissionIdField } from '../fields';
-import {
-	caseOutput,
-	showFor,
-	stringParameter,
-	writeOptions,
-	type OperationContext,
-} from '../operation';
+import { caseOutput, showFor, type OperationContext } from '../operation';
 
 const show = showFor('case', 'reassign');
 
@@ -28,15 +22,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ core, actor, itemIndex }: OperationContext,
+	{ core, actor, text, writeOptions }: OperationContext,
 ) {
-	const managerId = stringParameter(this, 'managerId', itemIndex);
+	const managerId = text('managerId');
 	return caseOutput(
-		await core.reassignCase(
-			actor,
-			stringParameter(this, 'caseId', itemIndex),
-			{ managerId },
-			writeOptions(this, itemIndex, true),
-		),
+		await core.reassignCase(actor, text('caseId'), { managerId }, writeOptions(true)),
 	);
 }

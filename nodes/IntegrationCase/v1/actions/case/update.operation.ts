@@ -1,4 +1,4 @@
-import { caseOutput, documentWrite } from '../operation';
+import { documentWrite } from '../operation';
 
 export const { description, execute } = documentWrite({
 	resource: 'case',
@@ -9,6 +9,6 @@ export const { description, execute } = documentWrite({
 		'Fields to change, validated against case-update.schema.json (e.g. {"accommodation": "own_tenancy"})',
 	],
 	expectedVersion: 'required',
-	write: async (core, actor, caseId, changes, options) =>
-		caseOutput(await core.updateCase(actor, caseId, changes, options)),
+	write: 'updateCase',
+	asCase: true,
 });

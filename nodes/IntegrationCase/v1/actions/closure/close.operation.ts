@@ -1,4 +1,4 @@
-import { caseOutput, documentWrite } from '../operation';
+import { documentWrite } from '../operation';
 
 export const { description, execute } = documentWrite({
 	resource: 'closure',
@@ -9,6 +9,6 @@ export const { description, execute } = documentWrite({
 		'Reason and outcomes as JSON, validated against closure.schema.json',
 	],
 	expectedVersion: 'optional',
-	write: async (core, actor, caseId, closure, options) =>
-		caseOutput(await core.closeCase(actor, caseId, closure, options)),
+	write: 'closeCase',
+	asCase: true,
 });

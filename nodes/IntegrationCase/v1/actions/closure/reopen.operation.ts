@@ -1,12 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { caseIdField, dateField, expectedVersionField, submissionIdField } from '../fields';
-import {
-	caseOutput,
-	showFor,
-	stringParameter,
-	writeOptions,
-	type OperationContext,
-} from '../operation';
+import { caseOutput, showFor, type OperationContext } from '../operation';
 
 const show = showFor('closure', 'reopen');
 
@@ -27,18 +21,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ core, actor, itemIndex }: OperationContext,
+	{ core, actor, text, writeOptions }: OperationContext,
 ) {
-	const reopening = {
-		date: stringParameter(this, 'date', itemIndex),
-		reason: stringParameter(this, 'reason', itemIndex),
-	};
-	return caseOutput(
-		await core.reopenCase(
-			actor,
-			stringParameter(this, 'caseId', itemIndex),
-			reopening,
-			writeOptions(this, itemIndex, true),
-		),
-	);
+	const reopening = { date: text('date'), reason: text('reason') };
+	return caseOutput(await core.reopenCase(actor, text('caseId'), reopening, writeOptions(true)));
 }

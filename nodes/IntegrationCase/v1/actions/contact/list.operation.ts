@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { caseIdField } from '../fields';
-import { showFor, stringParameter, type OperationContext } from '../operation';
+import { showFor, type OperationContext } from '../operation';
 
 const show = showFor('contact', 'list');
 
@@ -23,9 +23,9 @@ export const description: INodeProperties[] = [
 /** One output item per contact, newest first. */
 export async function execute(
 	this: IExecuteFunctions,
-	{ core, actor, itemIndex }: OperationContext,
+	{ core, actor, itemIndex, text }: OperationContext,
 ) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { from?: string; to?: string };
 	const range = { from: options.from || undefined, to: options.to || undefined };
-	return await core.listContacts(actor, stringParameter(this, 'caseId', itemIndex), range);
+	return await core.listContacts(actor, text('caseId'), range);
 }

@@ -8,6 +8,5 @@ export const { description, execute } = documentWrite({
 		'Contact',
 		'The counselling contact as JSON, validated against contact.schema.json',
 	],
-	write: (core, actor, caseId, contact, options) =>
-		core.logContact(actor, caseId, contact, options),
+	write: 'logContact',
 });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { caseIdField } from '../fields';
-import { showFor, stringParameter, type OperationContext } from '../operation';
+import { showFor, type OperationContext } from '../operation';
 
 const show = showFor('plan', 'get');
 
@@ -18,8 +18,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ core, actor, itemIndex }: OperationContext,
+	{ core, actor, itemIndex, text }: OperationContext,
 ) {
 	const version = Number(this.getNodeParameter('version', itemIndex, 0)) || undefined;
-	return await core.getPlan(actor, stringParameter(this, 'caseId', itemIndex), version);
+	return await core.getPlan(actor, text('caseId'), version);
 }

@@ -7,7 +7,6 @@ export function planWrite(operation: 'create' | 'continue'): Operation {
 		operation,
 		document: ['plan', 'Plan', 'The integration plan as JSON, validated against plan.schema.json'],
 		expectedVersion: 'optional',
-		write: (core, actor, caseId, plan, options) =>
-			(operation === 'create' ? core.createPlan : core.continuePlan)(actor, caseId, plan, options),
+		write: operation === 'create' ? 'createPlan' : 'continuePlan',
 	});
 }

@@ -8,6 +8,5 @@ export const { description, execute } = documentWrite({
 		'Referral',
 		"The referral as JSON, validated against referral.schema.json; the service must be in the district's directory",
 	],
-	write: (core, actor, caseId, referral, options) =>
-		core.createReferral(actor, caseId, referral, options),
+	write: 'createReferral',
 });

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { showFor, stringParameter, type OperationContext } from '../operation';
+import { showFor, type OperationContext } from '../operation';
 
 const show = showFor('referral', 'listOverdue');
 
@@ -15,10 +15,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** One output item per overdue referral within the actor's scope. */
-export async function execute(
-	this: IExecuteFunctions,
-	{ core, actor, itemIndex }: OperationContext,
-) {
-	const asOf = stringParameter(this, 'asOf', itemIndex) || undefined;
+export async function execute(this: IExecuteFunctions, { core, actor, text }: OperationContext) {
+	const asOf = text('asOf') || undefined;
 	return await core.listOverdueReferrals(actor, asOf);
 }

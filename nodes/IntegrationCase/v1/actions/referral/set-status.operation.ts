@@ -1,12 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { dateField, submissionIdField } from '../fields';
-import {
-	jsonParameter,
-	showFor,
-	stringParameter,
-	writeOptions,
-	type OperationContext,
-} from '../operation';
+import { showFor, type OperationContext } from '../operation';
 
 const show = showFor('referral', 'setStatus');
 const asFields = { ...show, answerInput: ['fields'] };
@@ -75,11 +69,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ core, actor, itemIndex }: OperationContext,
+	{ core, actor, itemIndex, text, json, writeOptions }: OperationContext,
 ) {
 	if (this.getNodeParameter('answerInput', itemIndex, 'fields') === 'json') {
-		const answer = jsonParameter(this, 'answer', 'Rückmeldung', itemIndex);
-		return await core.answerReferral(actor, answer, writeOptions(this, itemIndex));
+		return await core.answerReferral(actor, json('answer', 'Rückmeldung'), writeOptions());
 	}
 	// The values as they are (an object stays an object): the core's schema check refuses wrong types in German.
 	const value = (name: string) => this.getNodeParameter(name, itemIndex, undefined) as unknown;
@@ -89,10 +82,5 @@ export async function execute(
 		date: value('date'),
 		...(note === '' || note === undefined ? {} : { note }),
 	};
-	return await core.setReferralStatus(
-		actor,
-		stringParameter(this, 'referralId', itemIndex),
-		change,
-		writeOptions(this, itemIndex),
-	);
+	return await core.setReferralStatus(actor, text('referralId'), change, writeOptions());
 }
