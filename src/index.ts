@@ -7,7 +7,7 @@ export { validateInput, checkInput, inputKinds, type InputKind } from './validat
 export { parseJsonParameter } from './validation/json-text';
 export { loadShippedProfile, parseProfile, shippedProfileIds } from './districts/profile';
 export { routeIntake, type Routing } from './districts/routing';
-export { resolveActor, SystemActor, type ResolvedActor } from './access/actor';
+export { resolveActor, SystemActor, interfaceActor, type ResolvedActor } from './access/actor';
 export { limitsFor } from './lifecycle/duration';
 export { caseEventLabels, caseEventTypes } from './events/event-types';
 export { handleFormRequest } from './forms/handlers';

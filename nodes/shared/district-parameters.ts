@@ -41,6 +41,39 @@ export const districtProfileProperties: INodeProperties[] = [
 	},
 ];
 
+/** A person (normally the Case Form Trigger's output) or a connected system with its own token. */
+export const actingAsProperty: INodeProperties = {
+	displayName: 'Acting As',
+	name: 'actingAs',
+	type: 'options',
+	options: [
+		{
+			name: 'Staff Member',
+			value: 'staff',
+			description: 'The person who signed in at the form (Actor)',
+		},
+		{
+			name: 'Connected System',
+			value: 'connectedSystem',
+			description:
+				"A service's system behind a JSON interface with its own token: may only record answers to referrals, never as a person named in the request",
+		},
+	],
+	default: 'staff',
+};
+
+export const systemNameProperty: INodeProperties = {
+	displayName: 'System Name',
+	name: 'systemName',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'Fachdienst-Portal Caritas',
+	description:
+		'Name of the connected system as the audit log records it (system:schnittstelle:…); one per token',
+	displayOptions: { show: { actingAs: ['connectedSystem'] } },
+};
+
 /** Who acts: normally the Case Form Trigger's output. */
 export const actorProperty: INodeProperties = {
 	displayName: 'Actor',

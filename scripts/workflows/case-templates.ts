@@ -78,8 +78,10 @@ function referralFeedback(f: Flow, y: number): void {
 		'Formulardaten: Rückmeldung',
 	);
 	// The answer is checked as a whole (unknown keys, wrong types and an unknown status are refused in German).
+	// The interface acts as itself (its own token, its own name in the audit log), never as a person from the body.
 	const set = f.caseNode('Rückmeldung eintragen', [480, y], 'referral', 'setStatus', {
-		actor: '={{ $json.actor }}',
+		actingAs: 'connectedSystem',
+		systemName: 'Schnittstelle Rückmeldungen',
 		answerInput: 'json',
 		answer: '={{ $json.data }}',
 		submissionId: '={{ $json.submissionId ?? "" }}',
@@ -94,9 +96,9 @@ function referralFeedback(f: Flow, y: number): void {
 	f.checked(set, [740, y], statusAnswer);
 	f.note(
 		'Rückmeldung',
-		'### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder abgeschlossen – mit Datum: JSON `{ actor, submissionId, data: { referralId, status, date, note } }` an **/webhook/weitervermittlung-rueckmeldung**. ' +
+		'### Rückmeldung des Fachdienstes\nAngenommen, abgelehnt oder abgeschlossen – mit Datum: JSON `{ submissionId, data: { referralId, status, date, note } }` an **/webhook/weitervermittlung-rueckmeldung**. ' +
 			'Der Stand als Wert (`accepted`, `declined`, `done`) oder deutsch (`angenommen`, `abgelehnt`, `abgeschlossen`). Andere Felder in `data` und falsche Typen werden abgelehnt: **422** mit deutscher Meldung.\n\n**Zugang:** Header `X-IM-Token` mit dem Token aus dem Zugang *Schnittstellen-Token* (`npm start` druckt ihn). ' +
-			'Die handelnde Person kommt aus dem JSON: den Token nur Systemen geben, die ihre Nutzer selbst anmelden.',
+			'Eingetragen wird als **System** „Schnittstelle Rückmeldungen“ (Protokoll: `system:schnittstelle:…`), nie als eine Person aus dem JSON; das System darf nur Rückmeldungen eintragen. **Jedes weitere System** bekommt einen eigenen Eingang mit eigenem Zugang (Token) und eigenem *System Name*.',
 		[-40, y + 180],
 		520,
 		260,

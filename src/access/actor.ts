@@ -11,7 +11,12 @@ export interface ResolvedActor {
 	role: StaffRole | 'system';
 	organisationId: string;
 	municipalities: string[];
+	/** What a system actor may do beyond reading events (see `SystemGrant`); persons have none. */
+	grants?: readonly SystemGrant[];
 }
+
+/** What a system actor may do on cases: `referral.answer` records the service's answer to a referral. */
+export type SystemGrant = 'referral.answer';
 
 /** Who the claimed actor is, as far as it can be said before checking (for the audit log of a denial). */
 export function describeClaim(claim: unknown): {
@@ -34,7 +39,28 @@ export class SystemActor {
 		readonly name: string,
 		/** German description for messages. */
 		readonly label: string,
+		/** What it may do on cases besides reading events. */
+		readonly grants: readonly SystemGrant[] = [],
 	) {}
+}
+
+/**
+ * A connected system that answers referrals over a JSON interface with its own token (a service's software, a
+ * portal): it acts as itself (`system:schnittstelle:<name>`), never as a person named in the request.
+ */
+export function interfaceActor(name: string): SystemActor {
+	const label = name.trim().slice(0, 60) || 'Schnittstelle';
+	const slug = label
+		.toLowerCase()
+		.replace(/ä/g, 'ae')
+		.replace(/ö/g, 'oe')
+		.replace(/ü/g, 'ue')
+		.replace(/ß/g, 'ss')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	return new SystemActor(`schnittstelle:${slug || 'rueckmeldung'}`, `Schnittstelle „${label}“`, [
+		'referral.answer',
+	]);
 }
 
 export function resolveActor(profile: DistrictProfile, claim: unknown): ResolvedActor {
@@ -45,6 +71,7 @@ export function resolveActor(profile: DistrictProfile, claim: unknown): Resolved
 			role: 'system',
 			organisationId: profile.id,
 			municipalities: [],
+			grants: claim.grants,
 		};
 	}
 	let actor: Actor;

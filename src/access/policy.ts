@@ -6,9 +6,10 @@ import type { ResolvedActor } from './actor';
  * - managers read and document only their own organisation's cases;
  * - the district coordinator reads every case of the district and may reassign, but documents nothing;
  * - admins manage configuration and see no case data;
- * - system actors (the Case Event Trigger) read events (ids and dates), never a case file.
+ * - system actors (the Case Event Trigger) read events (ids and dates), never a case file; a connected system
+ *   with the grant `referral.answer` records a service's answer to a referral and nothing else.
  */
-export type CaseAction = 'read' | 'document' | 'reassign';
+export type CaseAction = 'read' | 'document' | 'reassign' | 'answerReferral';
 
 interface CaseScope {
 	organisation_id: string;
@@ -17,6 +18,7 @@ interface CaseScope {
 const actionLabels: Record<CaseAction, string> = {
 	read: 'diese Fallakte einsehen',
 	document: 'in dieser Fallakte dokumentieren',
+	answerReferral: 'die Rückmeldung zu dieser Weitervermittlung eintragen',
 	reassign: 'diesen Fall neu zuweisen',
 };
 
@@ -26,6 +28,9 @@ export function mayAccessCase(actor: ResolvedActor, action: CaseAction, scope: C
 			return actor.organisationId === scope.organisation_id;
 		case 'coordinator':
 			return action === 'read' || action === 'reassign';
+		case 'system':
+			// A connected system with its own token may record a service's answer, and nothing else.
+			return action === 'answerReferral' && (actor.grants ?? []).includes('referral.answer');
 		default:
 			return false;
 	}

@@ -25,6 +25,8 @@ export interface DocumentGuard {
 	what: string;
 	dateField: string;
 	dateLabel: string;
+	/** What the actor needs on the case (default `document`). */
+	access?: CaseAction;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function caseForDocumenting(
 	date: string,
 ): Promise<CaseRow> {
 	const { ctx, trx, options } = write;
-	const loaded = await caseToWrite(write, 'document');
+	const loaded = await caseToWrite(write, doc.access ?? 'document');
 	assertOpen(loaded.status, loaded.closed_on, doc.what);
 	const row =
 		options.extensionJustification === undefined

@@ -55,6 +55,7 @@ const statusGuard = {
 	what: 'Ein neuer Stand der Weitervermittlung',
 	dateField: 'date',
 	dateLabel: 'Datum',
+	access: 'answerReferral' as const,
 };
 
 /** Refers the client to a specialised service from the district's directory; status "offen". */
@@ -168,7 +169,8 @@ function statusOperation(
 	options: WriteOptions,
 	target: () => { referralId: unknown; change: unknown },
 ): Promise<ReferralRecord> {
-	return runOperation(ctx, actor, { ...options, action: 'referral.status' }, (trx, who) => {
+	const spec = { ...options, action: 'referral.status', replayAccess: 'answerReferral' as const };
+	return runOperation(ctx, actor, spec, (trx, who) => {
 		const { referralId, change } = target();
 		return applyStatusChange(ctx, trx, who, referralId, change, options);
 	});

@@ -129,18 +129,22 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 		const viaProxy = await fetch(url, {
 			headers: { 'x-remote-user': 'wehr-ordnungsamt', 'x-proxy-secret': secret },
 		});
-		expect(viaProxy.status).toBe(200);
+		// Through the proxy the coordinator is signed in; the contact form without a case says where to open it.
+		expect(viaProxy.status).toBe(404);
+		expect(await viaProxy.text()).toContain('angemeldet: ');
 	});
 
 	it('refuses the open session of a staff member the admin deactivates in the profile, at the next request', async () => {
-		const session = await signInAt(intakeUrl(), 'wehr-im', MANAGER_PASSWORD);
-		const withoutHim = {
+		const session = await signInAt(intakeUrl(), 'wehr-ordnungsamt', COORDINATION_PASSWORD);
+		const withoutHer = {
 			...wehr.profile,
-			staff: wehr.profile.staff.map((s) => (s.id === 'wehr-im' ? { ...s, active: false } : s)),
+			staff: wehr.profile.staff.map((s) =>
+				s.id === 'wehr-ordnungsamt' ? { ...s, active: false } : s,
+			),
 		};
 		await editFormTrigger(wehr.run, 'Aufnahme', (node) => {
 			node.parameters.districtProfile = 'custom';
-			node.parameters.districtProfileJson = JSON.stringify(withoutHim);
+			node.parameters.districtProfileJson = JSON.stringify(withoutHer);
 		});
 		const next = await fetch(intakeUrl(), { headers: { cookie: session.cookie } });
 		expect(next.status).toBe(401);
@@ -148,7 +152,7 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 		const ended = await wehr.run.store.db
 			.selectFrom('staff_sessions')
 			.select('end_reason')
-			.where('staff_id', '=', 'wehr-im')
+			.where('staff_id', '=', 'wehr-ordnungsamt')
 			.where('end_reason', '=', 'deactivated')
 			.execute();
 		expect(ended.length).toBeGreaterThan(0);

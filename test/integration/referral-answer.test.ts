@@ -1,4 +1,5 @@
 import { closeAllStores } from '../../nodes/shared/transport';
+import { interfaceActor, SystemActor } from '../../src/access/actor';
 import type { Core } from '../../src/core';
 import { backends, freshStore, type TestStore } from '../helpers/stores';
 import { coreSuite } from '../helpers/core-suite';
@@ -25,6 +26,48 @@ describe.each(backends)('answer to a referral on %s', (backend) => {
 	});
 	const statusRow = () =>
 		suite.t.store.db.selectFrom('referrals').select('status').executeTakeFirstOrThrow();
+
+	it('lets a connected system record the answer as itself, and do nothing else on the case', async () => {
+		const portal = interfaceActor('Fachdienst-Portal Jobcenter');
+		const answer = { referralId, status: 'accepted', date: '2025-04-03' };
+		await expect(
+			core.answerReferral(portal, answer, { submissionId: 'portal-1' }),
+		).resolves.toMatchObject({
+			status: 'accepted',
+		});
+		// The same submission again is the same answer (the replay is checked like the original).
+		await expect(
+			core.answerReferral(portal, answer, { submissionId: 'portal-1' }),
+		).resolves.toMatchObject({
+			status: 'accepted',
+		});
+		const [{ case_id: caseId }] = await suite.t.store.db
+			.selectFrom('referrals')
+			.select('case_id')
+			.execute();
+		for (const refused of [
+			core.getCase(portal, caseId),
+			core.logContact(portal, caseId, {
+				date: '2025-04-04',
+				channel: 'phone',
+				minutes: 5,
+				topics: ['work'],
+			}),
+			core.createReferral(portal, caseId, { date: '2025-04-04', serviceId: 'vhs', reason: 'Kurs' }),
+		])
+			expect((await failure(refused)).code).toBe('FORBIDDEN');
+		// A system without the grant (like the Case Event Trigger) may not answer.
+		const trigger = new SystemActor('case-event-trigger', 'Case Event Trigger');
+		expect((await failure(core.answerReferral(trigger, { ...answer, status: 'done' }))).code).toBe(
+			'FORBIDDEN',
+		);
+		const audit = (await suite.audit()).filter((r) => r.action === 'referral.status');
+		expect(audit.map((r) => [r.actor_id, r.outcome])).toEqual([
+			['system:schnittstelle:fachdienst-portal-jobcenter', 'ok'],
+			['system:schnittstelle:fachdienst-portal-jobcenter', 'replayed'],
+			['system:case-event-trigger', 'denied'],
+		]);
+	});
 
 	it('refuses unknown keys, wrong types and a non-object in German and changes nothing', async () => {
 		const answers: unknown[] = [

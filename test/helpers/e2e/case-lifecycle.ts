@@ -131,7 +131,8 @@ async function referralStep(steps: CaseSteps) {
 		.where('case_id', '=', caseId)
 		.execute();
 	expect(stored).toMatchObject({ service_id: 'vhs', status: 'open' });
-	// The service's feedback (no form: JSON to the workflow's feedback webhook).
+	// The service's feedback (no form: JSON to the workflow's feedback webhook). A person named in the body is not
+	// who acts: the interface records the answer as itself.
 	const feedbackBody = {
 		actor: manager,
 		submissionId: `${prefix}-feedback`,
@@ -151,6 +152,13 @@ async function referralStep(steps: CaseSteps) {
 				.executeTakeFirstOrThrow()
 		).status,
 	).toBe('accepted');
+	const answered = await run.store.db
+		.selectFrom('referral_events')
+		.select('created_by')
+		.where('referral_id', '=', stored.id)
+		.where('status', '=', 'accepted')
+		.executeTakeFirstOrThrow();
+	expect(answered.created_by).toBe('system:schnittstelle:schnittstelle-rueckmeldungen');
 }
 
 /** The closure closes the case; a closed case refuses further documentation, in German, with the stable code. */

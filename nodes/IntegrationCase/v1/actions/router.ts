@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { parseJsonParameter } from '../../../../src/index';
+import { interfaceActor, parseJsonParameter } from '../../../../src/index';
 import { itemsOf } from '../../../shared/items';
 import { coresFor, forEachItem } from '../../../shared/transport';
 import * as caseResource from './case';
@@ -40,7 +40,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const operation = operationOf(entity);
 		if (!operation) throw new Error(`Unknown operation ${entity.resource}.${entity.operation}`);
 		const result = await withCore(itemIndex, async (core) => {
-			const actor = parseJsonParameter(this.getNodeParameter('actor', itemIndex), 'Actor');
+			const actor =
+				this.getNodeParameter('actingAs', itemIndex, 'staff') === 'connectedSystem'
+					? interfaceActor(this.getNodeParameter('systemName', itemIndex) as string)
+					: parseJsonParameter(this.getNodeParameter('actor', itemIndex), 'Actor');
 			return await operation.execute.call(this, itemContext(this, core, actor, itemIndex));
 		});
 		return itemsOf(result, itemIndex);

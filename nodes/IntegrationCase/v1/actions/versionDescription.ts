@@ -1,5 +1,10 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
-import { actorProperty, districtProfileProperties } from '../../../shared/district-parameters';
+import {
+	actingAsProperty,
+	actorProperty,
+	districtProfileProperties,
+	systemNameProperty,
+} from '../../../shared/district-parameters';
 import * as caseResource from './case';
 import * as closure from './closure';
 import * as contact from './contact';
@@ -42,7 +47,9 @@ export const versionDescription: INodeTypeDescription = {
 			default: 'case',
 		},
 		...districtProfileProperties,
-		actorProperty,
+		actingAsProperty,
+		{ ...actorProperty, displayOptions: { show: { actingAs: ['staff'] } } },
+		systemNameProperty,
 		...caseResource.description,
 		...plan.description,
 		...contact.description,
