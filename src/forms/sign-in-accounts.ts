@@ -1,8 +1,9 @@
 import { DomainError, httpStatusOf } from '../errors';
 import { header } from './auth';
-import { gatePage, gatePost, type GateConfig } from './gate';
+import { gatePage, gatePost, type GateConfig, type Visitor } from './gate';
 import { formFields, type FormRequest, type FormResponse } from './http';
-import { germanTime, signInPage, type AccountRow } from './sign-in-pages';
+import type { AccountNav } from './page';
+import { germanTime, signInPage, type AccountRow, type SignInPage } from './sign-in-pages';
 
 const roleNames: Record<string, string> = {
 	manager: 'Integrationsmanager*in',
@@ -49,27 +50,29 @@ export async function accountsPage(
 		back: '?',
 		password: visitor.via === 'password' || visitor.via === 'invitation',
 	};
-	try {
+	return adminPage(config, visitor, { title, nav, cookies: gate.cookies }, async () => {
 		const accounts = await config.core.signIn.accounts(visitor.actor);
-		return signInPage(
-			200,
-			{
-				title,
-				districtName: config.core.context.profile.name,
-				actorName: visitor.name,
-				accounts: { csrf: visitor.csrfToken, rows: accounts.map(accountRow) },
-				nav,
-			},
-			gate.cookies,
-		);
+		return { accounts: { csrf: visitor.csrfToken, rows: accounts.map(accountRow) } };
+	});
+}
+
+/** An administration page for the signed-in visitor: `build` gives its part, a refusal of the core its German message. */
+async function adminPage(
+	config: GateConfig,
+	visitor: Visitor,
+	frame: { title: string; nav: AccountNav; cookies?: string[] },
+	build: () => Promise<Partial<SignInPage>>,
+): Promise<FormResponse> {
+	const { title, nav } = frame;
+	try {
+		const part = await build();
+		const districtName = config.core.context.profile.name;
+		const page = { title, districtName, actorName: visitor.name, nav, ...part };
+		return signInPage(200, page, frame.cookies);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		return signInPage(httpStatusOf(error), {
-			title,
-			actorName: visitor.name,
-			errorMessage: error.message,
-			nav,
-		});
+		const refusal = { title, actorName: visitor.name, errorMessage: error.message, nav };
+		return signInPage(httpStatusOf(error), refusal);
 	}
 }
 
@@ -91,23 +94,9 @@ export async function invitationCreatedPage(
 	const { visitor } = gate;
 	const title = 'Einladungslink';
 	const nav = { csrf: visitor.csrfToken, back: '?auth=accounts' };
-	try {
+	return adminPage(config, visitor, { title, nav }, async () => {
 		const invited = await config.core.signIn.invite(visitor.actor, fields.staffId ?? '');
 		const url = `${formUrl(config, request)}?auth=invitation&token=${encodeURIComponent(invited.token)}`;
-		return signInPage(200, {
-			title,
-			districtName: config.core.context.profile.name,
-			actorName: visitor.name,
-			invitation: { name: invited.name, url, until: germanTime(invited.expiresAt) },
-			nav,
-		});
-	} catch (error) {
-		if (!(error instanceof DomainError)) throw error;
-		return signInPage(httpStatusOf(error), {
-			title,
-			actorName: visitor.name,
-			errorMessage: error.message,
-			nav,
-		});
-	}
+		return { invitation: { name: invited.name, url, until: germanTime(invited.expiresAt) } };
+	});
 }

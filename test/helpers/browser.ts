@@ -91,3 +91,13 @@ export function artifactPath(name: string): string {
 	fs.mkdirSync(artifactDir, { recursive: true });
 	return path.join(artifactDir, name);
 }
+
+/** A watched page whose requests stay on this machine (the OIDC provider's development pages link a web font). */
+export async function localOnlyPage(session: BrowserSession): Promise<WatchedPage> {
+	const watched = await watchedPage(session);
+	await watched.context.route(
+		(url) => url.hostname !== '127.0.0.1',
+		(route) => route.abort(),
+	);
+	return watched;
+}

@@ -1,5 +1,6 @@
 import type { SessionStart } from '../../src/auth/sign-in';
-import type { CoreSuite } from './core-suite';
+import { coreSuite, type CoreSuite } from './core-suite';
+import { backends } from './stores';
 
 /** Passwords that pass the policy (zxcvbn score ≥ 3), one per person of a test. */
 export const passwords = {
@@ -46,4 +47,15 @@ export async function expectNoSecretsInAudit(suite: CoreSuite, secrets: string[]
 		const leaked = cells.filter((cell) => cell.includes(secret));
 		if (leaked.length) throw new Error(`a secret is in the audit log: ${leaked.length} cell(s)`);
 	}
+}
+
+/** One `describe` per backend with a fresh core suite per test; `signIn` is the core's `signIn` of that test. */
+export function describeStaff(
+	title: string,
+	body: (suite: CoreSuite, signIn: () => CoreSuite['core']['signIn']) => void,
+): void {
+	describe.each(backends)(title, (backend) => {
+		const suite = coreSuite(backend);
+		body(suite, () => suite.core.signIn);
+	});
 }

@@ -5,7 +5,10 @@
  * the account, logout ends the session, a POST needs the request token, and a staff member deactivated in the
  * profile loses the open session at the next request.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { intakeFor } from '../helpers/e2e/district-e2e';
+import { executionsOf } from '../helpers/e2e/n8n-executions';
 import { districtSuite } from '../helpers/e2e/district-suite';
 import { cookieValue, enrolStaff, signInAt } from '../helpers/e2e/staff-sign-in';
 import { createCredential, editFormTrigger } from '../helpers/e2e/workflow-edit';
@@ -23,6 +26,12 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 			body: new URLSearchParams({ login: name, password, next: new URL(intakeUrl()).pathname }),
 			redirect: 'manual',
 		});
+	/** Every cookie value and request token the tests were given, to look for them where they must not be. */
+	const secrets: string[] = [MANAGER_PASSWORD, COORDINATION_PASSWORD];
+	const remember = (session: { cookie: string; token: string }) => {
+		secrets.push(session.cookie.split('=')[1], session.token);
+		return session;
+	};
 	const audit = (action: string) =>
 		wehr.run.store.db
 			.selectFrom('audit_log')
@@ -55,7 +64,7 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 	});
 
 	it('refuses a submission without the request token, and stores it with the token as the signed-in person', async () => {
-		const manager = await signInAt(intakeUrl(), 'wehr-im', MANAGER_PASSWORD);
+		const manager = remember(await signInAt(intakeUrl(), 'wehr-im', MANAGER_PASSWORD));
 		const intake = intakeFor(wehr.served().ags, 'wehr-im');
 		const post = (headers: Record<string, string>) =>
 			fetch(intakeUrl(), {
@@ -93,7 +102,7 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 	});
 
 	it('ends the session at logout: the old cookie gets the sign-in page again', async () => {
-		const session = await signInAt(intakeUrl(), 'wehr-im', MANAGER_PASSWORD);
+		const session = remember(await signInAt(intakeUrl(), 'wehr-im', MANAGER_PASSWORD));
 		const out = await fetch(`${intakeUrl()}?auth=logout`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -135,7 +144,9 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 	});
 
 	it('refuses the open session of a staff member the admin deactivates in the profile, at the next request', async () => {
-		const session = await signInAt(intakeUrl(), 'wehr-ordnungsamt', COORDINATION_PASSWORD);
+		const session = remember(
+			await signInAt(intakeUrl(), 'wehr-ordnungsamt', COORDINATION_PASSWORD),
+		);
 		const withoutHer = {
 			...wehr.profile,
 			staff: wehr.profile.staff.map((s) =>
@@ -156,5 +167,24 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 			.where('end_reason', '=', 'deactivated')
 			.execute();
 		expect(ended.length).toBeGreaterThan(0);
+	});
+
+	it('keeps passwords, session ids and request tokens out of n8n’s log, its execution data and the audit log', async () => {
+		const intake = wehr.run.instance.workflows.find((w) => w.name.endsWith('Aufnahme'));
+		const list = await executionsOf(wehr.run, String(intake?.id));
+		expect(list.results.length).toBeGreaterThan(0);
+		const executions = await Promise.all(
+			list.results.map((e: { id: string }) =>
+				wehr.run.instance.client.request('GET', `/rest/executions/${e.id}`),
+			),
+		);
+		const places = {
+			log: fs.readFileSync(path.join(wehr.run.instance.userFolder, 'n8n.log'), 'utf8'),
+			executions: JSON.stringify(executions),
+			audit: JSON.stringify(await wehr.run.store.db.selectFrom('audit_log').selectAll().execute()),
+		};
+		for (const [place, text] of Object.entries(places))
+			for (const secret of secrets)
+				expect({ place, found: text.includes(secret) }).toEqual({ place, found: false });
 	});
 });

@@ -11,7 +11,7 @@ import { addDays } from '../../src/lifecycle/dates';
 import {
 	browserAvailable,
 	launchChromium,
-	watchedPage,
+	localOnlyPage,
 	type BrowserSession,
 } from '../helpers/browser';
 import { expectConfirmation } from '../helpers/chromium-forms';
@@ -60,15 +60,7 @@ run('personal sign-in in Chromium (n8n sandbox)', () => {
 		await t?.dispose();
 	});
 
-	/** A page whose requests stay on this machine (the provider's development pages link a web font). */
-	async function localPage() {
-		const watched = await watchedPage(chromium);
-		await watched.context.route(
-			(url) => url.hostname !== '127.0.0.1',
-			(route) => route.abort(),
-		);
-		return watched;
-	}
+	const localPage = () => localOnlyPage(chromium);
 	const formReady = (w: Awaited<ReturnType<typeof localPage>>) =>
 		w.page.waitForSelector('body[data-case-form="ready"]', { timeout: 30_000 });
 	const audit = () =>
@@ -179,6 +171,11 @@ run('personal sign-in in Chromium (n8n sandbox)', () => {
 		expect(
 			(await w.context.cookies(server.url('intake'))).some((c) => c.name === 'im_session'),
 		).toBe(false);
+		// Back in history and the same return address again: the login was used up.
+		await page.reload();
+		await expect(page.locator('#sign-in-error').innerText()).resolves.toMatch(
+			/^Diese Anmeldung wurde bereits verwendet\./,
+		);
 		await w.context.close();
 	});
 });

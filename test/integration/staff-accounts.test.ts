@@ -5,7 +5,6 @@
  */
 import { parseHash, verifyPassword } from '../../src/auth/passwords';
 import { tokenHash } from '../../src/auth/tokens';
-import { coreSuite } from '../helpers/core-suite';
 import { failure } from '../helpers/fixtures';
 import {
 	auditedOnce,
@@ -13,13 +12,10 @@ import {
 	expectNoSecretsInAudit,
 	passwords,
 	withAccount,
+	describeStaff,
 } from '../helpers/staff-accounts';
-import { backends } from '../helpers/stores';
 
-describe.each(backends)('staff accounts (%s)', (backend) => {
-	const suite = coreSuite(backend);
-	const signIn = () => suite.core.signIn;
-
+describeStaff('staff accounts (%s)', (suite, signIn) => {
 	it('invitation → own password: one audit row per call, the token stored as a hash only, no secret in the audit log', async () => {
 		const invited = await auditedOnce(suite, () =>
 			signIn().invite(suite.as('em-admin'), 'em-lra-01'),

@@ -3,18 +3,19 @@
  * the password policy at the link, and two requests racing for one invitation. On both backends.
  */
 import { SystemActor } from '../../src/access/actor';
-import { coreSuite } from '../helpers/core-suite';
 import { failure } from '../helpers/fixtures';
-import { client, expectNoSecretsInAudit, passwords, withAccount } from '../helpers/staff-accounts';
-import { backends } from '../helpers/stores';
+import {
+	client,
+	expectNoSecretsInAudit,
+	passwords,
+	withAccount,
+	describeStaff,
+} from '../helpers/staff-accounts';
 
 const invalidLink =
 	'Dieser Einladungslink ist ungültig, abgelaufen oder wurde bereits verwendet. Bitte bei der Administration einen neuen anfordern.';
 
-describe.each(backends)('invitations (%s)', (backend) => {
-	const suite = coreSuite(backend);
-	const signIn = () => suite.core.signIn;
-
+describeStaff('invitations (%s)', (suite, signIn) => {
 	it('refuses expired, used and revoked invitations in German; a reset keeps the old password until the new one is set', async () => {
 		const first = await signIn().invite(suite.as('em-admin'), 'em-lra-01');
 		const second = await signIn().invite(new SystemActor('test', 'Test'), 'em-lra-01');

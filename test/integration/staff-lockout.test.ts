@@ -3,22 +3,19 @@
  * store, outside the refused operation's transaction; the lock refuses even the right password and runs out by the
  * fixed clock (no sleeps). On both backends.
  */
-import { coreSuite } from '../helpers/core-suite';
 import { failure } from '../helpers/fixtures';
 import {
 	auditedOnce,
 	expectNoSecretsInAudit,
 	passwords,
 	withAccount,
+	describeStaff,
 } from '../helpers/staff-accounts';
-import { backends } from '../helpers/stores';
 
 const lockedMessage = (time: string) =>
 	`Zu viele fehlgeschlagene Anmeldungen. Die Anmeldung ist bis ${time} Uhr gesperrt.`;
 
-describe.each(backends)('lockout after failed logins (%s)', (backend) => {
-	const suite = coreSuite(backend);
-	const signIn = () => suite.core.signIn;
+describeStaff('lockout after failed logins (%s)', (suite, signIn) => {
 	const from = (address: string) => ({ address });
 	const throttle = (subject: string) =>
 		suite.t.store.db

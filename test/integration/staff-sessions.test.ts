@@ -5,7 +5,6 @@
  */
 import { tokenHash } from '../../src/auth/tokens';
 import { createCore } from '../../src/core';
-import { coreSuite } from '../helpers/core-suite';
 import { failure } from '../helpers/fixtures';
 import {
 	auditedOnce,
@@ -13,12 +12,10 @@ import {
 	expectNoSecretsInAudit,
 	passwords,
 	withAccount,
+	describeStaff,
 } from '../helpers/staff-accounts';
-import { backends } from '../helpers/stores';
 
-describe.each(backends)('sessions (%s)', (backend) => {
-	const suite = coreSuite(backend);
-	const signIn = () => suite.core.signIn;
+describeStaff('sessions (%s)', (suite, signIn) => {
 	const sessionRow = (sessionId: string) =>
 		suite.t.store.db
 			.selectFrom('staff_sessions')
