@@ -59,3 +59,7 @@ export function describeStaff(
 		body(suite, () => suite.core.signIn);
 	});
 }
+
+/** The session id and request token of each session: what must never show up in the audit log. */
+export const sessionSecrets = (...sessions: SessionStart[]): string[] =>
+	sessions.flatMap((session) => [session.sessionId, session.csrfToken]);

@@ -4,13 +4,9 @@
  */
 import { SystemActor } from '../../src/access/actor';
 import { failure } from '../helpers/fixtures';
-import {
-	client,
-	expectNoSecretsInAudit,
-	passwords,
-	withAccount,
-	describeStaff,
-} from '../helpers/staff-accounts';
+import * as staff from '../helpers/staff-accounts';
+
+const { client, describeStaff, expectNoSecretsInAudit, passwords, withAccount } = staff;
 
 const invalidLink =
 	'Dieser Einladungslink ist ungültig, abgelaufen oder wurde bereits verwendet. Bitte bei der Administration einen neuen anfordern.';

@@ -4,13 +4,9 @@
  * fixed clock (no sleeps). On both backends.
  */
 import { failure } from '../helpers/fixtures';
-import {
-	auditedOnce,
-	expectNoSecretsInAudit,
-	passwords,
-	withAccount,
-	describeStaff,
-} from '../helpers/staff-accounts';
+import * as staff from '../helpers/staff-accounts';
+
+const { auditedOnce, describeStaff, expectNoSecretsInAudit, passwords, withAccount } = staff;
 
 const lockedMessage = (time: string) =>
 	`Zu viele fehlgeschlagene Anmeldungen. Die Anmeldung ist bis ${time} Uhr gesperrt.`;

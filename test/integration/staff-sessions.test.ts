@@ -6,14 +6,10 @@
 import { tokenHash } from '../../src/auth/tokens';
 import { createCore } from '../../src/core';
 import { failure } from '../helpers/fixtures';
-import {
-	auditedOnce,
-	client,
-	expectNoSecretsInAudit,
-	passwords,
-	withAccount,
-	describeStaff,
-} from '../helpers/staff-accounts';
+import * as staff from '../helpers/staff-accounts';
+
+const { auditedOnce, client, describeStaff, expectNoSecretsInAudit, passwords, withAccount } =
+	staff;
 
 describeStaff('sessions (%s)', (suite, signIn) => {
 	const sessionRow = (sessionId: string) =>

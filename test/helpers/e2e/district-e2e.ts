@@ -10,6 +10,7 @@ import { freePort } from '../../../scripts/n8n-runtime/ports';
 import { ensureRuntime } from '../../../scripts/n8n-runtime/runtime';
 import type { CaseTable } from '../../../src/store/database';
 import { openStore, type CaseStore } from '../../../src/store/open-store';
+import { validClosure, validIntake } from '../fixtures';
 import { enrolStaff, signInAt, type SignedIn } from './staff-sign-in';
 
 /** Installs the pinned n8n runtime if it is not in its cache folder yet (first time: minutes). */
@@ -208,23 +209,16 @@ export const caseColumns = <C extends keyof CaseTable & string>(
 export const isoDaysAgo = (days: number): string =>
 	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
+/** The fixtures' intake, reduced to a mother and one child, in `municipality`, taken by `recordedBy`. */
 export function intakeFor(municipality: string, recordedBy: string, intakeDate = isoDaysAgo(100)) {
+	const base = validIntake({ intakeDate, municipality });
 	return {
-		intakeDate,
-		municipality,
-		accommodation: 'follow_up_housing',
-		person: {
-			firstName: 'Amina',
-			lastName: 'Haddad',
-			birthDate: '1988-06-14',
-			gender: 'female',
-			nationality: 'syrisch',
-			germanLevel: 'A2',
-		},
-		household: [{ firstName: 'Lina', birthDate: '2012-09-01', relationship: 'child' }],
-		residence: { status: 'refugee_protection' },
+		...base,
+		person: { ...base.person, phone: undefined, occupation: undefined },
+		household: [base.household![1]],
+		residence: { status: 'refugee_protection' as const },
 		languages: ['Arabisch'],
-		consent: { given: true, purposes: ['counselling', 'statistics'], date: intakeDate, recordedBy },
+		consent: { ...base.consent, date: intakeDate, recordedBy },
 	};
 }
 
@@ -249,13 +243,4 @@ export const contactData = (date = isoDaysAgo(80)) => ({
 	note: 'Kurs besprochen',
 });
 
-export const closureData = (date = isoDaysAgo(1)) => ({
-	date,
-	reason: 'self_reliant',
-	outcomes: {
-		ownTenancy: true,
-		germanLevel: 'B1',
-		employmentSocialInsurance: false,
-		trainingInternshipStudy: true,
-	},
-});
+export const closureData = (date = isoDaysAgo(1)) => validClosure(date);
