@@ -9,12 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { intakeFor } from '../helpers/e2e/district-e2e';
 import { executionsOf } from '../helpers/e2e/n8n-executions';
+import { PACKAGE_ROOT } from '../../scripts/n8n-runtime/built-package';
+import { invitePersonas } from '../../scripts/n8n-runtime/staff-invitations';
 import { districtSuite } from '../helpers/e2e/district-suite';
 import { cookieValue, enrolStaff, signInAt } from '../helpers/e2e/staff-sign-in';
 import { createCredential, editFormTrigger } from '../helpers/e2e/workflow-edit';
 
 const MANAGER_PASSWORD = 'Die Wehra fließt durch die Stadt';
 const COORDINATION_PASSWORD = 'Ordnung im Amt und Zeit für Menschen';
+const ADMIN_PASSWORD = 'Verwaltung mit Umsicht und Geduld';
 
 describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 	const wehr = districtSuite('wehr');
@@ -167,6 +170,39 @@ describe('e2e personal sign-in (Wehr) on a real n8n', () => {
 			.where('end_reason', '=', 'deactivated')
 			.execute();
 		expect(ended.length).toBeGreaterThan(0);
+	});
+
+	it('invites the demo personas as `npm start` does: the link opens the German page in n8n, once', async () => {
+		const personas = await invitePersonas({
+			district: 'wehr',
+			storeFile: wehr.run.instance.storeFile,
+			packageRoot: PACKAGE_ROOT,
+			formUrl: intakeUrl(),
+		});
+		// Manager and coordinator have set their passwords already: only the administration gets a link.
+		expect(personas.map((p) => [p.staffId, p.url !== undefined])).toEqual([
+			['wehr-admin', true],
+			['wehr-ordnungsamt', false],
+			['wehr-im', false],
+		]);
+		const link = String(personas[0].url);
+		const page = await fetch(link);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Eigenes Passwort festlegen');
+		const token = new URL(link).searchParams.get('token') ?? '';
+		secrets.push(token, ADMIN_PASSWORD);
+		const set = () =>
+			fetch(`${intakeUrl()}?auth=invitation`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ token, password: ADMIN_PASSWORD, repeat: ADMIN_PASSWORD }),
+				redirect: 'manual',
+			});
+		const accepted = await set();
+		expect(accepted.status).toBe(303);
+		secrets.push(cookieValue(accepted).split('=')[1]);
+		expect((await set()).status).toBe(410);
+		expect((await login('wehr-admin', ADMIN_PASSWORD)).status).toBe(303);
 	});
 
 	it('keeps passwords, session ids and request tokens out of n8n’s log, its execution data and the audit log', async () => {
