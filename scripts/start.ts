@@ -13,6 +13,7 @@ import {
 	type DistrictInstance,
 } from './n8n-runtime/instance';
 import { portFree } from './n8n-runtime/ports';
+import { signInSettings } from '../src/auth/sign-in-settings';
 import { invitePersonas, type PersonaInvitation } from './n8n-runtime/staff-invitations';
 import { ensureRuntime, N8N_VERSION, runtimeDir } from './n8n-runtime/runtime';
 
@@ -194,10 +195,11 @@ const roleLabels = {
 };
 
 /** The sign-in part of the summary: a link per persona, or that the person has a password. */
-function signInLines(personas: PersonaInvitation[]): string[] {
+function signInLines(personas: PersonaInvitation[], profile: DistrictProfile): string[] {
 	if (!personas.length) return [];
+	const hours = signInSettings(profile).invitationHours;
 	return [
-		'  Anmeldung an den Formularen: jede Person mit eigenem Passwort. Einladungslinks (einmal verwendbar, 72 Stunden gültig):',
+		`  Anmeldung an den Formularen: jede Person mit eigenem Passwort. Einladungslinks (einmal verwendbar, ${hours} Stunden gültig):`,
 		...personas.flatMap((p) => [
 			`    ${p.name} (${roleLabels[p.role]}, Kennung ${p.staffId})`,
 			`      ${p.url ?? 'hat bereits ein Passwort – anmelden mit Kennung und eigenem Passwort'}`,
@@ -238,7 +240,7 @@ function summary(
 					`    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.url}${h.form === 'intake' ? '' : '?case=<Fallnummer>'}`,
 			),
 			'',
-			...signInLines(personas),
+			...signInLines(personas, profile),
 		);
 	}
 	if (apis.length) {
