@@ -199,7 +199,7 @@ function signInLines(personas: PersonaInvitation[], profile: DistrictProfile): s
 	if (!personas.length) return [];
 	const hours = signInSettings(profile).invitationHours;
 	return [
-		`  Anmeldung an den Formularen: jede Person mit eigenem Passwort. Einladungslinks (einmal verwendbar, ${hours} Stunden gültig):`,
+		`  Anmeldung an den Formularen: jede Person mit eigenem Passwort. Einladungslinks (einmal verwendbar, ${hours} ${hours === 1 ? 'Stunde' : 'Stunden'} gültig):`,
 		...personas.flatMap((p) => [
 			`    ${p.name} (${roleLabels[p.role]}, Kennung ${p.staffId})`,
 			`      ${p.url ?? 'hat bereits ein Passwort – anmelden mit Kennung und eigenem Passwort'}`,
