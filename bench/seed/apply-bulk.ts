@@ -3,6 +3,8 @@ import type { Insertable } from 'kysely';
 import type { DistrictProfile } from '../../src/generated/types';
 import { personRows, searchName } from '../../src/service/case-rows';
 import { closureRow } from '../../src/service/closure';
+import { takeCaseNumbers } from '../../src/service/case-number-store';
+import type { Tx } from '../../src/service/context';
 import { caseDataTables, type CaseStatus, type Database } from '../../src/store/database';
 import type { CaseStore } from '../../src/store/open-store';
 import type { SimCase, SimOp } from './simulate';
@@ -37,6 +39,9 @@ export function caseRows(
 		status: rows.status,
 		version: rows.version,
 		opened_on: sim.intake.intakeDate,
+		case_year: Number(sim.intake.intakeDate.slice(0, 4)),
+		// Numbered in `insertRows`, from the store's counter in the inserting transaction.
+		case_seq: 0,
 		closed_on: rows.closedOn,
 		search_name: searchName(sim.intake),
 		persons_count: persons.rows.length,
@@ -53,6 +58,7 @@ export function caseRows(
 /** Inserts the rows of many cases in one transaction, in multi-row statements that stay below both backends' parameter limits. */
 export async function insertRows(store: CaseStore, rows: Partial<Rows>): Promise<void> {
 	await store.db.transaction().execute(async (trx) => {
+		await numberCases(trx, rows.cases ?? []);
 		for (const table of caseDataTables) {
 			const list = (rows[table] ?? []) as Record<string, unknown>[];
 			if (list.length === 0) continue;
@@ -65,6 +71,22 @@ export async function insertRows(store: CaseStore, rows: Partial<Rows>): Promise
 			}
 		}
 	});
+}
+
+/** Case numbers per district and year in the order of the list, taken from the counter as the core takes them. */
+async function numberCases(trx: Tx, cases: Insertable<Database['cases']>[]): Promise<void> {
+	const groups = new Map<string, Insertable<Database['cases']>[]>();
+	for (const row of cases) {
+		const key = `${row.district_id}\u0000${row.case_year}`;
+		const group = groups.get(key) ?? [];
+		group.push(row);
+		groups.set(key, group);
+	}
+	for (const group of groups.values()) {
+		const { district_id, case_year } = group[0];
+		const first = await takeCaseNumbers(trx, district_id, Number(case_year), group.length);
+		group.forEach((row, i) => (row.case_seq = first + i));
+	}
 }
 
 /** One case while its operations are turned into rows: its state (status, version, plans) and the rows so far. */

@@ -1092,6 +1092,10 @@ export interface DistrictProfile {
 	 * Kreisschlüssel
 	 */
 	districtKey: string;
+	/**
+	 * Kürzel der Fallnummern — 2–5 Großbuchstaben vor jeder Fallnummer, z. B. EM in EM-2026-00042 (Kürzel, Jahr der Aufnahme, laufende Nummer je Jahr). Ohne Angabe: die ersten zwei Buchstaben der Kennung des Profils in Großbuchstaben. Wird das Kürzel geändert, ändern sich alle angezeigten Fallnummern des Kreises.
+	 */
+	caseNumberPrefix?: string;
 	model: DistrictModel;
 	/**
 	 * Zuwendungsempfänger (Antragsteller)

@@ -4713,9 +4713,10 @@ return errors === 0;
 }
 
 exports.districtProfile = validate41;
-const schema98 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"},"signIn":{"x-typeName":"SignInSettings","type":"object","title":"Persönliche Anmeldung","description":"Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.","additionalProperties":false,"properties":{"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30,"title":"Abmeldung nach Untätigkeit (Minuten)"},"sessionMaxHours":{"type":"integer","minimum":1,"maximum":168,"default":10,"title":"Höchstdauer einer Sitzung (Stunden)"},"lockAfterFailures":{"type":"integer","minimum":3,"maximum":1000,"default":20,"title":"Konto sperren nach Fehlversuchen"},"lockSeconds":{"type":"integer","minimum":5,"maximum":86400,"default":900,"title":"Dauer der Sperre (Sekunden)"},"addressLockAfterFailures":{"type":"integer","minimum":3,"maximum":100000,"default":100,"title":"Absenderadresse sperren nach Fehlversuchen"},"invitationHours":{"type":"integer","minimum":1,"maximum":720,"default":72,"title":"Gültigkeit einer Einladung (Stunden)"},"minPasswordLength":{"type":"integer","minimum":10,"maximum":200,"default":12,"title":"Mindestlänge des Passworts (Zeichen)"}}}}}}};
+const schema98 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"caseNumberPrefix":{"type":"string","pattern":"^[A-Z]{2,5}$","title":"Kürzel der Fallnummern","description":"2–5 Großbuchstaben vor jeder Fallnummer, z. B. EM in EM-2026-00042 (Kürzel, Jahr der Aufnahme, laufende Nummer je Jahr). Ohne Angabe: die ersten zwei Buchstaben der Kennung des Profils in Großbuchstaben. Wird das Kürzel geändert, ändern sich alle angezeigten Fallnummern des Kreises."},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"},"signIn":{"x-typeName":"SignInSettings","type":"object","title":"Persönliche Anmeldung","description":"Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.","additionalProperties":false,"properties":{"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30,"title":"Abmeldung nach Untätigkeit (Minuten)"},"sessionMaxHours":{"type":"integer","minimum":1,"maximum":168,"default":10,"title":"Höchstdauer einer Sitzung (Stunden)"},"lockAfterFailures":{"type":"integer","minimum":3,"maximum":1000,"default":20,"title":"Konto sperren nach Fehlversuchen"},"lockSeconds":{"type":"integer","minimum":5,"maximum":86400,"default":900,"title":"Dauer der Sperre (Sekunden)"},"addressLockAfterFailures":{"type":"integer","minimum":3,"maximum":100000,"default":100,"title":"Absenderadresse sperren nach Fehlversuchen"},"invitationHours":{"type":"integer","minimum":1,"maximum":720,"default":72,"title":"Gültigkeit einer Einladung (Stunden)"},"minPasswordLength":{"type":"integer","minimum":10,"maximum":200,"default":12,"title":"Mindestlänge des Passworts (Zeichen)"}}}}}}};
 const pattern36 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern38 = new RegExp("^08[0-9]{3}$", "u");
+const pattern39 = new RegExp("^[A-Z]{2,5}$", "u");
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="district-profile.schema.json" */;
@@ -4944,10 +4945,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data4 = data.model;
-if(typeof data4 !== "string"){
-const err20 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.caseNumberPrefix !== undefined){
+let data4 = data.caseNumberPrefix;
+if(typeof data4 === "string"){
+if(!pattern39.test(data4)){
+const err20 = {instancePath:instancePath+"/caseNumberPrefix",schemaPath:"#/properties/caseNumberPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2,5}$"},message:"must match pattern \""+"^[A-Z]{2,5}$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4956,8 +4958,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(((((data4 === "central") || (data4 === "central_delegated")) || (data4 === "mixed")) || (data4 === "provider_network")) || (data4 === "municipal"))){
-const err21 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema98.properties.model.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err21 = {instancePath:instancePath+"/caseNumberPrefix",schemaPath:"#/properties/caseNumberPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4967,11 +4970,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.funder !== undefined){
-let data5 = data.funder;
-if(typeof data5 === "string"){
-if(func4(data5) > 200){
-const err22 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data.model !== undefined){
+let data5 = data.model;
+if(typeof data5 !== "string"){
+const err22 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4980,8 +4982,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(func4(data5) < 1){
-const err23 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((((data5 === "central") || (data5 === "central_delegated")) || (data5 === "mixed")) || (data5 === "provider_network")) || (data5 === "municipal"))){
+const err23 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema98.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4990,8 +4992,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern1.test(data5)){
-const err24 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+}
+if(data.funder !== undefined){
+let data6 = data.funder;
+if(typeof data6 === "string"){
+if(func4(data6) > 200){
+const err24 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5000,9 +5006,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data6) < 1){
+const err25 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5011,12 +5016,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.organisations !== undefined){
-let data6 = data.organisations;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err26 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(!pattern1.test(data6)){
+const err26 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5025,12 +5026,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.id === undefined){
-const err27 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+else {
+const err27 = {instancePath:instancePath+"/funder",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5039,8 +5037,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data7.name === undefined){
-const err28 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data.organisations !== undefined){
+let data7 = data.organisations;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err28 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5049,8 +5051,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data7.kind === undefined){
-const err29 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.id === undefined){
+const err29 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5059,9 +5065,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!(((key1 === "id") || (key1 === "name")) || (key1 === "kind"))){
-const err30 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data8.name === undefined){
+const err30 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5070,12 +5075,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data7.id !== undefined){
-let data8 = data7.id;
-if(typeof data8 === "string"){
-if(func4(data8) > 64){
-const err31 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data8.kind === undefined){
+const err31 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5084,8 +5085,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(func4(data8) < 1){
-const err32 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key1 in data8){
+if(!(((key1 === "id") || (key1 === "name")) || (key1 === "kind"))){
+const err32 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5094,8 +5096,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern9.test(data8)){
-const err33 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+if(data8.id !== undefined){
+let data9 = data8.id;
+if(typeof data9 === "string"){
+if(func4(data9) > 64){
+const err33 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5104,9 +5110,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data9) < 1){
+const err34 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5115,12 +5120,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data7.name !== undefined){
-let data9 = data7.name;
-if(typeof data9 === "string"){
-if(func4(data9) > 200){
-const err35 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern9.test(data9)){
+const err35 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5129,8 +5130,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func4(data9) < 1){
-const err36 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err36 = {instancePath:instancePath+"/organisations/" + i0+"/id",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5139,8 +5141,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern1.test(data9)){
-const err37 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+}
+if(data8.name !== undefined){
+let data10 = data8.name;
+if(typeof data10 === "string"){
+if(func4(data10) > 200){
+const err37 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5149,9 +5155,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data10) < 1){
+const err38 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5160,11 +5165,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data7.kind !== undefined){
-let data10 = data7.kind;
-if(typeof data10 !== "string"){
-const err39 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data10)){
+const err39 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5173,8 +5175,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!(((((((data10 === "district_office") || (data10 === "caritas")) || (data10 === "drk")) || (data10 === "awo")) || (data10 === "diakonie")) || (data10 === "municipality")) || (data10 === "other"))){
-const err40 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err40 = {instancePath:instancePath+"/organisations/" + i0+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5184,9 +5187,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.kind !== undefined){
+let data11 = data8.kind;
+if(typeof data11 !== "string"){
+const err41 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5195,10 +5199,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(((((((data11 === "district_office") || (data11 === "caritas")) || (data11 === "drk")) || (data11 === "awo")) || (data11 === "diakonie")) || (data11 === "municipality")) || (data11 === "other"))){
+const err42 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5208,11 +5210,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.staff !== undefined){
-let data11 = data.staff;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err43 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err43 = {instancePath:instancePath+"/organisations/" + i0,schemaPath:"#/properties/organisations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5221,12 +5221,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.id === undefined){
-const err44 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/organisations",schemaPath:"#/properties/organisations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5235,8 +5233,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data12.name === undefined){
-const err45 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data.staff !== undefined){
+let data12 = data.staff;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err45 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5245,8 +5247,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data12.role === undefined){
-const err46 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.id === undefined){
+const err46 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5255,8 +5261,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data12.organisationId === undefined){
-const err47 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
+if(data13.name === undefined){
+const err47 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5265,9 +5271,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!((((((((key2 === "id") || (key2 === "name")) || (key2 === "role")) || (key2 === "organisationId")) || (key2 === "fte")) || (key2 === "email")) || (key2 === "municipalities")) || (key2 === "active"))){
-const err48 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data13.role === undefined){
+const err48 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5276,12 +5281,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data12.id !== undefined){
-let data13 = data12.id;
-if(typeof data13 === "string"){
-if(func4(data13) > 64){
-const err49 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data13.organisationId === undefined){
+const err49 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5290,8 +5291,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(func4(data13) < 1){
-const err50 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key2 in data13){
+if(!((((((((key2 === "id") || (key2 === "name")) || (key2 === "role")) || (key2 === "organisationId")) || (key2 === "fte")) || (key2 === "email")) || (key2 === "municipalities")) || (key2 === "active"))){
+const err50 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5300,8 +5302,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern9.test(data13)){
-const err51 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(func4(data14) > 64){
+const err51 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5310,9 +5316,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data14) < 1){
+const err52 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5321,12 +5326,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data12.name !== undefined){
-let data14 = data12.name;
-if(typeof data14 === "string"){
-if(func4(data14) > 200){
-const err53 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern9.test(data14)){
+const err53 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5335,8 +5336,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(func4(data14) < 1){
-const err54 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err54 = {instancePath:instancePath+"/staff/" + i1+"/id",schemaPath:"common.schema.json#/definitions/staffId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5345,8 +5347,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!pattern1.test(data14)){
-const err55 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+}
+if(data13.name !== undefined){
+let data15 = data13.name;
+if(typeof data15 === "string"){
+if(func4(data15) > 200){
+const err55 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5355,9 +5361,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data15) < 1){
+const err56 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5366,11 +5371,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data12.role !== undefined){
-let data15 = data12.role;
-if(typeof data15 !== "string"){
-const err57 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data15)){
+const err57 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5379,8 +5381,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!(((data15 === "manager") || (data15 === "coordinator")) || (data15 === "admin"))){
-const err58 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err58 = {instancePath:instancePath+"/staff/" + i1+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5390,11 +5393,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data12.organisationId !== undefined){
-let data16 = data12.organisationId;
-if(typeof data16 === "string"){
-if(func4(data16) > 64){
-const err59 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data13.role !== undefined){
+let data16 = data13.role;
+if(typeof data16 !== "string"){
+const err59 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5403,8 +5405,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(func4(data16) < 1){
-const err60 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((data16 === "manager") || (data16 === "coordinator")) || (data16 === "admin"))){
+const err60 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5413,8 +5415,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!pattern9.test(data16)){
-const err61 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+if(data13.organisationId !== undefined){
+let data17 = data13.organisationId;
+if(typeof data17 === "string"){
+if(func4(data17) > 64){
+const err61 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5423,9 +5429,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data17) < 1){
+const err62 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5434,12 +5439,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data12.fte !== undefined){
-let data17 = data12.fte;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 1 || isNaN(data17)){
-const err63 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(!pattern9.test(data17)){
+const err63 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5448,8 +5449,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data17 <= 0 || isNaN(data17)){
-const err64 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err64 = {instancePath:instancePath+"/staff/" + i1+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5459,8 +5461,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data13.fte !== undefined){
+let data18 = data13.fte;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 1 || isNaN(data18)){
+const err65 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5469,12 +5474,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data12.email !== undefined){
-let data18 = data12.email;
-if(typeof data18 === "string"){
-if(!(formats4.test(data18))){
-const err66 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(data18 <= 0 || isNaN(data18)){
+const err66 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5485,7 +5486,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/staff/" + i1+"/fte",schemaPath:"#/properties/staff/items/properties/fte/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5495,15 +5496,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data12.municipalities !== undefined){
-let data19 = data12.municipalities;
-if(Array.isArray(data19)){
-const len2 = data19.length;
-for(let i2=0; i2<len2; i2++){
-let data20 = data19[i2];
-if(typeof data20 === "string"){
-if(!pattern0.test(data20)){
-const err68 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
+if(data13.email !== undefined){
+let data19 = data13.email;
+if(typeof data19 === "string"){
+if(!(formats4.test(data19))){
+const err68 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5514,7 +5511,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/staff/" + i1+"/email",schemaPath:"#/properties/staff/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5524,14 +5521,15 @@ vErrors.push(err69);
 errors++;
 }
 }
-let i3 = data19.length;
-let j0;
-if(i3 > 1){
-outer0:
-for(;i3--;){
-for(j0 = i3; j0--;){
-if(func0(data19[i3], data19[j0])){
-const err70 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
+if(data13.municipalities !== undefined){
+let data20 = data13.municipalities;
+if(Array.isArray(data20)){
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+let data21 = data20[i2];
+if(typeof data21 === "string"){
+if(!pattern0.test(data21)){
+const err70 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5539,14 +5537,10 @@ else {
 vErrors.push(err70);
 }
 errors++;
-break outer0;
-}
-}
-}
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err71 = {instancePath:instancePath+"/staff/" + i1+"/municipalities/" + i2,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5556,9 +5550,14 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data12.active !== undefined){
-if(typeof data12.active !== "boolean"){
-const err72 = {instancePath:instancePath+"/staff/" + i1+"/active",schemaPath:"#/properties/staff/items/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let i3 = data20.length;
+let j0;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j0 = i3; j0--;){
+if(func0(data20[i3], data20[j0])){
+const err72 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5566,11 +5565,14 @@ else {
 vErrors.push(err72);
 }
 errors++;
+break outer0;
+}
+}
 }
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err73 = {instancePath:instancePath+"/staff/" + i1+"/municipalities",schemaPath:"#/properties/staff/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5580,9 +5582,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data13.active !== undefined){
+if(typeof data13.active !== "boolean"){
+const err74 = {instancePath:instancePath+"/staff/" + i1+"/active",schemaPath:"#/properties/staff/items/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5592,11 +5594,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.municipalities !== undefined){
-let data22 = data.municipalities;
-if(Array.isArray(data22)){
-if(data22.length < 1){
-const err75 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err75 = {instancePath:instancePath+"/staff/" + i1,schemaPath:"#/properties/staff/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5605,16 +5605,10 @@ vErrors.push(err75);
 }
 errors++;
 }
-const len3 = data22.length;
-for(let i4=0; i4<len3; i4++){
-let data23 = data22[i4];
-const _errs66 = errors;
-let valid22 = true;
-const _errs67 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-let missing0;
-if((data23.programme === undefined) && (missing0 = "programme")){
-const err76 = {};
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5623,10 +5617,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-else {
-if(data23.programme !== undefined){
-if("served" !== data23.programme){
-const err77 = {};
+}
+if(data.municipalities !== undefined){
+let data23 = data.municipalities;
+if(Array.isArray(data23)){
+if(data23.length < 1){
+const err77 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5635,25 +5631,16 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-}
-var _valid0 = _errs67 === errors;
-errors = _errs66;
-if(vErrors !== null){
-if(_errs66){
-vErrors.length = _errs66;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
+const len3 = data23.length;
+for(let i4=0; i4<len3; i4++){
+let data24 = data23[i4];
+const _errs68 = errors;
+let valid22 = true;
 const _errs69 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.organisationId === undefined){
-const err78 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/then/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing0;
+if((data24.programme === undefined) && (missing0 = "programme")){
+const err78 = {};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5662,16 +5649,10 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-var _valid0 = _errs69 === errors;
-valid22 = _valid0;
-ifClause0 = "then";
-}
 else {
-const _errs70 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.responsibleNote === undefined){
-const err79 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/else/required",keyword:"required",params:{missingProperty: "responsibleNote"},message:"must have required property '"+"responsibleNote"+"'"};
+if(data24.programme !== undefined){
+if("served" !== data24.programme){
+const err79 = {};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5681,12 +5662,24 @@ vErrors.push(err79);
 errors++;
 }
 }
-var _valid0 = _errs70 === errors;
-valid22 = _valid0;
-ifClause0 = "else";
 }
-if(!valid22){
-const err80 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+}
+var _valid0 = _errs69 === errors;
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs71 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.organisationId === undefined){
+const err80 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/then/required",keyword:"required",params:{missingProperty: "organisationId"},message:"must have required property '"+"organisationId"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5695,9 +5688,16 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.ags === undefined){
-const err81 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "ags"},message:"must have required property '"+"ags"+"'"};
+}
+var _valid0 = _errs71 === errors;
+valid22 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs72 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.responsibleNote === undefined){
+const err81 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/else/required",keyword:"required",params:{missingProperty: "responsibleNote"},message:"must have required property '"+"responsibleNote"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5706,8 +5706,13 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data23.name === undefined){
-const err82 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+var _valid0 = _errs72 === errors;
+valid22 = _valid0;
+ifClause0 = "else";
+}
+if(!valid22){
+const err82 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5716,8 +5721,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data23.programme === undefined){
-const err83 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'"};
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.ags === undefined){
+const err83 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "ags"},message:"must have required property '"+"ags"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5726,9 +5732,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key3 in data23){
-if(!((((((key3 === "ags") || (key3 === "name")) || (key3 === "programme")) || (key3 === "organisationId")) || (key3 === "responsibleNote")) || (key3 === "eligiblePersons"))){
-const err84 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data24.name === undefined){
+const err84 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5737,12 +5742,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data23.ags !== undefined){
-let data25 = data23.ags;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err85 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
+if(data24.programme === undefined){
+const err85 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5751,9 +5752,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data24){
+if(!((((((key3 === "ags") || (key3 === "name")) || (key3 === "programme")) || (key3 === "organisationId")) || (key3 === "responsibleNote")) || (key3 === "eligiblePersons"))){
+const err86 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5763,11 +5764,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data23.name !== undefined){
-let data26 = data23.name;
+if(data24.ags !== undefined){
+let data26 = data24.ags;
 if(typeof data26 === "string"){
-if(func4(data26) > 200){
-const err87 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern0.test(data26)){
+const err87 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5776,8 +5777,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(func4(data26) < 1){
-const err88 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err88 = {instancePath:instancePath+"/municipalities/" + i4+"/ags",schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5786,8 +5788,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!pattern1.test(data26)){
-const err89 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+}
+if(data24.name !== undefined){
+let data27 = data24.name;
+if(typeof data27 === "string"){
+if(func4(data27) > 200){
+const err89 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5796,9 +5802,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data27) < 1){
+const err90 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5807,11 +5812,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data23.programme !== undefined){
-let data27 = data23.programme;
-if(typeof data27 !== "string"){
-const err91 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data27)){
+const err91 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5820,8 +5822,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(!(((data27 === "served") || (data27 === "self_managed")) || (data27 === "delegated_elsewhere"))){
-const err92 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema98.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err92 = {instancePath:instancePath+"/municipalities/" + i4+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5831,11 +5834,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data23.organisationId !== undefined){
-let data28 = data23.organisationId;
-if(typeof data28 === "string"){
-if(func4(data28) > 64){
-const err93 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data24.programme !== undefined){
+let data28 = data24.programme;
+if(typeof data28 !== "string"){
+const err93 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5844,8 +5846,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(func4(data28) < 1){
-const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((data28 === "served") || (data28 === "self_managed")) || (data28 === "delegated_elsewhere"))){
+const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema98.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5854,8 +5856,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!pattern9.test(data28)){
-const err95 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+if(data24.organisationId !== undefined){
+let data29 = data24.organisationId;
+if(typeof data29 === "string"){
+if(func4(data29) > 64){
+const err95 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5864,9 +5870,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data29) < 1){
+const err96 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5875,12 +5880,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data23.responsibleNote !== undefined){
-let data29 = data23.responsibleNote;
-if(typeof data29 === "string"){
-if(func4(data29) > 200){
-const err97 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern9.test(data29)){
+const err97 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5889,8 +5890,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(func4(data29) < 1){
-const err98 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err98 = {instancePath:instancePath+"/municipalities/" + i4+"/organisationId",schemaPath:"common.schema.json#/definitions/organisationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5899,8 +5901,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!pattern1.test(data29)){
-const err99 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+}
+if(data24.responsibleNote !== undefined){
+let data30 = data24.responsibleNote;
+if(typeof data30 === "string"){
+if(func4(data30) > 200){
+const err99 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5909,9 +5915,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data30) < 1){
+const err100 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5920,11 +5925,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data23.eligiblePersons !== undefined){
-let data30 = data23.eligiblePersons;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err101 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!pattern1.test(data30)){
+const err101 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5933,9 +5935,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 0 || isNaN(data30)){
-const err102 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err102 = {instancePath:instancePath+"/municipalities/" + i4+"/responsibleNote",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5945,10 +5947,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data24.eligiblePersons !== undefined){
+let data31 = data24.eligiblePersons;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err103 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5957,10 +5959,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err104 = {instancePath:instancePath+"/municipalities/" + i4+"/eligiblePersons",schemaPath:"#/properties/municipalities/items/properties/eligiblePersons/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5970,15 +5971,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data31 = data.services;
-if(Array.isArray(data31)){
-const len4 = data31.length;
-for(let i5=0; i5<len4; i5++){
-let data32 = data31[i5];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.id === undefined){
-const err105 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/municipalities/" + i4,schemaPath:"#/properties/municipalities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5987,8 +5983,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data32.name === undefined){
-const err106 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/municipalities",schemaPath:"#/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5997,8 +5995,16 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data32.category === undefined){
-const err107 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+}
+if(data.services !== undefined){
+let data32 = data.services;
+if(Array.isArray(data32)){
+const len4 = data32.length;
+for(let i5=0; i5<len4; i5++){
+let data33 = data32[i5];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.id === undefined){
+const err107 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6007,9 +6013,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key4 in data32){
-if(!((((key4 === "id") || (key4 === "name")) || (key4 === "category")) || (key4 === "municipalities"))){
-const err108 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data33.name === undefined){
+const err108 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6018,12 +6023,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data32.id !== undefined){
-let data33 = data32.id;
-if(typeof data33 === "string"){
-if(!pattern9.test(data33)){
-const err109 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(data33.category === undefined){
+const err109 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6032,9 +6033,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data33){
+if(!((((key4 === "id") || (key4 === "name")) || (key4 === "category")) || (key4 === "municipalities"))){
+const err110 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6044,11 +6045,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data32.name !== undefined){
-let data34 = data32.name;
+if(data33.id !== undefined){
+let data34 = data33.id;
 if(typeof data34 === "string"){
-if(func4(data34) > 200){
-const err111 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern9.test(data34)){
+const err111 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6057,8 +6058,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(func4(data34) < 1){
-const err112 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err112 = {instancePath:instancePath+"/services/" + i5+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6067,8 +6069,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(!pattern1.test(data34)){
-const err113 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+}
+if(data33.name !== undefined){
+let data35 = data33.name;
+if(typeof data35 === "string"){
+if(func4(data35) > 200){
+const err113 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6077,9 +6083,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func4(data35) < 1){
+const err114 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6088,11 +6093,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data32.category !== undefined){
-let data35 = data32.category;
-if(typeof data35 !== "string"){
-const err115 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data35)){
+const err115 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6101,8 +6103,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(!(((((((((((data35 === "psychological_counselling") || (data35 === "job_application_training")) || (data35 === "migration_counselling")) || (data35 === "jobcenter")) || (data35 === "foreigners_authority")) || (data35 === "language_course")) || (data35 === "childcare_school")) || (data35 === "disability_services")) || (data35 === "health")) || (data35 === "housing")) || (data35 === "other"))){
-const err116 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema98.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err116 = {instancePath:instancePath+"/services/" + i5+"/name",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6112,15 +6115,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data32.municipalities !== undefined){
-let data36 = data32.municipalities;
-if(Array.isArray(data36)){
-const len5 = data36.length;
-for(let i6=0; i6<len5; i6++){
-let data37 = data36[i6];
-if(typeof data37 === "string"){
-if(!pattern0.test(data37)){
-const err117 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
+if(data33.category !== undefined){
+let data36 = data33.category;
+if(typeof data36 !== "string"){
+const err117 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6129,9 +6127,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((((((data36 === "psychological_counselling") || (data36 === "job_application_training")) || (data36 === "migration_counselling")) || (data36 === "jobcenter")) || (data36 === "foreigners_authority")) || (data36 === "language_course")) || (data36 === "childcare_school")) || (data36 === "disability_services")) || (data36 === "health")) || (data36 === "housing")) || (data36 === "other"))){
+const err118 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema98.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6141,9 +6138,15 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/services/" + i5+"/municipalities",schemaPath:"#/properties/services/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data33.municipalities !== undefined){
+let data37 = data33.municipalities;
+if(Array.isArray(data37)){
+const len5 = data37.length;
+for(let i6=0; i6<len5; i6++){
+let data38 = data37[i6];
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err119 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6153,9 +6156,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err120 = {instancePath:instancePath+"/services/" + i5+"/municipalities/" + i6,schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6167,7 +6169,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err121 = {instancePath:instancePath+"/services/" + i5+"/municipalities",schemaPath:"#/properties/services/items/properties/municipalities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6177,11 +6179,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data.settings !== undefined){
-let data38 = data.settings;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.referralOverdueDays === undefined){
-const err122 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "referralOverdueDays"},message:"must have required property '"+"referralOverdueDays"+"'"};
+}
+else {
+const err122 = {instancePath:instancePath+"/services/" + i5,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6190,8 +6190,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data38.limitLeadDays === undefined){
-const err123 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "limitLeadDays"},message:"must have required property '"+"limitLeadDays"+"'"};
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6200,9 +6202,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key5 in data38){
-if(!((((key5 === "referralOverdueDays") || (key5 === "limitLeadDays")) || (key5 === "planReviewLeadDays")) || (key5 === "signIn"))){
-const err124 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data.settings !== undefined){
+let data39 = data.settings;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.referralOverdueDays === undefined){
+const err124 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "referralOverdueDays"},message:"must have required property '"+"referralOverdueDays"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6211,11 +6216,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data38.referralOverdueDays !== undefined){
-let data39 = data38.referralOverdueDays;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err125 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data39.limitLeadDays === undefined){
+const err125 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/required",keyword:"required",params:{missingProperty: "limitLeadDays"},message:"must have required property '"+"limitLeadDays"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6224,9 +6226,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 365 || isNaN(data39)){
-const err126 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+for(const key5 in data39){
+if(!((((key5 === "referralOverdueDays") || (key5 === "limitLeadDays")) || (key5 === "planReviewLeadDays")) || (key5 === "signIn"))){
+const err126 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6235,8 +6237,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data39 < 1 || isNaN(data39)){
-const err127 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data39.referralOverdueDays !== undefined){
+let data40 = data39.referralOverdueDays;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err127 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6245,12 +6250,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-if(data38.limitLeadDays !== undefined){
-let data40 = data38.limitLeadDays;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err128 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 365 || isNaN(data40)){
+const err128 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6259,9 +6261,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 365 || isNaN(data40)){
-const err129 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+if(data40 < 1 || isNaN(data40)){
+const err129 = {instancePath:instancePath+"/settings/referralOverdueDays",schemaPath:"#/properties/settings/properties/referralOverdueDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6270,8 +6271,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data40 < 1 || isNaN(data40)){
-const err130 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data39.limitLeadDays !== undefined){
+let data41 = data39.limitLeadDays;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err130 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6280,12 +6285,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-if(data38.planReviewLeadDays !== undefined){
-let data41 = data38.planReviewLeadDays;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err131 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 365 || isNaN(data41)){
+const err131 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6294,9 +6296,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 90 || isNaN(data41)){
-const err132 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
+if(data41 < 1 || isNaN(data41)){
+const err132 = {instancePath:instancePath+"/settings/limitLeadDays",schemaPath:"#/properties/settings/properties/limitLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6305,8 +6306,12 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err133 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data39.planReviewLeadDays !== undefined){
+let data42 = data39.planReviewLeadDays;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err133 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6315,14 +6320,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-if(data38.signIn !== undefined){
-let data42 = data38.signIn;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key6 in data42){
-if(!(((((((key6 === "sessionIdleMinutes") || (key6 === "sessionMaxHours")) || (key6 === "lockAfterFailures")) || (key6 === "lockSeconds")) || (key6 === "addressLockAfterFailures")) || (key6 === "invitationHours")) || (key6 === "minPasswordLength"))){
-const err134 = {instancePath:instancePath+"/settings/signIn",schemaPath:"#/properties/settings/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 90 || isNaN(data42)){
+const err134 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6331,11 +6331,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data42.sessionIdleMinutes !== undefined){
-let data43 = data42.sessionIdleMinutes;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err135 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data42 < 0 || isNaN(data42)){
+const err135 = {instancePath:instancePath+"/settings/planReviewLeadDays",schemaPath:"#/properties/settings/properties/planReviewLeadDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6344,9 +6341,14 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 1440 || isNaN(data43)){
-const err136 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
+}
+}
+if(data39.signIn !== undefined){
+let data43 = data39.signIn;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key6 in data43){
+if(!(((((((key6 === "sessionIdleMinutes") || (key6 === "sessionMaxHours")) || (key6 === "lockAfterFailures")) || (key6 === "lockSeconds")) || (key6 === "addressLockAfterFailures")) || (key6 === "invitationHours")) || (key6 === "minPasswordLength"))){
+const err136 = {instancePath:instancePath+"/settings/signIn",schemaPath:"#/properties/settings/properties/signIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6355,8 +6357,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err137 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data43.sessionIdleMinutes !== undefined){
+let data44 = data43.sessionIdleMinutes;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err137 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6365,12 +6370,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-if(data42.sessionMaxHours !== undefined){
-let data44 = data42.sessionMaxHours;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err138 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 1440 || isNaN(data44)){
+const err138 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6379,9 +6381,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 168 || isNaN(data44)){
-const err139 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
+if(data44 < 1 || isNaN(data44)){
+const err139 = {instancePath:instancePath+"/settings/signIn/sessionIdleMinutes",schemaPath:"#/properties/settings/properties/signIn/properties/sessionIdleMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6390,8 +6391,12 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data44 < 1 || isNaN(data44)){
-const err140 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data43.sessionMaxHours !== undefined){
+let data45 = data43.sessionMaxHours;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err140 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6400,12 +6405,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-if(data42.lockAfterFailures !== undefined){
-let data45 = data42.lockAfterFailures;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err141 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 168 || isNaN(data45)){
+const err141 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6414,9 +6416,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 1000 || isNaN(data45)){
-const err142 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(data45 < 1 || isNaN(data45)){
+const err142 = {instancePath:instancePath+"/settings/signIn/sessionMaxHours",schemaPath:"#/properties/settings/properties/signIn/properties/sessionMaxHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6425,8 +6426,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data45 < 3 || isNaN(data45)){
-const err143 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
+}
+}
+if(data43.lockAfterFailures !== undefined){
+let data46 = data43.lockAfterFailures;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err143 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6435,12 +6440,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-if(data42.lockSeconds !== undefined){
-let data46 = data42.lockSeconds;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err144 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 1000 || isNaN(data46)){
+const err144 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6449,9 +6451,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 86400 || isNaN(data46)){
-const err145 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
+if(data46 < 3 || isNaN(data46)){
+const err145 = {instancePath:instancePath+"/settings/signIn/lockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/lockAfterFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6460,8 +6461,12 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data46 < 5 || isNaN(data46)){
-const err146 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5"};
+}
+}
+if(data43.lockSeconds !== undefined){
+let data47 = data43.lockSeconds;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err146 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6470,12 +6475,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-}
-if(data42.addressLockAfterFailures !== undefined){
-let data47 = data42.addressLockAfterFailures;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err147 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 86400 || isNaN(data47)){
+const err147 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6484,9 +6486,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 100000 || isNaN(data47)){
-const err148 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(data47 < 5 || isNaN(data47)){
+const err148 = {instancePath:instancePath+"/settings/signIn/lockSeconds",schemaPath:"#/properties/settings/properties/signIn/properties/lockSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6495,8 +6496,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data47 < 3 || isNaN(data47)){
-const err149 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
+}
+}
+if(data43.addressLockAfterFailures !== undefined){
+let data48 = data43.addressLockAfterFailures;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err149 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6505,12 +6510,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-if(data42.invitationHours !== undefined){
-let data48 = data42.invitationHours;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err150 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 100000 || isNaN(data48)){
+const err150 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -6519,9 +6521,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 > 720 || isNaN(data48)){
-const err151 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720"};
+if(data48 < 3 || isNaN(data48)){
+const err151 = {instancePath:instancePath+"/settings/signIn/addressLockAfterFailures",schemaPath:"#/properties/settings/properties/signIn/properties/addressLockAfterFailures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6530,8 +6531,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data48 < 1 || isNaN(data48)){
-const err152 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data43.invitationHours !== undefined){
+let data49 = data43.invitationHours;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err152 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6540,12 +6545,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-if(data42.minPasswordLength !== undefined){
-let data49 = data42.minPasswordLength;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err153 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 720 || isNaN(data49)){
+const err153 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6554,9 +6556,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 200 || isNaN(data49)){
-const err154 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
+if(data49 < 1 || isNaN(data49)){
+const err154 = {instancePath:instancePath+"/settings/signIn/invitationHours",schemaPath:"#/properties/settings/properties/signIn/properties/invitationHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6565,8 +6566,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data49 < 10 || isNaN(data49)){
-const err155 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+}
+}
+if(data43.minPasswordLength !== undefined){
+let data50 = data43.minPasswordLength;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err155 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6575,11 +6580,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/settings/signIn",schemaPath:"#/properties/settings/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 200 || isNaN(data50)){
+const err156 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6588,10 +6591,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data50 < 10 || isNaN(data50)){
+const err157 = {instancePath:instancePath+"/settings/signIn/minPasswordLength",schemaPath:"#/properties/settings/properties/signIn/properties/minPasswordLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6602,13 +6603,38 @@ errors++;
 }
 }
 }
+}
 else {
-const err158 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err158 = {instancePath:instancePath+"/settings/signIn",schemaPath:"#/properties/settings/properties/signIn/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
 else {
 vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
 }
 errors++;
 }
@@ -6618,13 +6644,13 @@ return errors === 0;
 
 exports.reportDefinition = validate42;
 const schema114 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
-const pattern56 = new RegExp("^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
+const pattern57 = new RegExp("^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
 const schema116 = {"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]};
 const schema117 = {"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]};
 const schema118 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"};
 const schema121 = {"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
 const schema122 = {"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."};
-const pattern57 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern58 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const schema123 = {"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}};
 const schema126 = {"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}};
 const schema127 = {"x-typeName":"ContactChannel","type":"string","title":"Kontaktart","enum":["in_person","phone","whatsapp","email","home_visit","video"],"x-enumLabels":{"in_person":"persönlich","phone":"Telefon","whatsapp":"WhatsApp","email":"E-Mail","home_visit":"Hausbesuch","video":"Video"}};
@@ -8233,7 +8259,7 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern57.test(data20)){
+if(!pattern58.test(data20)){
 const err62 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
@@ -8540,7 +8566,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern57.test(data0)){
+if(!pattern58.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -8757,7 +8783,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern57.test(data6)){
+if(!pattern58.test(data6)){
 const err25 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -8792,7 +8818,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern57.test(data7)){
+if(!pattern58.test(data7)){
 const err28 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -8912,7 +8938,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern57.test(data0)){
+if(!pattern58.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -9359,7 +9385,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern56.test(data3)){
+if(!pattern57.test(data3)){
 const err14 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];

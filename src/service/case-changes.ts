@@ -102,7 +102,7 @@ export const updateCase = caseWrite<CaseRecord>('case.update', async (write) => 
 	await storeCaseData(trx, row, next, Boolean(change.person || change.household), extension, at);
 	await recordEvent(trx, row.id, 'case.updated', { fields: Object.keys(change) }, at);
 	return {
-		result: toCaseRecord(await loadCase(ctx, trx, row.id)),
+		result: toCaseRecord(ctx, await loadCase(ctx, trx, row.id)),
 		detail: `geändert: ${Object.keys(change).join(', ')}`,
 	};
 });
@@ -144,7 +144,7 @@ export const reassignCase = caseWrite<CaseRecord, { managerId: string }>(
 			at,
 		);
 		return {
-			result: toCaseRecord(await loadCase(ctx, trx, row.id)),
+			result: toCaseRecord(ctx, await loadCase(ctx, trx, row.id)),
 			detail: `${row.manager_id} → ${target.id}`,
 		};
 	},

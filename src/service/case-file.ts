@@ -12,12 +12,12 @@ export interface CaseFile {
 
 /** Reads the case file in one operation (one audit row `case.read`), with the actor's read rights. */
 export function getCaseFile(ctx: CoreContext, actor: unknown, caseId: string): Promise<CaseFile> {
-	return runOperation(ctx, actor, { action: 'case.read', caseId }, async (trx, who) => {
-		const row = await loadCase(ctx, trx, caseId);
+	return runOperation(ctx, actor, { action: 'case.read', caseId }, async (trx, who, id) => {
+		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
 		const plan = await readPlanView(trx, row.id);
 		return {
-			result: { case: toCaseRecord(row), plan },
+			result: { case: toCaseRecord(ctx, row), plan },
 			detail: plan
 				? `mit Integrationsplan Fassung ${plan.current.version}`
 				: 'ohne Integrationsplan',

@@ -6,6 +6,7 @@ import { ageOn } from '../lifecycle/dates';
 import type { CaseStatus, CaseTable } from '../store/database';
 import { forbiddenControl } from '../text';
 import type { CoreContext, Tx } from './context';
+import { caseNumberOf } from './case-numbers';
 
 export type CaseRow = Selectable<CaseTable>;
 
@@ -16,9 +17,15 @@ export const placeColumns = [
 	'cases.municipality_ags',
 ] as const;
 
+/** The columns of a case's readable number (`caseNumberOf` formats them with the district's prefix). */
+export const caseNumberColumns = ['cases.case_year', 'cases.case_seq'] as const;
+
 /** A case as the core hands it out. */
 export interface CaseRecord {
+	/** Internal id (UUID): for links between systems, not for people to read. */
 	id: string;
+	/** What a person reads and types: `EM-2026-00042` (prefix of the district, year of the intake, sequence). */
+	caseNumber: string;
 	districtId: string;
 	organisationId: string;
 	managerId: string;
@@ -37,9 +44,10 @@ export interface CaseRecord {
 	updatedAt: string;
 }
 
-export function toCaseRecord(row: CaseRow): CaseRecord {
+export function toCaseRecord(ctx: CoreContext, row: CaseRow): CaseRecord {
 	return {
 		id: row.id,
+		caseNumber: caseNumberOf(ctx.profile, row),
 		districtId: row.district_id,
 		organisationId: row.organisation_id,
 		managerId: row.manager_id,

@@ -8,6 +8,7 @@ export interface CaseWrite<I = unknown> {
 	ctx: CoreContext;
 	trx: Tx;
 	who: ResolvedActor;
+	/** The case's internal id (a readable number the caller gave is resolved by the runner). */
 	caseId: string;
 	input: I;
 	options: WriteOptions;
@@ -17,7 +18,7 @@ export interface CaseWrite<I = unknown> {
 export type OnCase = Omit<CaseWrite, 'input'>;
 
 /**
- * A write on one case as a core operation `(ctx, actor, caseId, input, options)`: the runner gets the write
+ * A write on one case as a core operation `(ctx, actor, caseId, input, options)` — `caseId` the id or the number —: the runner gets the write
  * options (submission id, expected version, justification) with the action and the case; a replay needs
  * `replayAccess` on the case (default `document`).
  */
@@ -34,8 +35,8 @@ export function caseWrite<R, I = unknown>(
 		options: WriteOptions = {},
 	): Promise<R> => {
 		const spec = { ...options, action, caseId, ...(replayAccess ? { replayAccess } : {}) };
-		return runOperation(ctx, actor, spec, (trx, who) =>
-			body({ ctx, trx, who, caseId, input, options }),
+		return runOperation(ctx, actor, spec, (trx, who, id) =>
+			body({ ctx, trx, who, caseId: id, input, options }),
 		);
 	};
 }

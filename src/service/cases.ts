@@ -7,10 +7,10 @@ import { runOperation } from './operation';
 import { loadCase, toCaseRecord, type CaseRecord } from './case-rows';
 
 export function getCase(ctx: CoreContext, actor: unknown, caseId: string): Promise<CaseRecord> {
-	return runOperation(ctx, actor, { action: 'case.read', caseId }, async (trx, who) => {
-		const row = await loadCase(ctx, trx, caseId);
+	return runOperation(ctx, actor, { action: 'case.read', caseId }, async (trx, who, id) => {
+		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
-		return { result: toCaseRecord(row) };
+		return { result: toCaseRecord(ctx, row) };
 	});
 }
 
@@ -85,7 +85,7 @@ export function searchCases(
 			.offset(offset)
 			.execute();
 		return {
-			result: { total: Number(total.n), cases: rows.map(toCaseRecord) },
+			result: { total: Number(total.n), cases: rows.map((r) => toCaseRecord(ctx, r)) },
 			detail: `${rows.length} von ${total.n} Fällen`,
 		};
 	});

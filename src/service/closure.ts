@@ -95,7 +95,7 @@ export const closeCase = caseWrite<CaseRecord>('case.close', async (write) => {
 	await recordStatus(trx, row.id, row.status, 'closed', closure.date, at, who.staffId);
 	await touchCase(trx, row, { status: 'closed', closed_on: closure.date }, at);
 	await recordEvent(trx, row.id, 'case.closed', { reason: closure.reason, date: closure.date }, at);
-	return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: closure.reason };
+	return { result: toCaseRecord(ctx, await loadCase(ctx, trx, row.id)), detail: closure.reason };
 });
 
 /** Reopens a closed case; the maximum duration still counts from the first intake. */
@@ -129,5 +129,5 @@ export const reopenCase = caseWrite<CaseRecord>('case.reopen', async (write) => 
 	await recordStatus(trx, row.id, 'closed', to, reopening.date, at, who.staffId);
 	await touchCase(trx, row, { status: to, closed_on: null }, at);
 	await recordEvent(trx, row.id, 'case.reopened', { date: reopening.date, status: to }, at);
-	return { result: toCaseRecord(await loadCase(ctx, trx, row.id)), detail: reopening.reason };
+	return { result: toCaseRecord(ctx, await loadCase(ctx, trx, row.id)), detail: reopening.reason };
 });

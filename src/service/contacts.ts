@@ -63,8 +63,8 @@ export function listContacts(
 	caseId: string,
 	range: { from?: string; to?: string } = {},
 ): Promise<ContactRecord[]> {
-	return runOperation(ctx, actor, { action: 'contact.list', caseId }, async (trx, who) => {
-		const row = await loadCase(ctx, trx, caseId);
+	return runOperation(ctx, actor, { action: 'contact.list', caseId }, async (trx, who, id) => {
+		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
 		if (range.from !== undefined) assertIsoDate(range.from, 'from', 'Zeitraum – von');
 		if (range.to !== undefined) assertIsoDate(range.to, 'to', 'Zeitraum – bis');

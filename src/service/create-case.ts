@@ -9,6 +9,7 @@ import { checkIntakeDates } from '../lifecycle/plausible-dates';
 import { validateInput } from '../validation/validate';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
+import { takeCaseNumbers } from './case-number-store';
 import {
 	loadCase,
 	personRows,
@@ -54,18 +55,20 @@ function checkIntake(ctx: CoreContext, intake: Intake): void {
 	});
 }
 
-/** The new case's row: status Aufnahme, version 1, routed, with the household counted for reports. */
+/** The new case's row: status Aufnahme, version 1, routed, numbered, with the household counted for reports. */
 function newCaseRow(
 	ctx: CoreContext,
 	id: string,
 	intake: Intake,
 	routing: Routing,
 	persons: ReturnType<typeof personRows>,
-	by: string,
-	at: string,
+	stamp: { by: string; at: string; seq: number },
 ) {
+	const { by, at } = stamp;
 	return {
 		id,
+		case_year: caseYear(intake),
+		case_seq: stamp.seq,
 		district_id: ctx.profile.id,
 		organisation_id: routing.organisationId,
 		manager_id: routing.managerId,
@@ -85,6 +88,9 @@ function newCaseRow(
 		updated_at: at,
 	};
 }
+
+/** The year of the intake date, the year part of the case number. */
+const caseYear = (intake: Intake) => Number(intake.intakeDate.slice(0, 4));
 
 /** Intake → a new case in status "Aufnahme", routed to the responsible organisation and a manager. */
 export function createCase(
@@ -110,9 +116,11 @@ export function createCase(
 			const at = ctx.clock.now().toISOString();
 			const id = randomUUID();
 			const persons = personRows(id, intake);
+			// The number is taken last before the insert: the counter stays locked only until the commit.
+			const seq = await takeCaseNumbers(trx, ctx.profile.id, caseYear(intake));
 			await trx
 				.insertInto('cases')
-				.values(newCaseRow(ctx, id, intake, routing, persons, who.staffId, at))
+				.values(newCaseRow(ctx, id, intake, routing, persons, { by: who.staffId, at, seq }))
 				.execute();
 			await trx.insertInto('case_persons').values(persons.rows).execute();
 			await recordStatus(trx, id, null, 'intake', intake.intakeDate, at, who.staffId);
@@ -127,11 +135,11 @@ export function createCase(
 				},
 				at,
 			);
-			const row = await loadCase(ctx, trx, id);
+			const record = toCaseRecord(ctx, await loadCase(ctx, trx, id));
 			return {
-				result: { case: toCaseRecord(row), routing },
+				result: { case: record, routing },
 				caseId: id,
-				detail: `zugewiesen an ${routing.managerId} (${routing.rule})`,
+				detail: `${record.caseNumber} zugewiesen an ${routing.managerId} (${routing.rule})`,
 			};
 		},
 	);

@@ -2,12 +2,15 @@ import { DomainError, auditOutcomeOf } from '../errors';
 import { describeClaim, resolveActor, type ResolvedActor } from '../access/actor';
 import { assertCaseAccess, type CaseAction } from '../access/policy';
 import { appendAudit } from './audit';
+import { isPlausibleId } from './case-rows';
+import { caseIdOf } from './case-number-store';
 import type { CoreContext, Db, Tx } from './context';
 
 /** What the runner needs of an operation; a write's options (`WriteOptions`) may be spread into it. */
 export interface OperationSpec {
 	/** Stable action name, e.g. `case.create`; also the idempotency scope of a submission id. */
 	action: string;
+	/** The case the operation works on: its id or its readable number (`EM-2026-00042`), resolved once by the runner. */
 	caseId?: string | null;
 	submissionId?: string;
 	onReplay?: () => void;
@@ -23,6 +26,9 @@ export interface OperationOutcome<R> {
 
 type Body<Q, R> = (queries: Q, actor: ResolvedActor) => Promise<OperationOutcome<R>>;
 
+/** A write's or read's body; `caseId` is the internal id of the case the spec names (a number already resolved). */
+type CaseBody<R> = (trx: Tx, actor: ResolvedActor, caseId: string) => Promise<OperationOutcome<R>>;
+
 /**
  * The one operation runner of the core. Every operation — writes, reads, reports, polls, system actors —
  * checks the actor, runs its body and writes exactly one audit row: inside the transaction on success,
@@ -33,7 +39,7 @@ export function runOperation<R>(
 	ctx: CoreContext,
 	claim: unknown,
 	spec: OperationSpec,
-	body: Body<Tx, R>,
+	body: CaseBody<R>,
 ): Promise<R> {
 	return audited(ctx, claim, spec, async (actor) => {
 		const submissionId = spec.submissionId;
@@ -44,8 +50,9 @@ export function runOperation<R>(
 		}
 		try {
 			return await ctx.store.db.transaction().execute(async (trx) => {
-				const outcome = await body(trx, actor);
-				const caseId = outcome.caseId ?? spec.caseId ?? null;
+				const named = await namedCase(ctx, trx, spec.caseId);
+				const outcome = await body(trx, actor, named as string);
+				const caseId = outcome.caseId ?? named ?? null;
 				if (submissionId !== undefined) {
 					await trx
 						.insertInto('submissions')
@@ -162,6 +169,18 @@ export async function recordRefusal(
 }
 
 const now = (ctx: CoreContext) => ctx.clock.now().toISOString();
+
+/**
+ * The one place where a case number becomes the case's id, for every operation on a case: what is no plausible id
+ * stays as it is (the case's loader refuses it in German), a number is looked up in this district.
+ */
+async function namedCase(
+	ctx: CoreContext,
+	trx: Tx,
+	ref: string | null | undefined,
+): Promise<string | null | undefined> {
+	return isPlausibleId(ref) ? caseIdOf(ctx, trx, ref) : ref;
+}
 
 function checkSubmissionId(submissionId: unknown): void {
 	if (typeof submissionId !== 'string' || !/^[A-Za-z0-9._:-]{1,200}$/.test(submissionId)) {

@@ -190,8 +190,8 @@ export function getPlan(
 	caseId: string,
 	version?: number,
 ): Promise<PlanView> {
-	return runOperation(ctx, actor, { action: 'plan.read', caseId }, async (trx, who) => {
-		const row = await loadCase(ctx, trx, caseId);
+	return runOperation(ctx, actor, { action: 'plan.read', caseId }, async (trx, who, id) => {
+		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
 		const view = await readPlanView(trx, row.id, version);
 		if (!view)

@@ -20,8 +20,8 @@ export function listReferrals(
 	actor: unknown,
 	caseId: string,
 ): Promise<ReferralRecord[]> {
-	return runOperation(ctx, actor, { action: 'referral.list', caseId }, async (trx, who) => {
-		const row = await loadCase(ctx, trx, caseId);
+	return runOperation(ctx, actor, { action: 'referral.list', caseId }, async (trx, who, id) => {
+		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
 		const rows = await trx
 			.selectFrom('referrals')

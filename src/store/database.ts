@@ -24,6 +24,14 @@ export interface Database {
 	staff_invitations: StaffInvitationTable;
 	staff_sessions: StaffSessionTable;
 	login_throttle: LoginThrottleTable;
+	case_number_counters: CaseNumberCounterTable;
+}
+
+/** The last case number given per district and year; raised in the transaction that inserts the case. */
+export interface CaseNumberCounterTable {
+	district_id: string;
+	year: number;
+	last_seq: number;
 }
 
 /** A staff member's own password (memory-hard hash, `scrypt$N$r$p$salt$hash`). */
@@ -112,6 +120,10 @@ export interface CaseTable {
 	version: number;
 	/** Start of counselling (intake date); the 3/4-year limit counts from here, also after a reopening. */
 	opened_on: string;
+	/** Year of the intake date: with `case_seq` the readable number (`EM-2026-00042`, prefix from the profile). */
+	case_year: number;
+	/** Sequence per district and year, from 1 without gaps (unique with district and year). */
+	case_seq: number;
 	closed_on: string | null;
 	/** Lower-case `lastname firstname` of the counselled person, for search. */
 	search_name: string;
