@@ -18,8 +18,8 @@ export function planForm(profile: DistrictProfile): Flow {
 	f.connect(trigger, first);
 	const mail = f.email('Fall in Beratung: Koordination informieren', [580, 220], {
 		to: `koordination@${profile.id}.example`,
-		subject: '=Fall {{ $json.caseId }} ist in Beratung',
-		text: `=Für Fall {{ $json.caseId }} wurde der erste Integrationsplan erstellt; der Fall ist jetzt in Beratung.\nNächste Überprüfung: {{ $json.result.reviewDate }}\n\n(${profile.name}, keine personenbezogenen Daten in dieser E-Mail)`,
+		subject: '=Fall {{ $json.caseNumber }} ist in Beratung',
+		text: `=Für Fall {{ $json.caseNumber }} wurde der erste Integrationsplan erstellt; der Fall ist jetzt in Beratung.\nNächste Überprüfung: {{ $json.result.reviewDate }}\n\n(${profile.name}, keine personenbezogenen Daten in dieser E-Mail)`,
 	});
 	f.connect(first, mail, 0);
 	f.note(
@@ -118,8 +118,8 @@ function overdueReminder(f: Flow, profile: DistrictProfile, y: number): void {
 	);
 	const mail = f.email('Erinnerung an Integrationsmanager*in', [300, y + 600], {
 		to: `integrationsmanagement@${profile.id}.example`,
-		subject: '=Weitervermittlung überfällig (Fall {{ $json.caseId }})',
-		text: `={{ $json.message }}\n\nBitte beim Fachdienst nachfragen und die Rückmeldung im Formular eintragen. Überfällig heißt: nach ${days} Tagen ohne Rückmeldung.\n\nFall: {{ $json.caseId }}\nZuständig: {{ $json.managerId }}`,
+		subject: '=Weitervermittlung überfällig (Fall {{ $json.caseNumber }})',
+		text: `={{ $json.message }}\n\nBitte beim Fachdienst nachfragen und die Rückmeldung im Formular eintragen. Überfällig heißt: nach ${days} Tagen ohne Rückmeldung.\n\nFall: {{ $json.caseNumber }}\nZuständig: {{ $json.managerId }}`,
 	});
 	f.connect(trigger, mail);
 	f.note(
@@ -144,8 +144,8 @@ export function closureForm(profile: DistrictProfile): Flow {
 	});
 	const mail = f.email('Fall beendet: Koordination informieren', [320, 300], {
 		to: `koordination@${profile.id}.example`,
-		subject: '=Fall {{ $json.caseId }} beendet',
-		text: `=Fall {{ $json.caseId }} wurde beendet (Grund: {{ $json.data.reason }}).\n\n(${profile.name}, keine personenbezogenen Daten in dieser E-Mail)`,
+		subject: '=Fall {{ $json.caseNumber }} beendet',
+		text: `=Fall {{ $json.caseNumber }} wurde beendet (Grund: {{ $json.data.reason }}).\n\n(${profile.name}, keine personenbezogenen Daten in dieser E-Mail)`,
 	});
 	f.connect(trigger, mail);
 	f.note(
@@ -178,8 +178,8 @@ export function reminders(profile: DistrictProfile): Flow {
 	);
 	const mail = f.email('E-Mail an die Koordination', [320, 400], {
 		to: `koordination@${profile.id}.example`,
-		subject: '={{ $json.label }} – Fall {{ $json.caseId }}',
-		text: `={{ $json.message }}\n\nFall: {{ $json.caseId }}\nZuständig: {{ $json.managerId }} ({{ $json.organisationId }})\nDatum: {{ $json.date }}\n\nDiese Nachricht kommt aus dem Workflow „Tägliche Erinnerungen“ (${profile.name}).`,
+		subject: '={{ $json.label }} – Fall {{ $json.caseNumber }}',
+		text: `={{ $json.message }}\n\nFall: {{ $json.caseNumber }}\nZuständig: {{ $json.managerId }} ({{ $json.organisationId }})\nDatum: {{ $json.date }}\n\nDiese Nachricht kommt aus dem Workflow „Tägliche Erinnerungen“ (${profile.name}).`,
 	});
 	f.connect(trigger, mail);
 	f.note(

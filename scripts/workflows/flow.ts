@@ -148,7 +148,7 @@ export class Flow {
 	/**
 	 * A Case Form Trigger under `formulare/`: GET serves the form (after the personal sign-in), POST stores the
 	 * submission through the core and answers the manager in German; the workflow then gets
-	 * `{kind, data, extras, actor, submissionId, caseId, result}`.
+	 * `{kind, data, extras, actor, submissionId, caseId, caseNumber, result}`.
 	 */
 	formTrigger(path: string, label: string, form: string, position: Position = [0, 300]): string {
 		return this.add(

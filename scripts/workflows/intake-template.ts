@@ -66,8 +66,8 @@ function providerRouting(f: Flow, profile: DistrictProfile, trigger: string): vo
 	profile.organisations.forEach((o, i) => {
 		const mail = f.email(`Träger informieren: ${o.name}`, [600, 140 + i * 160], {
 			to: `integrationsmanagement@${o.id}.example`,
-			subject: `=Neuer Fall für ${o.name} ({{ $json.caseId }})`,
-			text: `=Guten Tag,\n\nim Integrationsmanagement ${profile.name} wurde ein neuer Fall angelegt und ${o.name} zugewiesen.\nFallnummer: {{ $json.caseId }}\nZuständig: {{ $json.result.routing.managerId }}\n\nDie Fallakte ist in der Falldatenbank einsehbar (keine personenbezogenen Daten in dieser E-Mail).`,
+			subject: `=Neuer Fall für ${o.name} ({{ $json.caseNumber }})`,
+			text: `=Guten Tag,\n\nim Integrationsmanagement ${profile.name} wurde ein neuer Fall angelegt und ${o.name} zugewiesen.\nFallnummer: {{ $json.caseNumber }}\nZuständig: {{ $json.result.routing.managerId }}\n\nDie Fallakte ist in der Falldatenbank einsehbar (keine personenbezogenen Daten in dieser E-Mail).`,
 		});
 		f.connect(route, mail, i);
 	});
@@ -87,8 +87,8 @@ function providerRouting(f: Flow, profile: DistrictProfile, trigger: string): vo
 function coordinationMail(f: Flow, profile: DistrictProfile, trigger: string): void {
 	const mail = f.email('Neuer Fall: Koordination informieren', [320, 300], {
 		to: `koordination@${profile.id}.example`,
-		subject: '=Neuer Fall {{ $json.caseId }}',
-		text: `=Im Integrationsmanagement ${profile.name} wurde ein Fall angelegt.\nFallnummer: {{ $json.caseId }}\nTräger: {{ $json.result.routing.organisationId }}\nZuständig: {{ $json.result.routing.managerId }}\n\n(keine personenbezogenen Daten in dieser E-Mail)`,
+		subject: '=Neuer Fall {{ $json.caseNumber }}',
+		text: `=Im Integrationsmanagement ${profile.name} wurde ein Fall angelegt.\nFallnummer: {{ $json.caseNumber }}\nTräger: {{ $json.result.routing.organisationId }}\nZuständig: {{ $json.result.routing.managerId }}\n\n(keine personenbezogenen Daten in dieser E-Mail)`,
 	});
 	f.connect(trigger, mail);
 	f.note('E-Mail', smtpNote, [260, 480], 420, 240);

@@ -3,7 +3,8 @@ import { currentLimit, REGULAR_YEARS, MAXIMUM_YEARS } from '../lifecycle/duratio
 import { serviceName } from '../districts/profile';
 import { printable } from '../text';
 import { overdueReferralRows } from '../service/referral-lists';
-import { placeColumns } from '../service/case-rows';
+import { caseNumberColumns, placeColumns } from '../service/case-rows';
+import { caseNumberOf, type CaseNumberColumns } from '../service/case-numbers';
 import type { CoreContext, Tx } from '../service/context';
 import {
 	caseEventLabels,
@@ -21,16 +22,23 @@ export interface FindWindow {
 	options: PollOptions;
 }
 
-type CaseFields = Pick<CaseEvent, 'caseId' | 'managerId' | 'organisationId' | 'municipality'>;
+type CaseFields = Pick<
+	CaseEvent,
+	'caseId' | 'caseNumber' | 'managerId' | 'organisationId' | 'municipality'
+>;
 type Finder = (ctx: CoreContext, trx: Tx, window: FindWindow) => Promise<CaseEvent[]>;
 
-const caseFields = (r: {
-	id: string;
-	manager_id: string;
-	organisation_id: string;
-	municipality_ags: string;
-}): CaseFields => ({
+const caseFields = (
+	ctx: CoreContext,
+	r: CaseNumberColumns & {
+		id: string;
+		manager_id: string;
+		organisation_id: string;
+		municipality_ags: string;
+	},
+): CaseFields => ({
 	caseId: r.id,
+	caseNumber: caseNumberOf(ctx.profile, r),
 	managerId: r.manager_id,
 	organisationId: r.organisation_id,
 	municipality: r.municipality_ags,
@@ -72,6 +80,7 @@ const outbox: Finder = async (ctx, trx, { now, fromSeq, baselineSeq, options }) 
 			'case_events.payload_json',
 			'cases.id',
 			...placeColumns,
+			...caseNumberColumns,
 		])
 		.where('cases.district_id', '=', ctx.profile.id)
 		.where(
@@ -106,7 +115,7 @@ const outbox: Finder = async (ctx, trx, { now, fromSeq, baselineSeq, options }) 
 			String(r.seq),
 			message,
 			date,
-			caseFields(r),
+			caseFields(ctx, r),
 		);
 	});
 };
@@ -133,6 +142,7 @@ const planReviewDue: Finder = async (ctx, trx, { day, options }) => {
 			'plans.review_date',
 			'cases.id',
 			...placeColumns,
+			...caseNumberColumns,
 		])
 		.where('cases.district_id', '=', ctx.profile.id)
 		.where('cases.status', '=', 'active')
@@ -140,7 +150,7 @@ const planReviewDue: Finder = async (ctx, trx, { day, options }) => {
 		.execute();
 	return rows.map((r) => {
 		const message = `Die Überprüfung des Integrationsplans (Fassung ${r.version}) ist am ${germanDate(r.review_date)} fällig.`;
-		return event('planReviewDue', r.planId, message, r.review_date, caseFields(r), {
+		return event('planReviewDue', r.planId, message, r.review_date, caseFields(ctx, r), {
 			planVersion: Number(r.version),
 		});
 	});
@@ -159,7 +169,7 @@ const referralOverdue: Finder = async (ctx, trx, { day }) => {
 			r.id,
 			message,
 			overdueFrom,
-			caseFields({ ...r, id: r.case_id }),
+			caseFields(ctx, { ...r, id: r.case_id }),
 			{ referralId: r.id },
 		);
 	});
@@ -170,7 +180,13 @@ const limitApproaching: Finder = async (ctx, trx, { day, options }) => {
 	const lead = options.limitLeadDays ?? ctx.profile.settings.limitLeadDays;
 	const rows = await trx
 		.selectFrom('cases')
-		.select(['cases.id', 'cases.opened_on', 'cases.extension_reason', ...placeColumns])
+		.select([
+			'cases.id',
+			'cases.opened_on',
+			'cases.extension_reason',
+			...placeColumns,
+			...caseNumberColumns,
+		])
 		.where('district_id', '=', ctx.profile.id)
 		.where('status', '!=', 'closed')
 		.execute();
@@ -181,7 +197,9 @@ const limitApproaching: Finder = async (ctx, trx, { day, options }) => {
 			limit.years === REGULAR_YEARS
 				? `Die Beratung erreicht am ${germanDate(limit.date)} die Regeldauer von ${REGULAR_YEARS} Jahren. Danach nur mit dokumentierter Begründung, höchstens bis ${MAXIMUM_YEARS} Jahre.`
 				: `Die Beratung endet spätestens am ${germanDate(limit.date)} (Höchstdauer ${MAXIMUM_YEARS} Jahre).`;
-		return [event('limitApproaching', `${r.id}:${limit.date}`, message, limit.date, caseFields(r))];
+		return [
+			event('limitApproaching', `${r.id}:${limit.date}`, message, limit.date, caseFields(ctx, r)),
+		];
 	});
 };
 

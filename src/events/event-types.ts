@@ -20,7 +20,10 @@ export interface CaseEvent {
 	eventKey: string;
 	label: string;
 	message: string;
+	/** Internal id of the case (for the next node); people read `caseNumber`. */
 	caseId: string;
+	/** The case's readable number (`EM-2026-00042`): what e-mails and notes name. */
+	caseNumber: string;
 	managerId: string;
 	organisationId: string;
 	municipality: string;

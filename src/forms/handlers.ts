@@ -29,7 +29,10 @@ export interface FormEmission {
 	extras: Record<string, unknown>;
 	actor: Actor;
 	submissionId: string;
+	/** The case as the form's link named it (`?case=`); once stored, its internal id. */
 	caseId?: string;
+	/** The case's readable number (`EM-2026-00042`, when the trigger saves): what e-mails and notes name. */
+	caseNumber?: string;
 	/** The stored record (when the trigger saves). */
 	result?: unknown;
 }
@@ -243,13 +246,15 @@ async function storeAndAnswer(
 			{
 				message: outcome.message,
 				caseId: outcome.caseId,
+				caseNumber: outcome.caseNumber,
 				...(outcome.replayed ? { replayed: true } : {}),
 			},
 			request,
 		);
 		// A repeated submission (double click, resend after a lost answer) gets the first answer but starts no workflow again.
 		if (outcome.replayed) return { response };
-		return { response, emission: { ...emission, caseId: outcome.caseId, result: outcome.result } };
+		const { caseId: id, caseNumber } = outcome;
+		return { response, emission: { ...emission, caseId: id, caseNumber, result: outcome.result } };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 		const status = httpStatusOf(error);

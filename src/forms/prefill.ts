@@ -27,7 +27,7 @@ export interface Prefill {
 
 export function caseLabel(record: CaseRecord): string {
 	const p = record.data.person;
-	return `Fall: ${p.lastName}, ${p.firstName} (geb. ${germanDate(p.birthDate)}) · Aufnahme am ${germanDate(record.openedOn)} · ${statusLabels[record.status]}`;
+	return `Fall: ${p.lastName}, ${p.firstName} (geb. ${germanDate(p.birthDate)}) · Aufnahme am ${germanDate(record.openedOn)} · ${statusLabels[record.status]} · Fallnummer ${record.caseNumber}`;
 }
 
 export function caseInfo(record: CaseRecord, today: string): CaseInfo {

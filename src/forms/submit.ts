@@ -19,7 +19,10 @@ export interface SubmitInput {
 }
 
 export interface SubmitOutcome {
+	/** Internal id of the case (for the workflow's next node). */
 	caseId: string;
+	/** The case's readable number (`EM-2026-00042`): what messages and e-mails name. */
+	caseNumber: string;
 	/** German confirmation for the manager. */
 	message: string;
 	result: unknown;
@@ -58,7 +61,9 @@ export async function storeSubmission(core: Core, input: SubmitInput): Promise<S
 type Stored = Omit<SubmitOutcome, 'replayed'>;
 type Replay = { submissionId: string; onReplay: () => void };
 type Storer = (core: Core, input: SubmitInput, replay: Replay) => Promise<Stored>;
-type CaseWrite<R> = (
+/** What every write on a case gives back: a record that names its case (`caseId`), or the case itself (`id`). */
+type OnCaseResult = { caseNumber: string } & ({ caseId: string } | { id: string });
+type CaseWrite<R extends OnCaseResult> = (
 	core: Core,
 	actor: Actor,
 	caseId: string,
@@ -71,18 +76,19 @@ type CaseWrite<R> = (
  * their page was built from (a stale page is a conflict); documentation carries a justification for counselling
  * beyond 3 years, if the form asked for one, into the same write.
  */
-function onCase<R>(
+function onCase<R extends OnCaseResult>(
 	write: CaseWrite<R>,
 	confirm: (data: Record<string, unknown>, result: R, core: Core) => string,
 	uses: { version: boolean; justification: boolean },
 ): Storer {
 	return async (core, input, replay) => {
-		const caseId = needCase(input.caseId);
 		const options: WriteOptions = { ...replay };
 		if (uses.version) options.expectedVersion = input.seenVersion;
 		if (uses.justification) options.extensionJustification = input.extras.extensionJustification;
-		const result = await write(core, input.actor, caseId, input.data, options);
-		return { caseId, message: confirm(input.data, result, core), result };
+		const result = await write(core, input.actor, needCase(input.caseId), input.data, options);
+		const caseId = 'caseId' in result ? result.caseId : result.id;
+		const message = confirm(input.data, result, core);
+		return { caseId, caseNumber: result.caseNumber, message, result };
 	};
 }
 
@@ -97,8 +103,9 @@ const storers: Record<FormKind, Storer> = {
 		const responsible = sentence(
 			`${manager}, ${organisationName(profile, created.routing.organisationId)}`,
 		);
-		const message = `Die Aufnahme von ${intake.person.firstName} ${intake.person.lastName} ist gespeichert (Fallnummer ${created.case.id}). Zuständig: ${responsible}`;
-		return { caseId: created.case.id, message, result: created };
+		const message = `Die Aufnahme von ${intake.person.firstName} ${intake.person.lastName} ist gespeichert (Fallnummer ${created.case.caseNumber}). Zuständig: ${responsible}`;
+		const { id: caseId, caseNumber } = created.case;
+		return { caseId, caseNumber, message, result: created };
 	},
 	plan: onCase(
 		(core, ...args) => core.savePlan(...args),

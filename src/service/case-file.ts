@@ -15,7 +15,7 @@ export function getCaseFile(ctx: CoreContext, actor: unknown, caseId: string): P
 	return runOperation(ctx, actor, { action: 'case.read', caseId }, async (trx, who, id) => {
 		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
-		const plan = await readPlanView(trx, row.id);
+		const plan = await readPlanView(ctx, trx, row);
 		return {
 			result: { case: toCaseRecord(ctx, row), plan },
 			detail: plan

@@ -23,7 +23,9 @@ export interface CaseNumberColumns {
 const FALLBACK_PREFIX = 'IM';
 
 /** The profile's `caseNumberPrefix`, else the first two letters of the profile's id in capitals (emmendingen → EM). */
-export function caseNumberPrefix(profile: Pick<DistrictProfile, 'id' | 'caseNumberPrefix'>): string {
+export function caseNumberPrefix(
+	profile: Pick<DistrictProfile, 'id' | 'caseNumberPrefix'>,
+): string {
 	if (profile.caseNumberPrefix) return profile.caseNumberPrefix;
 	const letters = profile.id.toUpperCase().replace(/[^A-Z]/g, '');
 	return letters.length >= 2 ? letters.slice(0, 2) : FALLBACK_PREFIX;

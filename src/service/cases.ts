@@ -5,6 +5,7 @@ import { assertCaseAccess, searchScope } from '../access/policy';
 import type { CoreContext } from './context';
 import { runOperation } from './operation';
 import { loadCase, toCaseRecord, type CaseRecord } from './case-rows';
+import { caseNumberPrefix, parseCaseNumber, type CaseNumberParts } from './case-numbers';
 
 export function getCase(ctx: CoreContext, actor: unknown, caseId: string): Promise<CaseRecord> {
 	return runOperation(ctx, actor, { action: 'case.read', caseId }, async (trx, who, id) => {
@@ -20,6 +21,8 @@ export interface CaseSearch {
 	municipality?: string;
 	/** Part of the last or first name. */
 	name?: string;
+	/** A whole case number, case-insensitive, leading zeros optional (`em-2026-42`). */
+	caseNumber?: string;
 	limit?: number;
 	offset?: number;
 }
@@ -34,6 +37,7 @@ const searchLabels = {
 	managerId: 'Integrationsmanager*in',
 	municipality: 'Gemeinde',
 	name: 'Name',
+	caseNumber: 'Fallnummer',
 } as const;
 
 /** Search terms are text without control characters (PostgreSQL cannot even compare a NUL): a German refusal, not a database error. */
@@ -50,6 +54,16 @@ function assertSearchTerms(search: CaseSearch): void {
 			fieldErrors: [{ path: `/${key}`, field: searchLabels[key], message }],
 		});
 	}
+}
+
+/** The number searched for; a malformed one is refused at its field, in German. */
+function searchedNumber(text: string): CaseNumberParts {
+	const parts = parseCaseNumber(text);
+	if (parts) return parts;
+	const message = 'Bitte eine vollständige Fallnummer angeben, z. B. EM-2026-00042.';
+	throw new DomainError('VALIDATION_FAILED', `Suche – Fallnummer: ${message}`, {
+		fieldErrors: [{ path: '/caseNumber', field: searchLabels.caseNumber, message }],
+	});
 }
 
 /** Cases the actor may see: their own organisation's (managers) or the whole district (coordinator). */
@@ -74,6 +88,12 @@ export function searchCases(
 				'like',
 				`%${search.name.toLowerCase().replace(/[%_]/g, '')}%`,
 			);
+		if (search.caseNumber !== undefined) {
+			const number = searchedNumber(search.caseNumber);
+			// Another district's prefix finds nothing here (the sequence starts at 1).
+			const seq = number.prefix === caseNumberPrefix(ctx.profile) ? number.seq : 0;
+			query = query.where('case_year', '=', number.year).where('case_seq', '=', seq);
+		}
 		const total = await query
 			.select((eb) => eb.fn.countAll<string | number>().as('n'))
 			.executeTakeFirstOrThrow();

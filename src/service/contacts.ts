@@ -7,11 +7,14 @@ import { loadCase, recordEvent, touchCase } from './case-rows';
 import type { CoreContext } from './context';
 import { caseWrite } from './case-write';
 import { caseForDocumenting } from './documenting';
+import { caseNumberOf } from './case-numbers';
 import { runOperation } from './operation';
 
 export interface ContactRecord extends Contact {
 	id: string;
 	caseId: string;
+	/** The case's readable number (`EM-2026-00042`). */
+	caseNumber: string;
 	createdAt: string;
 	createdBy: string;
 }
@@ -51,7 +54,14 @@ export const logContact = caseWrite<ContactRecord>('contact.log', async (write) 
 		at,
 	);
 	return {
-		result: { id, caseId: row.id, ...contact, createdAt: at, createdBy: who.staffId },
+		result: {
+			id,
+			caseId: row.id,
+			caseNumber: caseNumberOf(ctx.profile, row),
+			...contact,
+			createdAt: at,
+			createdBy: who.staffId,
+		},
 		detail: contact.date,
 	};
 });
@@ -89,6 +99,7 @@ export function listContacts(
 		const result = contacts.map((c) => ({
 			id: c.id,
 			caseId: c.case_id,
+			caseNumber: caseNumberOf(ctx.profile, row),
 			date: c.contact_date,
 			channel: c.channel as Contact['channel'],
 			minutes: Number(c.minutes),

@@ -10,12 +10,15 @@ import { validateInput } from '../validation/validate';
 import { loadCase, recordEvent, recordStatus, touchCase, type CaseRow } from './case-rows';
 import type { CoreContext, Tx } from './context';
 import { caseWrite } from './case-write';
+import { caseNumberOf } from './case-numbers';
 import { caseForDocumenting } from './documenting';
 import { runOperation } from './operation';
 
 export interface PlanRecord {
 	id: string;
 	caseId: string;
+	/** The case's readable number (`EM-2026-00042`). */
+	caseNumber: string;
 	version: number;
 	kind: 'created' | 'continued';
 	planDate: string;
@@ -34,10 +37,14 @@ async function planVersions(trx: Tx, caseId: string) {
 		.execute();
 }
 
-function toPlanRecord(row: Awaited<ReturnType<typeof planVersions>>[number]): PlanRecord {
+function toPlanRecord(
+	row: Awaited<ReturnType<typeof planVersions>>[number],
+	caseNumber: string,
+): PlanRecord {
 	return {
 		id: row.id,
 		caseId: row.case_id,
+		caseNumber,
 		version: Number(row.version),
 		kind: row.kind,
 		planDate: row.plan_date,
@@ -116,7 +123,7 @@ async function storePlanVersion(
 	await touchCase(trx, row, row.status === 'intake' ? { status: 'active' } : {}, at);
 	await recordEvent(trx, row.id, `plan.${kind}`, { version, reviewDate: plan.reviewDate }, at);
 	const [created] = (await planVersions(trx, row.id)).filter((p) => p.id === id);
-	return toPlanRecord(created);
+	return toPlanRecord(created, caseNumberOf(ctx.profile, row));
 }
 
 const planGuard = {
@@ -158,11 +165,12 @@ export interface PlanView {
 
 /** The latest plan (or a given version) with the list of all versions; null when the case has no plan yet. */
 export async function readPlanView(
+	ctx: CoreContext,
 	trx: Tx,
-	caseId: string,
+	row: CaseRow,
 	version?: number,
 ): Promise<PlanView | null> {
-	const all = await planVersions(trx, caseId);
+	const all = await planVersions(trx, row.id);
 	if (all.length === 0) return null;
 	const chosen =
 		version === undefined ? all[all.length - 1] : all.find((p) => Number(p.version) === version);
@@ -172,7 +180,7 @@ export async function readPlanView(
 			`Den Integrationsplan in Fassung ${version} gibt es nicht (vorhanden: 1–${all.length}).`,
 		);
 	return {
-		current: toPlanRecord(chosen),
+		current: toPlanRecord(chosen, caseNumberOf(ctx.profile, row)),
 		versions: all.map((p) => ({
 			version: Number(p.version),
 			kind: p.kind,
@@ -193,7 +201,7 @@ export function getPlan(
 	return runOperation(ctx, actor, { action: 'plan.read', caseId }, async (trx, who, id) => {
 		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
-		const view = await readPlanView(trx, row.id, version);
+		const view = await readPlanView(ctx, trx, row, version);
 		if (!view)
 			throw new DomainError('NOT_FOUND', 'Für diesen Fall gibt es noch keinen Integrationsplan.');
 		return { result: view, detail: `Fassung ${view.current.version}` };

@@ -10,7 +10,7 @@ import {
 } from '../lifecycle/date-checks';
 import { addDays } from '../lifecycle/dates';
 import { overdueCutoff } from '../lifecycle/referral-status';
-import { loadCase, placeColumns } from './case-rows';
+import { caseNumberColumns, loadCase, placeColumns } from './case-rows';
 import type { CoreContext, Db } from './context';
 import { runOperation } from './operation';
 import { toReferralRecord, type ReferralRecord } from './referral-record';
@@ -31,7 +31,7 @@ export function listReferrals(
 			.orderBy('id')
 			.execute();
 		return {
-			result: rows.map((r) => toReferralRecord(ctx, r)),
+			result: rows.map((r) => toReferralRecord(ctx, r, row)),
 			detail: `${rows.length} Weitervermittlungen`,
 		};
 	});
@@ -60,7 +60,7 @@ export function listOverdueReferrals(
 		const result = rows.map((r) => {
 			const overdueFrom = addDays(r.referred_on, days);
 			return {
-				...toReferralRecord(ctx, r),
+				...toReferralRecord(ctx, r, r),
 				overdue: true,
 				managerId: r.manager_id,
 				organisationId: r.organisation_id,
@@ -85,7 +85,7 @@ export function overdueReferralRows(
 		.selectFrom('referrals')
 		.innerJoin('cases', 'cases.id', 'referrals.case_id')
 		.selectAll('referrals')
-		.select(placeColumns)
+		.select([...placeColumns, ...caseNumberColumns])
 		.where('cases.district_id', '=', profile.id)
 		.where('cases.status', '!=', 'closed')
 		.where('referrals.status', '=', 'open')

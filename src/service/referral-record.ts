@@ -5,10 +5,13 @@ import { addDays } from '../lifecycle/dates';
 import { isReferralOverdue } from '../lifecycle/referral-status';
 import type { ReferralState, ReferralTable } from '../store/database';
 import type { CoreContext } from './context';
+import { caseNumberOf, type CaseNumberColumns } from './case-numbers';
 
 export interface ReferralRecord {
 	id: string;
 	caseId: string;
+	/** The case's readable number (`EM-2026-00042`). */
+	caseNumber: string;
 	serviceId: string;
 	serviceName: string;
 	reason: string;
@@ -22,11 +25,17 @@ export interface ReferralRecord {
 	createdBy: string;
 }
 
-export function toReferralRecord(ctx: CoreContext, row: Selectable<ReferralTable>): ReferralRecord {
+/** A referral as the core hands it out; `onCase` gives the number of its case (the case row, or its number columns). */
+export function toReferralRecord(
+	ctx: CoreContext,
+	row: Selectable<ReferralTable>,
+	onCase: CaseNumberColumns,
+): ReferralRecord {
 	const days = ctx.profile.settings.referralOverdueDays;
 	return {
 		id: row.id,
 		caseId: row.case_id,
+		caseNumber: caseNumberOf(ctx.profile, onCase),
 		serviceId: row.service_id,
 		serviceName: serviceName(ctx.profile, row.service_id),
 		reason: row.reason,

@@ -89,7 +89,7 @@ export const createReferral = caseWrite<ReferralRecord>('referral.create', async
 	);
 	await touchCase(trx, row, {}, at);
 	await recordEvent(trx, row.id, 'referral.created', { referralId: id, serviceId: service.id }, at);
-	return { result: toReferralRecord(ctx, values), detail: service.id };
+	return { result: toReferralRecord(ctx, values, row), detail: service.id };
 });
 
 /** A status change may name the new state by its German label (angenommen, abgelehnt, abgeschlossen). */
@@ -156,7 +156,7 @@ async function applyStatusChange(
 		.where('id', '=', referral.id)
 		.executeTakeFirstOrThrow();
 	return {
-		result: toReferralRecord(ctx, updated),
+		result: toReferralRecord(ctx, updated, row),
 		caseId: row.id,
 		detail: `${referral.status} → ${change.status}`,
 	};
