@@ -8,6 +8,7 @@ export const caseIdField = (show: Show): INodeProperties => ({
 	name: 'caseId',
 	type: 'string',
 	default: '={{ $json.caseId ?? $json.case?.id ?? $json.id }}',
+	description: 'The internal ID of the case or its readable case number, e.g. EM-2026-00042',
 	required: true,
 	displayOptions: { show },
 });
