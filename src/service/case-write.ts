@@ -18,9 +18,9 @@ export interface CaseWrite<I = unknown> {
 export type OnCase = Omit<CaseWrite, 'input'>;
 
 /**
- * A write on one case as a core operation `(ctx, actor, caseId, input, options)` — `caseId` the id or the number —: the runner gets the write
- * options (submission id, expected version, justification) with the action and the case; a replay needs
- * `replayAccess` on the case (default `document`).
+ * A write on one case as a core operation `(ctx, actor, caseId, input, options)`, `caseId` being the case's id or its
+ * number: the runner gets the write options (submission id, expected version, justification) with the action and
+ * the case; a replay needs `replayAccess` on the case (default `document`).
  */
 export function caseWrite<R, I = unknown>(
 	action: string,

@@ -41,7 +41,9 @@ export function runOperation<R>(
 	spec: OperationSpec,
 	body: CaseBody<R>,
 ): Promise<R> {
-	return audited(ctx, claim, spec, async (actor) => {
+	// The audit row, also of a refusal, names the case by its id once a number is resolved.
+	const audit: OperationSpec = { ...spec };
+	return audited(ctx, claim, audit, async (actor) => {
 		const submissionId = spec.submissionId;
 		if (submissionId !== undefined) {
 			checkSubmissionId(submissionId);
@@ -50,9 +52,10 @@ export function runOperation<R>(
 		}
 		try {
 			return await ctx.store.db.transaction().execute(async (trx) => {
-				const named = await namedCase(ctx, trx, spec.caseId);
-				const outcome = await body(trx, actor, named as string);
-				const caseId = outcome.caseId ?? named ?? null;
+				audit.caseId = await namedCase(ctx, trx, spec.caseId);
+				// Operations without a case (search, intake) get no id and do not read it.
+				const outcome = await body(trx, actor, audit.caseId as string);
+				const caseId = outcome.caseId ?? audit.caseId ?? null;
 				if (submissionId !== undefined) {
 					await trx
 						.insertInto('submissions')

@@ -123,6 +123,8 @@ describe.each(backends)('readable case numbers on %s', (backend) => {
 		const { case: c } = await create();
 		for (const ref of [c.caseNumber, c.id]) {
 			expect((await failure(suite.core.getCase(drk(), ref))).code).toBe('FORBIDDEN');
+			// The audit row names the case by its id, however the caller named it.
+			expect((await suite.audit()).at(-1)).toMatchObject({ outcome: 'denied', case_id: c.id });
 			expect(
 				(await failure(suite.core.logContact(drk(), ref, validContact('2026-05-20')))).code,
 			).toBe('FORBIDDEN');
