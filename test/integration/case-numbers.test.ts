@@ -1,4 +1,6 @@
 import { Migrator } from 'kysely';
+import { caseLabel } from '../../src/forms/prefill';
+import { storeSubmission } from '../../src/forms/submit';
 import { migrationProvider } from '../../src/store/migrations';
 import { coreSuite } from '../helpers/core-suite';
 import { failure, validContact, validIntake } from '../helpers/fixtures';
@@ -131,6 +133,37 @@ describe.each(backends)('readable case numbers on %s', (backend) => {
 		}
 		expect((await suite.core.searchCases(drk(), { caseNumber: c.caseNumber })).total).toBe(0);
 		expect((await suite.audit()).at(-1)).toMatchObject({ action: 'case.search', outcome: 'ok' });
+	});
+
+	it('names the case by its number where people read it: confirmation, form label, events', async () => {
+		await create();
+		const poll = { triggerId: 'numbers:trigger', types: ['caseCreated' as const], record: true };
+		const { lastSeq } = await suite.core.pollCaseEvents(poll);
+		const stored = await storeSubmission(suite.core, {
+			kind: 'intake',
+			actor: caritas(),
+			data: intakeOn('2026-05-06', 'Kovalenko') as unknown as Record<string, unknown>,
+			extras: {},
+			submissionId: 'form-intake',
+		});
+		expect(stored.caseNumber).toBe('EM-2026-00002');
+		expect(stored.message).toMatch(/ist gespeichert \(Fallnummer EM-2026-00002\)\. Zuständig: /);
+		expect(stored.message).not.toContain(stored.caseId);
+		const contact = await storeSubmission(suite.core, {
+			kind: 'contact',
+			actor: caritas(),
+			caseId: 'em-2026-2',
+			data: validContact('2026-05-20'),
+			extras: {},
+			submissionId: 'form-contact',
+		});
+		expect(contact).toMatchObject({ caseId: stored.caseId, caseNumber: 'EM-2026-00002' });
+		const record = await suite.core.getCase(caritas(), 'EM-2026-00002');
+		expect(caseLabel(record)).toMatch(/^Fall: Kovalenko, Amina .* · Fallnummer EM-2026-00002$/);
+		const { events } = await suite.core.pollCaseEvents({ ...poll, lastSeq });
+		expect(events).toEqual([
+			expect.objectContaining({ caseId: stored.caseId, caseNumber: 'EM-2026-00002' }),
+		]);
 	});
 
 	it('numbers existing cases when migrating: per district and year, in order of creation', async () => {
