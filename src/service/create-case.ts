@@ -9,6 +9,8 @@ import { checkIntakeDates } from '../lifecycle/plausible-dates';
 import { validateInput } from '../validation/validate';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
+import { recordChange } from './case-history';
+import { intakeDelta } from '../lifecycle/case-history';
 import {
 	loadCase,
 	personRows,
@@ -116,6 +118,14 @@ export function createCase(
 				.execute();
 			await trx.insertInto('case_persons').values(persons.rows).execute();
 			await recordStatus(trx, id, null, 'intake', intake.intakeDate, at, who.staffId);
+			const delta = intakeDelta(intake, routing);
+			await recordChange(
+				trx,
+				id,
+				{ kind: 'intake', validFrom: intake.intakeDate, delta },
+				at,
+				who.staffId,
+			);
 			await recordEvent(
 				trx,
 				id,

@@ -5,6 +5,7 @@ import { triggerEmissions } from './0002-trigger-emissions';
 import { submissionActor } from './0003-submission-actor';
 import { oidcLoginTransactions } from './0004-oidc-login-transactions';
 import { staffAccounts } from './0005-staff-accounts';
+import { caseFileHistory } from './0007-case-file-history';
 
 export type { Backend } from './backend';
 
@@ -17,6 +18,7 @@ export function migrationProvider(backend: Backend): MigrationProvider {
 			'0003_submission_actor': submissionActor,
 			'0004_oidc_login_transactions': oidcLoginTransactions,
 			'0005_staff_accounts': staffAccounts,
+			'0007_case_file_history': caseFileHistory(backend),
 		}),
 	};
 }

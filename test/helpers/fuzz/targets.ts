@@ -81,6 +81,17 @@ export const bases = {
 	}),
 	reopen: () => ({ date: '2025-07-01', reason: 'Neuer Bedarf' }),
 	caseUpdate: richUpdate,
+	caseFileChange: () => ({
+		validFrom: '2026-03-02',
+		municipality: richIntake().municipality,
+		person: { germanLevel: 'B1', occupation: 'employed_social_insurance' },
+		members: [{ member: 1, germanLevel: 'B2', occupation: 'vocational_training' }],
+		joined: [
+			{ firstName: 'Samira', lastName: 'Haddad', birthDate: '2026-02-20', relationship: 'child' },
+		],
+		left: [3],
+		note: 'Geburt und Auszug\nim März',
+	}),
 	actor: () => ({ ...manager }),
 	districtProfile: () => loadShippedProfile('wehr'),
 	reportDefinition: () => loadShippedDefinition(),
@@ -137,6 +148,12 @@ export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 			);
 		return async (input) =>
 			core.updateCase(manager, id, input, { expectedVersion: await version() });
+	},
+	caseFileChange: async (core) => {
+		const id = await activeCase(core);
+		const version = async () => (await core.getCase(manager, id)).version;
+		return async (input) =>
+			core.changeCaseFile(manager, id, input, { expectedVersion: await version() });
 	},
 	actor: onActiveCase((core, id, claim) => core.getCase(claim, id)),
 	districtProfile: async () => async (input) => parseProfile(input),
