@@ -119,6 +119,24 @@ const onActiveCase =
 		return (input) => operation(core, id, input);
 	};
 
+/** A change of an active case of its own that names the version the client saw (read from the store, not audited). */
+const withVersion =
+	(operation: (core: Core, caseId: string, input: unknown, version: number) => Promise<unknown>) =>
+	async (core: Core): Promise<Call> => {
+		const id = await activeCase(core);
+		const version = async () =>
+			Number(
+				(
+					await core.context.store.db
+						.selectFrom('cases')
+						.select('version')
+						.where('id', '=', id)
+						.executeTakeFirstOrThrow()
+				).version,
+			);
+		return async (input) => operation(core, id, input, await version());
+	};
+
 /** The core operation per input kind, on a case prepared for it. */
 export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 	intake: async (core) => (input) => core.createCase(manager, { intake: input }),
@@ -134,27 +152,12 @@ export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 		const id = await closedCase(core);
 		return (input) => core.reopenCase(manager, id, input);
 	},
-	caseUpdate: async (core) => {
-		const id = await activeCase(core);
-		const version = async () =>
-			Number(
-				(
-					await core.context.store.db
-						.selectFrom('cases')
-						.select('version')
-						.where('id', '=', id)
-						.executeTakeFirstOrThrow()
-				).version,
-			);
-		return async (input) =>
-			core.updateCase(manager, id, input, { expectedVersion: await version() });
-	},
-	caseFileChange: async (core) => {
-		const id = await activeCase(core);
-		const version = async () => (await core.getCase(manager, id)).version;
-		return async (input) =>
-			core.changeCaseFile(manager, id, input, { expectedVersion: await version() });
-	},
+	caseUpdate: withVersion((core, id, input, expectedVersion) =>
+		core.updateCase(manager, id, input, { expectedVersion }),
+	),
+	caseFileChange: withVersion((core, id, input, expectedVersion) =>
+		core.changeCaseFile(manager, id, input, { expectedVersion }),
+	),
 	actor: onActiveCase((core, id, claim) => core.getCase(claim, id)),
 	districtProfile: async () => async (input) => parseProfile(input),
 	reportDefinition: async () => async (input) => parseDefinition(input),
