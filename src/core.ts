@@ -4,6 +4,7 @@ import type { CaseStore } from './store/open-store';
 import * as caseFile from './service/case-file';
 import * as cases from './service/cases';
 import * as caseChanges from './service/case-changes';
+import { changeCaseFile } from './service/case-file-change';
 import * as createCase from './service/create-case';
 import * as closure from './service/closure';
 import * as contacts from './service/contacts';
@@ -16,6 +17,22 @@ import { recordRefusal } from './service/operation';
 import { pollCaseEvents, type PollOptions } from './events/case-events';
 import * as oidc from './auth/oidc';
 import { signInApi } from './auth/sign-in';
+
+/** Changes of the case file: corrections (`updateCase`), dated changes with history, reassignment. */
+function caseChangesApi(ctx: CoreContext) {
+	return {
+		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) =>
+			caseChanges.updateCase(ctx, actor, caseId, patch, o),
+		changeCaseFile: (actor: unknown, caseId: string, change: unknown, o?: WriteOptions) =>
+			changeCaseFile(ctx, actor, caseId, change, o),
+		reassignCase: (
+			actor: unknown,
+			caseId: string,
+			input: { managerId: string },
+			o?: WriteOptions,
+		) => caseChanges.reassignCase(ctx, actor, caseId, input, o),
+	};
+}
 
 /**
  * The lifecycle core for one district: every operation takes the acting person first.
@@ -30,14 +47,7 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 		getCase: (actor: unknown, caseId: string) => cases.getCase(ctx, actor, caseId),
 		searchCases: (actor: unknown, search?: cases.CaseSearch) =>
 			cases.searchCases(ctx, actor, search),
-		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) =>
-			caseChanges.updateCase(ctx, actor, caseId, patch, o),
-		reassignCase: (
-			actor: unknown,
-			caseId: string,
-			input: { managerId: string },
-			o?: WriteOptions,
-		) => caseChanges.reassignCase(ctx, actor, caseId, input, o),
+		...caseChangesApi(ctx),
 		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
 			plans.createPlan(ctx, actor, caseId, plan, o),
 		continuePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>

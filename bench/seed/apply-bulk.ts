@@ -7,6 +7,8 @@ import { takeCaseNumbers } from '../../src/service/case-number-store';
 import type { Tx } from '../../src/service/context';
 import { caseDataTables, type CaseStatus, type Database } from '../../src/store/database';
 import type { CaseStore } from '../../src/store/open-store';
+import { historyIntervals, intakeDelta } from '../../src/lifecycle/case-history';
+import { historyRows } from '../../src/store/history-rows';
 import type { SimCase, SimOp } from './simulate';
 
 type Rows = { [T in keyof Database]: Insertable<Database[T]>[] };
@@ -28,6 +30,23 @@ export function caseRows(
 	const persons = personRows(rows.id, sim.intake);
 	rows.history(null, 'intake', sim.intake.intakeDate, coordinator);
 	for (const row of persons.rows) rows.push('case_persons', row);
+	const place = { managerId: sim.managerId, organisationId: sim.organisationId };
+	const delta = intakeDelta(sim.intake, place);
+	rows.push('case_file_changes', {
+		case_id: rows.id,
+		kind: 'intake',
+		valid_from: sim.intake.intakeDate,
+		change_json: JSON.stringify(delta),
+		note: null,
+		recorded_at: at,
+		recorded_by: coordinator,
+	});
+	const history = historyRows(
+		rows.id,
+		historyIntervals([{ id: 0, validFrom: sim.intake.intakeDate, delta }]),
+	);
+	for (const row of history.places) rows.push('case_history', row);
+	for (const row of history.persons) rows.push('case_history_persons', row);
 	for (const op of sim.ops) rows.apply(op);
 	// Inserted first: the other rows refer to the case.
 	(into.cases ??= []).push({

@@ -279,6 +279,7 @@ export interface GeneratedSchemas {
 	closure?: Closure;
 	reopen?: Reopening;
 	caseUpdate?: CaseUpdate;
+	caseFileChange?: CaseFileChange;
 	actor?: Actor;
 	districtProfile?: DistrictProfile;
 	reportDefinition?: ReportDefinition;
@@ -1054,6 +1055,647 @@ export interface ExtensionJustification {
 	 * Datum
 	 */
 	date: string;
+}
+/**
+ * Veränderung in der Fallakte — Eine Veränderung während der Beratung (Deutschniveau, Tätigkeit, Wohnort, Haushalt) mit dem Tag, ab dem sie gilt. Die Fallakte zeigt danach den neuen Stand; der Verlauf bleibt für Berichte erhalten.
+ */
+export interface CaseFileChange {
+	/**
+	 * Gültig ab — Der Tag, an dem die Veränderung eingetreten ist (nicht in der Zukunft, nicht vor der Aufnahme).
+	 */
+	validFrom: string;
+	/**
+	 * Wohnort (Gemeinde)
+	 */
+	municipality?: string;
+	person?: PersonChange;
+	/**
+	 * Veränderungen bei Haushaltsmitgliedern
+	 *
+	 * @maxItems 20
+	 */
+	members?:
+		| []
+		| [MemberChange]
+		| [MemberChange, MemberChange]
+		| [MemberChange, MemberChange, MemberChange]
+		| [MemberChange, MemberChange, MemberChange, MemberChange]
+		| [MemberChange, MemberChange, MemberChange, MemberChange, MemberChange]
+		| [MemberChange, MemberChange, MemberChange, MemberChange, MemberChange, MemberChange]
+		| [MemberChange, MemberChange, MemberChange, MemberChange, MemberChange, MemberChange, MemberChange]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ]
+		| [
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange,
+				MemberChange
+		  ];
+	/**
+	 * Neu im Haushalt (Zuzug, Geburt)
+	 *
+	 * @maxItems 20
+	 */
+	joined?:
+		| []
+		| [HouseholdMember]
+		| [HouseholdMember, HouseholdMember]
+		| [HouseholdMember, HouseholdMember, HouseholdMember]
+		| [HouseholdMember, HouseholdMember, HouseholdMember, HouseholdMember]
+		| [HouseholdMember, HouseholdMember, HouseholdMember, HouseholdMember, HouseholdMember]
+		| [HouseholdMember, HouseholdMember, HouseholdMember, HouseholdMember, HouseholdMember, HouseholdMember]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ]
+		| [
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember,
+				HouseholdMember
+		  ];
+	/**
+	 * Aus dem Haushalt ausgezogen (Nummer des Haushaltsmitglieds)
+	 *
+	 * @maxItems 20
+	 */
+	left?:
+		| []
+		| [number]
+		| [number, number]
+		| [number, number, number]
+		| [number, number, number, number]
+		| [number, number, number, number, number]
+		| [number, number, number, number, number, number]
+		| [number, number, number, number, number, number, number]
+		| [number, number, number, number, number, number, number, number]
+		| [number, number, number, number, number, number, number, number, number]
+		| [number, number, number, number, number, number, number, number, number, number]
+		| [number, number, number, number, number, number, number, number, number, number, number]
+		| [number, number, number, number, number, number, number, number, number, number, number, number]
+		| [number, number, number, number, number, number, number, number, number, number, number, number, number]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+		  ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+		  ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+		  ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+		  ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+		  ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+		  ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number
+		  ];
+	/**
+	 * Bemerkung
+	 */
+	note?: string;
+}
+/**
+ * Beratene Person
+ */
+export interface PersonChange {
+	germanLevel?: GermanLevel;
+	occupation?: Occupation;
+}
+/**
+ * Haushaltsmitglied
+ */
+export interface MemberChange {
+	/**
+	 * Nummer des Haushaltsmitglieds — Wie in der Fallakte gezählt: 1 ist das erste Haushaltsmitglied nach der beratenen Person.
+	 */
+	member: number;
+	germanLevel?: GermanLevel;
+	occupation?: Occupation;
 }
 /**
  * Handelnde Person — Wer eine Aktion ausführt. Wird gegen das Kreisprofil geprüft.

@@ -4491,12 +4491,765 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-exports.actor = validate40;
-const schema93 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"actor.schema.json","x-typeName":"Actor","title":"Handelnde Person","description":"Wer eine Aktion ausführt. Wird gegen das Kreisprofil geprüft.","type":"object","additionalProperties":false,"required":["staffId","role","organisationId"],"properties":{"staffId":{"$ref":"common.schema.json#/definitions/staffId","title":"Kennung"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","items":{"$ref":"common.schema.json#/definitions/ags"}}}};
-const schema95 = {"x-typeName":"StaffRole","type":"string","title":"Rolle","enum":["manager","coordinator","admin"],"x-enumLabels":{"manager":"Integrationsmanager*in","coordinator":"Koordination des Landkreises","admin":"Administration"}};
-const schema96 = {"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Kennung eines Trägers aus dem Kreisprofil"};
+exports.caseFileChange = validate40;
+const schema93 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"case-file-change.schema.json","x-typeName":"CaseFileChange","title":"Veränderung in der Fallakte","description":"Eine Veränderung während der Beratung (Deutschniveau, Tätigkeit, Wohnort, Haushalt) mit dem Tag, ab dem sie gilt. Die Fallakte zeigt danach den neuen Stand; der Verlauf bleibt für Berichte erhalten.","type":"object","additionalProperties":false,"required":["validFrom"],"properties":{"validFrom":{"$ref":"common.schema.json#/definitions/date","title":"Gültig ab","description":"Der Tag, an dem die Veränderung eingetreten ist (nicht in der Zukunft, nicht vor der Aufnahme)."},"municipality":{"$ref":"common.schema.json#/definitions/ags","title":"Wohnort (Gemeinde)"},"person":{"x-typeName":"PersonChange","type":"object","title":"Beratene Person","additionalProperties":false,"minProperties":1,"properties":{"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel"},"occupation":{"$ref":"common.schema.json#/definitions/occupation"}}},"members":{"type":"array","title":"Veränderungen bei Haushaltsmitgliedern","maxItems":20,"items":{"x-typeName":"MemberChange","type":"object","title":"Haushaltsmitglied","additionalProperties":false,"required":["member"],"minProperties":2,"properties":{"member":{"type":"integer","minimum":1,"maximum":20,"title":"Nummer des Haushaltsmitglieds","description":"Wie in der Fallakte gezählt: 1 ist das erste Haushaltsmitglied nach der beratenen Person."},"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel"},"occupation":{"$ref":"common.schema.json#/definitions/occupation"}}}},"joined":{"type":"array","title":"Neu im Haushalt (Zuzug, Geburt)","maxItems":20,"items":{"$ref":"intake.schema.json#/definitions/householdMember"}},"left":{"type":"array","title":"Aus dem Haushalt ausgezogen (Nummer des Haushaltsmitglieds)","maxItems":20,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":20}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.firstName === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstName"},message:"must have required property '"+"firstName"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.birthDate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.relationship === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "relationship"},message:"must have required property '"+"relationship"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "firstName") || (key0 === "lastName")) || (key0 === "birthDate")) || (key0 === "gender")) || (key0 === "relationship")) || (key0 === "germanLevel")) || (key0 === "occupation"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.firstName !== undefined){
+let data0 = data.firstName;
+if(typeof data0 === "string"){
+if(func4(data0) > 200){
+const err4 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func4(data0) < 1){
+const err5 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern1.test(data0)){
+const err6 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/firstName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.lastName !== undefined){
+let data1 = data.lastName;
+if(typeof data1 === "string"){
+if(func4(data1) > 200){
+const err8 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func4(data1) < 1){
+const err9 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern1.test(data1)){
+const err10 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/lastName",schemaPath:"common.schema.json#/definitions/shortText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.birthDate !== undefined){
+let data2 = data.birthDate;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err12 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/birthDate",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.gender !== undefined){
+let data3 = data.gender;
+if(typeof data3 !== "string"){
+const err14 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!((((data3 === "female") || (data3 === "male")) || (data3 === "diverse")) || (data3 === "unspecified"))){
+const err15 = {instancePath:instancePath+"/gender",schemaPath:"common.schema.json#/definitions/gender/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.relationship !== undefined){
+let data4 = data.relationship;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/relationship",schemaPath:"#/properties/relationship/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!(((((data4 === "spouse") || (data4 === "child")) || (data4 === "parent")) || (data4 === "sibling")) || (data4 === "other"))){
+const err17 = {instancePath:instancePath+"/relationship",schemaPath:"#/properties/relationship/enum",keyword:"enum",params:{allowedValues: schema24.properties.relationship.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.germanLevel !== undefined){
+let data5 = data.germanLevel;
+if(typeof data5 !== "string"){
+const err18 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((((((data5 === "none") || (data5 === "literacy_course")) || (data5 === "A1")) || (data5 === "A2")) || (data5 === "B1")) || (data5 === "B2")) || (data5 === "C1")) || (data5 === "C2"))){
+const err19 = {instancePath:instancePath+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.occupation !== undefined){
+let data6 = data.occupation;
+if(typeof data6 !== "string"){
+const err20 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(((((((((((data6 === "none") || (data6 === "employed_social_insurance")) || (data6 === "marginal_employment")) || (data6 === "self_employed")) || (data6 === "vocational_training")) || (data6 === "internship")) || (data6 === "study")) || (data6 === "school")) || (data6 === "language_course")) || (data6 === "childcare_at_home")) || (data6 === "other"))){
+const err21 = {instancePath:instancePath+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="case-file-change.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.validFrom === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "validFrom"},message:"must have required property '"+"validFrom"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "validFrom") || (key0 === "municipality")) || (key0 === "person")) || (key0 === "members")) || (key0 === "joined")) || (key0 === "left")) || (key0 === "note"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.validFrom !== undefined){
+let data0 = data.validFrom;
+if(typeof data0 === "string"){
+if(!(formats0.validate(data0))){
+const err2 = {instancePath:instancePath+"/validFrom",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/validFrom",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.municipality !== undefined){
+let data1 = data.municipality;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/municipality",schemaPath:"common.schema.json#/definitions/ags/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{6}$"},message:"must match pattern \""+"^08[0-9]{6}$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/municipality",schemaPath:"common.schema.json#/definitions/ags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.person !== undefined){
+let data2 = data.person;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(Object.keys(data2).length < 1){
+const err6 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "germanLevel") || (key1 === "occupation"))){
+const err7 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.germanLevel !== undefined){
+let data3 = data2.germanLevel;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/person/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!((((((((data3 === "none") || (data3 === "literacy_course")) || (data3 === "A1")) || (data3 === "A2")) || (data3 === "B1")) || (data3 === "B2")) || (data3 === "C1")) || (data3 === "C2"))){
+const err9 = {instancePath:instancePath+"/person/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.occupation !== undefined){
+let data4 = data2.occupation;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/person/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!(((((((((((data4 === "none") || (data4 === "employed_social_insurance")) || (data4 === "marginal_employment")) || (data4 === "self_employed")) || (data4 === "vocational_training")) || (data4 === "internship")) || (data4 === "study")) || (data4 === "school")) || (data4 === "language_course")) || (data4 === "childcare_at_home")) || (data4 === "other"))){
+const err11 = {instancePath:instancePath+"/person/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.members !== undefined){
+let data5 = data.members;
+if(Array.isArray(data5)){
+if(data5.length > 20){
+const err13 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length < 2){
+const err14 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/properties/members/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6.member === undefined){
+const err15 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/properties/members/items/required",keyword:"required",params:{missingProperty: "member"},message:"must have required property '"+"member"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!(((key2 === "member") || (key2 === "germanLevel")) || (key2 === "occupation"))){
+const err16 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.member !== undefined){
+let data7 = data6.member;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err17 = {instancePath:instancePath+"/members/" + i0+"/member",schemaPath:"#/properties/members/items/properties/member/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 20 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/members/" + i0+"/member",schemaPath:"#/properties/members/items/properties/member/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data7 < 1 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/members/" + i0+"/member",schemaPath:"#/properties/members/items/properties/member/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data6.germanLevel !== undefined){
+let data8 = data6.germanLevel;
+if(typeof data8 !== "string"){
+const err20 = {instancePath:instancePath+"/members/" + i0+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((((((((data8 === "none") || (data8 === "literacy_course")) || (data8 === "A1")) || (data8 === "A2")) || (data8 === "B1")) || (data8 === "B2")) || (data8 === "C1")) || (data8 === "C2"))){
+const err21 = {instancePath:instancePath+"/members/" + i0+"/germanLevel",schemaPath:"common.schema.json#/definitions/germanLevel/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data6.occupation !== undefined){
+let data9 = data6.occupation;
+if(typeof data9 !== "string"){
+const err22 = {instancePath:instancePath+"/members/" + i0+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(((((((((((data9 === "none") || (data9 === "employed_social_insurance")) || (data9 === "marginal_employment")) || (data9 === "self_employed")) || (data9 === "vocational_training")) || (data9 === "internship")) || (data9 === "study")) || (data9 === "school")) || (data9 === "language_course")) || (data9 === "childcare_at_home")) || (data9 === "other"))){
+const err23 = {instancePath:instancePath+"/members/" + i0+"/occupation",schemaPath:"common.schema.json#/definitions/occupation/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/properties/members/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.joined !== undefined){
+let data10 = data.joined;
+if(Array.isArray(data10)){
+if(data10.length > 20){
+const err26 = {instancePath:instancePath+"/joined",schemaPath:"#/properties/joined/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate41(data10[i1], {instancePath:instancePath+"/joined/" + i1,parentData:data10,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/joined",schemaPath:"#/properties/joined/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.left !== undefined){
+let data12 = data.left;
+if(Array.isArray(data12)){
+if(data12.length > 20){
+const err28 = {instancePath:instancePath+"/left",schemaPath:"#/properties/left/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err29 = {instancePath:instancePath+"/left/" + i2,schemaPath:"#/properties/left/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 20 || isNaN(data13)){
+const err30 = {instancePath:instancePath+"/left/" + i2,schemaPath:"#/properties/left/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/left/" + i2,schemaPath:"#/properties/left/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+let i3 = data12.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data12[i3];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err32 = {instancePath:instancePath+"/left",schemaPath:"#/properties/left/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+break;
+}
+indices0[item0] = i3;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/left",schemaPath:"#/properties/left/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data14 = data.note;
+if(typeof data14 === "string"){
+if(func4(data14) > 4000){
+const err34 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(!pattern10.test(data14)){
+const err35 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+exports.actor = validate43;
+const schema108 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"actor.schema.json","x-typeName":"Actor","title":"Handelnde Person","description":"Wer eine Aktion ausführt. Wird gegen das Kreisprofil geprüft.","type":"object","additionalProperties":false,"required":["staffId","role","organisationId"],"properties":{"staffId":{"$ref":"common.schema.json#/definitions/staffId","title":"Kennung"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","items":{"$ref":"common.schema.json#/definitions/ags"}}}};
+const schema110 = {"x-typeName":"StaffRole","type":"string","title":"Rolle","enum":["manager","coordinator","admin"],"x-enumLabels":{"manager":"Integrationsmanager*in","coordinator":"Koordination des Landkreises","admin":"Administration"}};
+const schema111 = {"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Kennung eines Trägers aus dem Kreisprofil"};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="actor.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -4601,7 +5354,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!(((data1 === "manager") || (data1 === "coordinator")) || (data1 === "admin"))){
-const err9 = {instancePath:instancePath+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4708,17 +5461,17 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
-exports.districtProfile = validate41;
-const schema98 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"caseNumberPrefix":{"type":"string","pattern":"^[A-Z]{2,5}$","title":"Kürzel der Fallnummern","description":"2–5 Großbuchstaben vor jeder Fallnummer, z. B. EM in EM-2026-00042 (Kürzel, Jahr der Aufnahme, laufende Nummer je Jahr). Ohne Angabe: die ersten zwei Buchstaben der Kennung des Profils in Großbuchstaben. Wird das Kürzel geändert, ändern sich alle angezeigten Fallnummern des Kreises."},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"},"signIn":{"x-typeName":"SignInSettings","type":"object","title":"Persönliche Anmeldung","description":"Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.","additionalProperties":false,"properties":{"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30,"title":"Abmeldung nach Untätigkeit (Minuten)"},"sessionMaxHours":{"type":"integer","minimum":1,"maximum":168,"default":10,"title":"Höchstdauer einer Sitzung (Stunden)"},"lockAfterFailures":{"type":"integer","minimum":3,"maximum":1000,"default":20,"title":"Konto sperren nach Fehlversuchen"},"lockSeconds":{"type":"integer","minimum":5,"maximum":86400,"default":900,"title":"Dauer der Sperre (Sekunden)"},"addressLockAfterFailures":{"type":"integer","minimum":3,"maximum":100000,"default":100,"title":"Absenderadresse sperren nach Fehlversuchen"},"invitationHours":{"type":"integer","minimum":1,"maximum":720,"default":72,"title":"Gültigkeit einer Einladung (Stunden)"},"minPasswordLength":{"type":"integer","minimum":10,"maximum":200,"default":12,"title":"Mindestlänge des Passworts (Zeichen)"}}}}}}};
-const pattern36 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern38 = new RegExp("^08[0-9]{3}$", "u");
-const pattern39 = new RegExp("^[A-Z]{2,5}$", "u");
+exports.districtProfile = validate44;
+const schema113 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"caseNumberPrefix":{"type":"string","pattern":"^[A-Z]{2,5}$","title":"Kürzel der Fallnummern","description":"2–5 Großbuchstaben vor jeder Fallnummer, z. B. EM in EM-2026-00042 (Kürzel, Jahr der Aufnahme, laufende Nummer je Jahr). Ohne Angabe: die ersten zwei Buchstaben der Kennung des Profils in Großbuchstaben. Wird das Kürzel geändert, ändern sich alle angezeigten Fallnummern des Kreises."},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"},"signIn":{"x-typeName":"SignInSettings","type":"object","title":"Persönliche Anmeldung","description":"Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.","additionalProperties":false,"properties":{"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30,"title":"Abmeldung nach Untätigkeit (Minuten)"},"sessionMaxHours":{"type":"integer","minimum":1,"maximum":168,"default":10,"title":"Höchstdauer einer Sitzung (Stunden)"},"lockAfterFailures":{"type":"integer","minimum":3,"maximum":1000,"default":20,"title":"Konto sperren nach Fehlversuchen"},"lockSeconds":{"type":"integer","minimum":5,"maximum":86400,"default":900,"title":"Dauer der Sperre (Sekunden)"},"addressLockAfterFailures":{"type":"integer","minimum":3,"maximum":100000,"default":100,"title":"Absenderadresse sperren nach Fehlversuchen"},"invitationHours":{"type":"integer","minimum":1,"maximum":720,"default":72,"title":"Gültigkeit einer Einladung (Stunden)"},"minPasswordLength":{"type":"integer","minimum":10,"maximum":200,"default":12,"title":"Mindestlänge des Passworts (Zeichen)"}}}}}}};
+const pattern40 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern42 = new RegExp("^08[0-9]{3}$", "u");
+const pattern43 = new RegExp("^[A-Z]{2,5}$", "u");
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="district-profile.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -4814,7 +5567,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema98.properties, key0))){
+if(!(func2.call(schema113.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -4853,7 +5606,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern40.test(data1)){
 const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -4923,7 +5676,7 @@ errors++;
 if(data.districtKey !== undefined){
 let data3 = data.districtKey;
 if(typeof data3 === "string"){
-if(!pattern38.test(data3)){
+if(!pattern42.test(data3)){
 const err18 = {instancePath:instancePath+"/districtKey",schemaPath:"#/properties/districtKey/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{3}$"},message:"must match pattern \""+"^08[0-9]{3}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -4948,7 +5701,7 @@ errors++;
 if(data.caseNumberPrefix !== undefined){
 let data4 = data.caseNumberPrefix;
 if(typeof data4 === "string"){
-if(!pattern39.test(data4)){
+if(!pattern43.test(data4)){
 const err20 = {instancePath:instancePath+"/caseNumberPrefix",schemaPath:"#/properties/caseNumberPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2,5}$"},message:"must match pattern \""+"^[A-Z]{2,5}$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
@@ -4983,7 +5736,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!(((((data5 === "central") || (data5 === "central_delegated")) || (data5 === "mixed")) || (data5 === "provider_network")) || (data5 === "municipal"))){
-const err23 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema98.properties.model.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema113.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5200,7 +5953,7 @@ vErrors.push(err41);
 errors++;
 }
 if(!(((((((data11 === "district_office") || (data11 === "caritas")) || (data11 === "drk")) || (data11 === "awo")) || (data11 === "diakonie")) || (data11 === "municipality")) || (data11 === "other"))){
-const err42 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err42 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema113.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5406,7 +6159,7 @@ vErrors.push(err59);
 errors++;
 }
 if(!(((data16 === "manager") || (data16 === "coordinator")) || (data16 === "admin"))){
-const err60 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+const err60 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5847,7 +6600,7 @@ vErrors.push(err93);
 errors++;
 }
 if(!(((data28 === "served") || (data28 === "self_managed")) || (data28 === "delegated_elsewhere"))){
-const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema98.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
+const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema113.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -6128,7 +6881,7 @@ vErrors.push(err117);
 errors++;
 }
 if(!(((((((((((data36 === "psychological_counselling") || (data36 === "job_application_training")) || (data36 === "migration_counselling")) || (data36 === "jobcenter")) || (data36 === "foreigners_authority")) || (data36 === "language_course")) || (data36 === "childcare_school")) || (data36 === "disability_services")) || (data36 === "health")) || (data36 === "housing")) || (data36 === "other"))){
-const err118 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema98.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
+const err118 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema113.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6638,30 +7391,30 @@ vErrors.push(err160);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-exports.reportDefinition = validate42;
-const schema114 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
-const pattern57 = new RegExp("^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
-const schema116 = {"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]};
-const schema117 = {"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]};
-const schema118 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"};
-const schema121 = {"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
-const schema122 = {"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."};
-const pattern58 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const schema123 = {"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}};
-const schema126 = {"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}};
-const schema127 = {"x-typeName":"ContactChannel","type":"string","title":"Kontaktart","enum":["in_person","phone","whatsapp","email","home_visit","video"],"x-enumLabels":{"in_person":"persönlich","phone":"Telefon","whatsapp":"WhatsApp","email":"E-Mail","home_visit":"Hausbesuch","video":"Video"}};
-const schema129 = {"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}};
+exports.reportDefinition = validate45;
+const schema129 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
+const pattern61 = new RegExp("^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
+const schema131 = {"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]};
+const schema132 = {"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]};
+const schema133 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"};
+const schema136 = {"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
+const schema137 = {"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."};
+const pattern62 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const schema138 = {"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}};
+const schema141 = {"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}};
+const schema142 = {"x-typeName":"ContactChannel","type":"string","title":"Kontaktart","enum":["in_person","phone","whatsapp","email","home_visit","video"],"x-enumLabels":{"in_person":"persönlich","phone":"Telefon","whatsapp":"WhatsApp","email":"E-Mail","home_visit":"Hausbesuch","video":"Video"}};
+const schema144 = {"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema123.properties, key0))){
+if(!(func2.call(schema138.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -6685,7 +7438,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "minor") || (data0 === "adult"))){
-const err2 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/enum",keyword:"enum",params:{allowedValues: schema123.properties.age.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/enum",keyword:"enum",params:{allowedValues: schema138.properties.age.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6722,7 +7475,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data2 === "client") || (data2 === "member"))){
-const err5 = {instancePath:instancePath+"/role/" + i0,schemaPath:"#/properties/role/items/enum",keyword:"enum",params:{allowedValues: schema123.properties.role.items.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/role/" + i0,schemaPath:"#/properties/role/items/enum",keyword:"enum",params:{allowedValues: schema138.properties.role.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6969,7 +7722,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!(((((((data11 === "self_reliant") || (data11 === "moved_away")) || (data11 === "contact_lost")) || (data11 === "maximum_duration")) || (data11 === "client_request")) || (data11 === "other_service")) || (data11 === "other"))){
-const err23 = {instancePath:instancePath+"/reason/" + i6,schemaPath:"closure.schema.json#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema126.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/reason/" + i6,schemaPath:"closure.schema.json#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema141.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7074,7 +7827,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((((((data16 === "in_person") || (data16 === "phone")) || (data16 === "whatsapp")) || (data16 === "email")) || (data16 === "home_visit")) || (data16 === "video"))){
-const err31 = {instancePath:instancePath+"/channel/" + i8,schemaPath:"contact.schema.json#/properties/channel/enum",keyword:"enum",params:{allowedValues: schema127.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/channel/" + i8,schemaPath:"contact.schema.json#/properties/channel/enum",keyword:"enum",params:{allowedValues: schema142.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7212,7 +7965,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!((data20 === "created") || (data20 === "continued"))){
-const err41 = {instancePath:instancePath+"/planKind/" + i12,schemaPath:"#/properties/planKind/items/enum",keyword:"enum",params:{allowedValues: schema123.properties.planKind.items.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/planKind/" + i12,schemaPath:"#/properties/planKind/items/enum",keyword:"enum",params:{allowedValues: schema138.properties.planKind.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7285,7 +8038,7 @@ vErrors.push(err45);
 errors++;
 }
 if(!(((((((((((data22 === "psychological_counselling") || (data22 === "job_application_training")) || (data22 === "migration_counselling")) || (data22 === "jobcenter")) || (data22 === "foreigners_authority")) || (data22 === "language_course")) || (data22 === "childcare_school")) || (data22 === "disability_services")) || (data22 === "health")) || (data22 === "housing")) || (data22 === "other"))){
-const err46 = {instancePath:instancePath+"/serviceCategory/" + i14,schemaPath:"district-profile.schema.json#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema129.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/serviceCategory/" + i14,schemaPath:"district-profile.schema.json#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema144.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7338,12 +8091,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -7432,7 +8185,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 const _errs10 = errors;
 if(!(((key0 === "openedInPeriod") || (key0 === "reopenedInPeriod")) || (key0 === "withEligiblePersons"))){
-const err4 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/0/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[0].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key0};
+const err4 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/0/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[0].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7528,7 +8281,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
 const _errs18 = errors;
 if(!((((((key1 === "age") || (key1 === "role")) || (key1 === "germanLevel")) || (key1 === "occupation")) || (key1 === "openedInPeriod")) || (key1 === "withEligiblePersons"))){
-const err10 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/1/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[1].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key1};
+const err10 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/1/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[1].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7574,7 +8327,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((data4 === "germanLevel") || (data4 === "occupation"))){
-const err14 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/1/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[1].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/1/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[1].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7647,7 +8400,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 const _errs28 = errors;
 if(!(((((key2 === "reason") || (key2 === "ownTenancy")) || (key2 === "employmentSocialInsurance")) || (key2 === "trainingInternshipStudy")) || (key2 === "germanLevel"))){
-const err18 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/2/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[2].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key2};
+const err18 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/2/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[2].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7693,7 +8446,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((data7 === "reason") || (data7 === "germanLevel"))){
-const err22 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/2/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[2].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/2/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[2].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7766,7 +8519,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key3 in data9){
 const _errs38 = errors;
 if(!(key3 === "channel")){
-const err26 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/3/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[3].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key3};
+const err26 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/3/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[3].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key3};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7812,7 +8565,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!(data10 === "channel")){
-const err30 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/3/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[3].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/3/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[3].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7885,7 +8638,7 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key4 in data12){
 const _errs48 = errors;
 if(!((key4 === "channel") || (key4 === "topic"))){
-const err34 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/4/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[4].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
+const err34 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/4/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[4].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7931,7 +8684,7 @@ vErrors.push(err37);
 errors++;
 }
 if(!((data13 === "topic") || (data13 === "channel"))){
-const err38 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/4/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[4].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err38 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/4/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[4].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8004,7 +8757,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 const _errs58 = errors;
 if(!(key5 === "planKind")){
-const err42 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/5/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[5].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key5};
+const err42 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/5/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[5].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key5};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8050,7 +8803,7 @@ vErrors.push(err45);
 errors++;
 }
 if(!(data16 === "planKind")){
-const err46 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/5/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[5].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/5/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[5].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8123,7 +8876,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key6 in data18){
 const _errs68 = errors;
 if(!(key6 === "serviceCategory")){
-const err50 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/6/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema117.allOf[6].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key6};
+const err50 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/6/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[6].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key6};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8169,7 +8922,7 @@ vErrors.push(err53);
 errors++;
 }
 if(!(data19 === "serviceCategory")){
-const err54 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/6/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.allOf[6].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err54 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/6/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[6].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8259,7 +9012,7 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern58.test(data20)){
+if(!pattern62.test(data20)){
 const err62 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
@@ -8441,7 +9194,7 @@ vErrors.push(err77);
 errors++;
 }
 if(!(((((((data25 === "cases") || (data25 === "persons")) || (data25 === "closures")) || (data25 === "contacts")) || (data25 === "contactTopics")) || (data25 === "plans")) || (data25 === "referrals"))){
-const err78 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/enum",keyword:"enum",params:{allowedValues: schema117.properties.count.enum},message:"must be equal to one of the allowed values"};
+const err78 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/enum",keyword:"enum",params:{allowedValues: schema132.properties.count.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8452,8 +9205,8 @@ errors++;
 }
 }
 if(data.where !== undefined){
-if(!(validate45(data.where, {instancePath:instancePath+"/where",parentData:data,parentDataProperty:"where",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate48(data.where, {instancePath:instancePath+"/where",parentData:data,parentDataProperty:"where",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -8470,7 +9223,7 @@ vErrors.push(err79);
 errors++;
 }
 if(!(((((((data27 === "channel") || (data27 === "topic")) || (data27 === "reason")) || (data27 === "planKind")) || (data27 === "serviceCategory")) || (data27 === "germanLevel")) || (data27 === "occupation"))){
-const err80 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema117.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err80 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8491,13 +9244,13 @@ vErrors.push(err81);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 
-const schema130 = {"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}};
+const schema145 = {"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8566,7 +9319,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern58.test(data0)){
+if(!pattern62.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -8783,7 +9536,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern58.test(data6)){
+if(!pattern62.test(data6)){
 const err25 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -8818,7 +9571,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern58.test(data7)){
+if(!pattern62.test(data7)){
 const err28 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -8863,13 +9616,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
-const schema138 = {"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}};
+const schema153 = {"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8938,7 +9691,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern58.test(data0)){
+if(!pattern62.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -9120,7 +9873,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!(data5 === "eligiblePersons")){
-const err22 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema138.properties.profile.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema153.properties.profile.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9141,20 +9894,20 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -9163,8 +9916,8 @@ valid0 = true;
 passing0 = 0;
 }
 const _errs2 = errors;
-if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -9178,8 +9931,8 @@ valid0 = true;
 passing0 = 1;
 }
 const _errs3 = errors;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -9215,12 +9968,12 @@ vErrors = null;
 }
 }
 }
-validate43.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="report-definition.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -9295,7 +10048,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern40.test(data1)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -9385,7 +10138,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern57.test(data3)){
+if(!pattern61.test(data3)){
 const err14 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -9432,8 +10185,8 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate43(data4[i0], {instancePath:instancePath+"/indicators/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate46(data4[i0], {instancePath:instancePath+"/indicators/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 }
@@ -9460,7 +10213,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 

@@ -16,6 +16,7 @@ export declare const referralStatus: StandaloneValidator<T.ReferralStatusChange>
 export declare const closure: StandaloneValidator<T.Closure>;
 export declare const reopen: StandaloneValidator<T.Reopening>;
 export declare const caseUpdate: StandaloneValidator<T.CaseUpdate>;
+export declare const caseFileChange: StandaloneValidator<T.CaseFileChange>;
 export declare const actor: StandaloneValidator<T.Actor>;
 export declare const districtProfile: StandaloneValidator<T.DistrictProfile>;
 export declare const reportDefinition: StandaloneValidator<T.ReportDefinition>;

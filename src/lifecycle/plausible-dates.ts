@@ -18,8 +18,13 @@ export const UKRAINE_PROTECTION_START = '2022-03-04';
  * events of the case between the earliest case date and today; birth dates at most 120 years ago and not after
  * the intake; the Ukraine entry between birth and intake, the registration after the entry and since the § 24
  * protection exists; a residence title valid until at most 10 years ahead. Throws every problem at once.
+ * `bornAfterIntake`: birth dates of members born after the intake (births recorded as changes of the case file).
  */
-export function checkIntakeDates(intake: Intake, today: string): void {
+export function checkIntakeDates(
+	intake: Intake,
+	today: string,
+	bornAfterIntake: ReadonlySet<string> = new Set(),
+): void {
 	const findings = new DateFindings((path) => labelFor('intake.schema.json', path));
 	const { intakeDate, person, residence } = intake;
 	findings.check('/intakeDate', inFuture(intakeDate, today), beforeEarliest(intakeDate));
@@ -28,16 +33,16 @@ export function checkIntakeDates(intake: Intake, today: string): void {
 		inFuture(intake.consent.date, today),
 		beforeEarliest(intake.consent.date),
 	);
-	const birthDate = (path: string, date: string) =>
+	const birthDate = (path: string, date: string, laterBirth = false) =>
 		findings.check(
 			path,
 			inFuture(date, today),
-			after(date, intakeDate, 'dem Datum der Aufnahme'),
+			laterBirth ? undefined : after(date, intakeDate, 'dem Datum der Aufnahme'),
 			tooLongAgo(date, today),
 		);
 	birthDate('/person/birthDate', person.birthDate);
 	(intake.household ?? []).forEach((member, i) =>
-		birthDate(`/household/${i}/birthDate`, member.birthDate),
+		birthDate(`/household/${i}/birthDate`, member.birthDate, bornAfterIntake.has(member.birthDate)),
 	);
 	if (residence.validUntil !== undefined) {
 		findings.check(

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Breakdown, CountIndicator, CountSource, IndicatorFilter } from '../generated/types';
-import type { CaseTable, Database } from '../store/database';
+import type { CaseHistoryTable, CaseTable, Database } from '../store/database';
 import {
 	all,
 	between,
@@ -75,8 +75,8 @@ function filterCondition(
 			return filter.reopenedInPeriod ? reopenedIn(period) : sql<SqlBool>`not ${reopenedIn(period)}`;
 		case 'withEligiblePersons':
 			return filter.withEligiblePersons
-				? oneOf('c.municipality_ags', scope.eligibleMunicipalities)
-				: sql<SqlBool>`not ${oneOf('c.municipality_ags', scope.eligibleMunicipalities)}`;
+				? oneOf('h.municipality_ags', scope.eligibleMunicipalities)
+				: sql<SqlBool>`not ${oneOf('h.municipality_ags', scope.eligibleMunicipalities)}`;
 		case 'reason':
 			return oneOf('x.reason', filter.reason ?? []);
 		case 'ownTenancy':
@@ -149,11 +149,19 @@ export function indicatorCondition(indicator: CountIndicator, scope: QueryScope)
 	);
 }
 
-/** Every source's rows joined to their case as `c`: what the grouping, the district scope and the window read. */
-type CaseScoped = SelectQueryBuilder<{ c: CaseTable }, 'c', object>;
+/**
+ * Every source's rows joined to their case as `c` and to where the case stood on the last day of the period as `h`:
+ * what the grouping, the district scope and the window read.
+ */
+type CaseScoped = SelectQueryBuilder<Database & { c: CaseTable; h: CaseHistoryTable }, 'c', object>;
+
+/** The row of a history table (`case_history`, `case_history_persons`) that held on the day `on`. */
+export function heldOn(table: 'h' | 'p', on: string): Condition {
+	return sql<SqlBool>`${sql.ref(`${table}.valid_from`)} <= ${on} and (${sql.ref(`${table}.valid_until`)} is null or ${sql.ref(`${table}.valid_until`)} > ${on})`;
+}
 
 interface SourceSpec {
-	/** The source's rows, each joined to its case as `c`. */
+	/** The source's rows, each joined to its case as `c` (the history of its place is joined in `sourceQuery`). */
 	from: (db: Kysely<Database>) => unknown;
 	/** Which of its rows belong to the period. */
 	window: (period: Period) => Condition;
@@ -163,8 +171,14 @@ interface SourceSpec {
 const sources: Record<CountSource, SourceSpec> = {
 	cases: { from: (db) => db.selectFrom('cases as c'), window: counselledIn },
 	persons: {
-		from: (db) => db.selectFrom('case_persons as p').innerJoin('cases as c', 'c.id', 'p.case_id'),
-		window: (period) => all([counselledIn(period), sql<SqlBool>`p.birth_date <= ${period.to}`]),
+		from: (db) =>
+			db.selectFrom('case_history_persons as p').innerJoin('cases as c', 'c.id', 'p.case_id'),
+		window: (period) =>
+			all([
+				counselledIn(period),
+				heldOn('p', period.to),
+				sql<SqlBool>`p.birth_date <= ${period.to}`,
+			]),
 	},
 	closures: {
 		from: (db) => db.selectFrom('closures as x').innerJoin('cases as c', 'c.id', 'x.case_id'),
@@ -217,14 +231,16 @@ export function sourceQuery(
 	];
 	const inDistrict = all([
 		sql<SqlBool>`c.district_id = ${scope.districtId}`,
-		...(scope.organisationId ? [sql<SqlBool>`c.organisation_id = ${scope.organisationId}`] : []),
+		...(scope.organisationId ? [sql<SqlBool>`h.organisation_id = ${scope.organisationId}`] : []),
 	]);
-	const grouped = ['c.manager_id', 'c.organisation_id', 'c.municipality_ags'] as const;
+	// Figures belong to the manager, organisation and municipality of the case on the last day of the period.
+	const grouped = ['h.manager_id', 'h.organisation_id', 'h.municipality_ags'] as const;
 	const spec = sources[source];
-	// Each from-clause joins the case as `c`; the rest of the query reads only `c` and the conditions' SQL.
+	// Each from-clause joins the case as `c`; the rest of the query reads only `c`, `h` and the conditions' SQL.
 	return (spec.from(db) as CaseScoped)
+		.innerJoin('case_history as h', 'h.case_id', 'c.id')
 		.select(grouped)
 		.select(aggregates)
-		.where(all([inDistrict, spec.window(scope.period)]))
+		.where(all([inDistrict, heldOn('h', scope.period.to), spec.window(scope.period)]))
 		.groupBy(grouped);
 }

@@ -9,6 +9,7 @@ import type { CoreContext, Tx } from './context';
 import { caseWrite, type OnCase } from './case-write';
 import { caseToWrite, checkJustification } from './documenting';
 import { checkIntakeDates } from '../lifecycle/plausible-dates';
+import { recordChange, updateEntry } from './case-history';
 import {
 	loadCase,
 	personRows,
@@ -21,7 +22,7 @@ import {
 } from './case-rows';
 
 /** The guards of a change to the case itself: the actor may do it, the client names the current version, the case is open. */
-async function caseForChange(
+export async function caseForChange(
 	write: OnCase,
 	access: CaseAction,
 	change: { what: string; ofWhat: string },
@@ -38,7 +39,11 @@ async function caseForChange(
 }
 
 /** A move within the case's organisation is a change of address; anything else is a reassignment or a closure. */
-function assertSameOrganisationServes(ctx: CoreContext, row: CaseRow, municipality: string): void {
+export function assertSameOrganisationServes(
+	ctx: CoreContext,
+	row: CaseRow,
+	municipality: string,
+): void {
 	const target = municipalityByAgs(ctx.profile, municipality);
 	if (target && target.programme === 'served' && target.organisationId === row.organisation_id)
 		return;
@@ -51,7 +56,7 @@ function assertSameOrganisationServes(ctx: CoreContext, row: CaseRow, municipali
 }
 
 /** The case file's data and what reports read from it (persons, municipality, search name); raises the version. */
-async function storeCaseData(
+export async function storeCaseData(
 	trx: Tx,
 	row: CaseRow,
 	next: Intake,
@@ -77,6 +82,13 @@ async function storeCaseData(
 	);
 }
 
+/** Birth dates of household members born after the intake: births recorded as changes of the case file. */
+function bornAfterIntake(data: Intake): Set<string> {
+	return new Set(
+		(data.household ?? []).filter((m) => m.birthDate > data.intakeDate).map((m) => m.birthDate),
+	);
+}
+
 /** Changes master data or the current state; needs the version the client saw. */
 export const updateCase = caseWrite<CaseRecord>('case.update', async (write) => {
 	const { ctx, trx, input: patch } = write;
@@ -88,7 +100,7 @@ export const updateCase = caseWrite<CaseRecord>('case.update', async (write) => 
 	const current = JSON.parse(row.data_json) as Intake;
 	const { extensionJustification, ...dataChanges } = change;
 	const next: Intake = { ...current, ...dataChanges };
-	checkIntakeDates(next, today(ctx.clock));
+	checkIntakeDates(next, today(ctx.clock), bornAfterIntake(current));
 	if (change.municipality && change.municipality !== row.municipality_ags)
 		assertSameOrganisationServes(ctx, row, change.municipality);
 	if (extensionJustification) checkJustification(ctx, row, extensionJustification);
@@ -99,6 +111,15 @@ export const updateCase = caseWrite<CaseRecord>('case.update', async (write) => 
 				extension_on: extensionJustification.date,
 			}
 		: {};
+	const history = await updateEntry(trx, row.id, next);
+	if (history)
+		await recordChange(
+			trx,
+			row.id,
+			{ kind: 'update', validFrom: today(ctx.clock), delta: history },
+			at,
+			write.who.staffId,
+		);
 	await storeCaseData(trx, row, next, Boolean(change.person || change.household), extension, at);
 	await recordEvent(trx, row.id, 'case.updated', { fields: Object.keys(change) }, at);
 	return {
@@ -130,6 +151,9 @@ export const reassignCase = caseWrite<CaseRecord, { managerId: string }>(
 			);
 		}
 		const at = ctx.clock.now().toISOString();
+		const validFrom = today(ctx.clock);
+		const delta = { managerId: target.id, organisationId: target.organisationId };
+		await recordChange(trx, row.id, { kind: 'reassign', validFrom, delta }, at, who.staffId);
 		await touchCase(
 			trx,
 			row,

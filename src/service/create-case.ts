@@ -10,6 +10,8 @@ import { validateInput } from '../validation/validate';
 import type { CoreContext, Tx, WriteOptions } from './context';
 import { runOperation } from './operation';
 import { takeCaseNumbers } from './case-number-store';
+import { recordChange } from './case-history';
+import { intakeDelta } from '../lifecycle/case-history';
 import {
 	loadCase,
 	personRows,
@@ -124,6 +126,14 @@ export function createCase(
 				.execute();
 			await trx.insertInto('case_persons').values(persons.rows).execute();
 			await recordStatus(trx, id, null, 'intake', intake.intakeDate, at, who.staffId);
+			const delta = intakeDelta(intake, routing);
+			await recordChange(
+				trx,
+				id,
+				{ kind: 'intake', validFrom: intake.intakeDate, delta },
+				at,
+				who.staffId,
+			);
 			await recordEvent(
 				trx,
 				id,

@@ -1,5 +1,12 @@
 import type { AuditOutcome } from '../errors';
 import type { Generated } from 'kysely';
+import type {
+	CaseFileChangeTable,
+	CaseHistoryPersonTable,
+	CaseHistoryTable,
+} from './history-tables';
+
+export type * from './history-tables';
 
 /**
  * Table types of the case store. Dates are ISO `YYYY-MM-DD` text and timestamps ISO-8601 text on both
@@ -15,6 +22,9 @@ export interface Database {
 	referral_events: ReferralEventTable;
 	closures: ClosureTable;
 	status_history: StatusHistoryTable;
+	case_file_changes: CaseFileChangeTable;
+	case_history: CaseHistoryTable;
+	case_history_persons: CaseHistoryPersonTable;
 	submissions: SubmissionTable;
 	case_events: CaseEventTable;
 	audit_log: AuditLogTable;
@@ -268,6 +278,9 @@ export const caseDataTables = [
 	'cases',
 	'case_persons',
 	'status_history',
+	'case_file_changes',
+	'case_history',
+	'case_history_persons',
 	'plans',
 	'contacts',
 	'contact_topics',

@@ -12,6 +12,7 @@ export const inputKindSchemas = {
 	closure: { file: 'closure.schema.json', label: 'Beendigung' },
 	reopen: { file: 'reopen.schema.json', label: 'Wiederaufnahme' },
 	caseUpdate: { file: 'case-update.schema.json', label: 'Änderung der Fallakte' },
+	caseFileChange: { file: 'case-file-change.schema.json', label: 'Veränderung in der Fallakte' },
 	actor: { file: 'actor.schema.json', label: 'Handelnde Person' },
 	districtProfile: { file: 'district-profile.schema.json', label: 'Kreisprofil' },
 	reportDefinition: { file: 'report-definition.schema.json', label: 'Berichtsdefinition' },

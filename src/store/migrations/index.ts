@@ -6,6 +6,7 @@ import { submissionActor } from './0003-submission-actor';
 import { oidcLoginTransactions } from './0004-oidc-login-transactions';
 import { staffAccounts } from './0005-staff-accounts';
 import { caseNumbers } from './0006-case-numbers';
+import { caseFileHistory } from './0007-case-file-history';
 
 export type { Backend } from './backend';
 
@@ -19,6 +20,7 @@ export function migrationProvider(backend: Backend): MigrationProvider {
 			'0004_oidc_login_transactions': oidcLoginTransactions,
 			'0005_staff_accounts': staffAccounts,
 			'0006_case_numbers': caseNumbers(backend),
+			'0007_case_file_history': caseFileHistory(backend),
 		}),
 	};
 }

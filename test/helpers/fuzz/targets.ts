@@ -81,6 +81,17 @@ export const bases = {
 	}),
 	reopen: () => ({ date: '2025-07-01', reason: 'Neuer Bedarf' }),
 	caseUpdate: richUpdate,
+	caseFileChange: () => ({
+		validFrom: '2026-03-02',
+		municipality: richIntake().municipality,
+		person: { germanLevel: 'B1', occupation: 'employed_social_insurance' },
+		members: [{ member: 1, germanLevel: 'B2', occupation: 'vocational_training' }],
+		joined: [
+			{ firstName: 'Samira', lastName: 'Haddad', birthDate: '2026-02-20', relationship: 'child' },
+		],
+		left: [3],
+		note: 'Geburt und Auszug\nim März',
+	}),
 	actor: () => ({ ...manager }),
 	districtProfile: () => loadShippedProfile('wehr'),
 	reportDefinition: () => loadShippedDefinition(),
@@ -108,6 +119,24 @@ const onActiveCase =
 		return (input) => operation(core, id, input);
 	};
 
+/** A change of an active case of its own that names the version the client saw (read from the store, not audited). */
+const withVersion =
+	(operation: (core: Core, caseId: string, input: unknown, version: number) => Promise<unknown>) =>
+	async (core: Core): Promise<Call> => {
+		const id = await activeCase(core);
+		const version = async () =>
+			Number(
+				(
+					await core.context.store.db
+						.selectFrom('cases')
+						.select('version')
+						.where('id', '=', id)
+						.executeTakeFirstOrThrow()
+				).version,
+			);
+		return async (input) => operation(core, id, input, await version());
+	};
+
 /** The core operation per input kind, on a case prepared for it. */
 export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 	intake: async (core) => (input) => core.createCase(manager, { intake: input }),
@@ -123,21 +152,12 @@ export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 		const id = await closedCase(core);
 		return (input) => core.reopenCase(manager, id, input);
 	},
-	caseUpdate: async (core) => {
-		const id = await activeCase(core);
-		const version = async () =>
-			Number(
-				(
-					await core.context.store.db
-						.selectFrom('cases')
-						.select('version')
-						.where('id', '=', id)
-						.executeTakeFirstOrThrow()
-				).version,
-			);
-		return async (input) =>
-			core.updateCase(manager, id, input, { expectedVersion: await version() });
-	},
+	caseUpdate: withVersion((core, id, input, expectedVersion) =>
+		core.updateCase(manager, id, input, { expectedVersion }),
+	),
+	caseFileChange: withVersion((core, id, input, expectedVersion) =>
+		core.changeCaseFile(manager, id, input, { expectedVersion }),
+	),
 	actor: onActiveCase((core, id, claim) => core.getCase(claim, id)),
 	districtProfile: async () => async (input) => parseProfile(input),
 	reportDefinition: async () => async (input) => parseDefinition(input),
