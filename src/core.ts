@@ -1,8 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import type { DistrictProfile } from './generated/types';
 import type { CaseStore } from './store/open-store';
-import * as caseFile from './service/case-file';
-import * as cases from './service/cases';
+import { caseReads } from './service/case-reads';
 import * as caseChanges from './service/case-changes';
 import * as createCase from './service/create-case';
 import * as closure from './service/closure';
@@ -25,11 +24,9 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 	const ctx: CoreContext = { ...options, clock: options.clock ?? systemClock };
 	return {
 		context: ctx,
+		...caseReads(ctx),
 		createCase: (actor: unknown, input: createCase.CreateCaseInput, o?: WriteOptions) =>
 			createCase.createCase(ctx, actor, input, o),
-		getCase: (actor: unknown, caseId: string) => cases.getCase(ctx, actor, caseId),
-		searchCases: (actor: unknown, search?: cases.CaseSearch) =>
-			cases.searchCases(ctx, actor, search),
 		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) =>
 			caseChanges.updateCase(ctx, actor, caseId, patch, o),
 		reassignCase: (
@@ -46,7 +43,6 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 			plans.savePlan(ctx, actor, caseId, plan, o),
 		getPlan: (actor: unknown, caseId: string, version?: number) =>
 			plans.getPlan(ctx, actor, caseId, version),
-		getCaseFile: (actor: unknown, caseId: string) => caseFile.getCaseFile(ctx, actor, caseId),
 		logContact: (actor: unknown, caseId: string, contact: unknown, o?: WriteOptions) =>
 			contacts.logContact(ctx, actor, caseId, contact, o),
 		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) =>

@@ -61,7 +61,7 @@ function navOf(visitor: Visitor) {
 }
 
 /** A listed asset (`?asset=…`): public library files, no login. */
-function assetAnswer(name: string): FormResponse {
+export function assetAnswer(name: string): FormResponse {
 	const asset = readAsset(name);
 	if (!asset)
 		return {

@@ -23,18 +23,25 @@ export function listReferrals(
 	return runOperation(ctx, actor, { action: 'referral.list', caseId }, async (trx, who) => {
 		const row = await loadCase(ctx, trx, caseId);
 		assertCaseAccess(who, 'read', row);
-		const rows = await trx
-			.selectFrom('referrals')
-			.selectAll()
-			.where('case_id', '=', row.id)
-			.orderBy('referred_on', 'desc')
-			.orderBy('id')
-			.execute();
-		return {
-			result: rows.map((r) => toReferralRecord(ctx, r)),
-			detail: `${rows.length} Weitervermittlungen`,
-		};
+		const result = await readReferrals(ctx, trx, row.id);
+		return { result, detail: `${result.length} Weitervermittlungen` };
 	});
+}
+
+/** The referrals of one case, newest first (also for the case page). */
+export async function readReferrals(
+	ctx: CoreContext,
+	db: Db,
+	caseId: string,
+): Promise<ReferralRecord[]> {
+	const rows = await db
+		.selectFrom('referrals')
+		.selectAll()
+		.where('case_id', '=', caseId)
+		.orderBy('referred_on', 'desc')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => toReferralRecord(ctx, r));
 }
 
 export interface OverdueReferral extends ReferralRecord {

@@ -20,15 +20,16 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 	const em = districtSuite('emmendingen');
 
 	it('publishes all templates of the district', async () => {
-		expect(em.run.instance.workflows.map((w) => w.name).slice(0, 6)).toEqual([
+		expect(em.run.instance.workflows.map((w) => w.name).slice(0, 7)).toEqual([
 			'Landkreis Emmendingen: Aufnahme',
 			'Landkreis Emmendingen: Integrationsplan',
 			'Landkreis Emmendingen: Beratungskontakt',
 			'Landkreis Emmendingen: Weitervermittlung',
 			'Landkreis Emmendingen: Beendigung',
 			'Landkreis Emmendingen: Tägliche Erinnerungen',
+			'Landkreis Emmendingen: Arbeitsplatz',
 		]);
-		expect(em.run.instance.workflows.map((w) => w.name).slice(6)).toEqual([
+		expect(em.run.instance.workflows.map((w) => w.name).slice(7)).toEqual([
 			'Landkreis Emmendingen: Auswertung für den Zuwendungsgeber (vierteljährlich)',
 		]);
 		await em.expectAllPublished();
