@@ -57,6 +57,8 @@ function navOf(visitor: Visitor) {
 		csrf: visitor.csrfToken,
 		password: visitor.via === 'password' || visitor.via === 'invitation',
 		accounts: visitor.actor.role === 'admin',
+		// The workplace's start page in the same folder (template Arbeitsplatz).
+		...(visitor.actor.role === 'admin' ? {} : { back: 'faelle', backLabel: 'Meine Fälle' }),
 	};
 }
 

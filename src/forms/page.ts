@@ -9,6 +9,8 @@ export interface AccountNav {
 	/** The session's request token: the sign-out button posts it. */
 	csrf: string;
 	back?: string;
+	/** Text of the back link (default „Zurück zum Formular“). */
+	backLabel?: string;
 	password?: boolean;
 	accounts?: boolean;
 }

@@ -29,11 +29,11 @@ const workplacePage = (model: Record<string, unknown>) =>
 	template(path.join(__dirname, 'workplace.hbs'))(model);
 
 /** The links under the page (as on the forms): sign out, password, accounts for admins. */
-const navOf = (visitor: Visitor) => ({
+const navOf = (visitor: Visitor, kind: PageKind) => ({
 	csrf: visitor.csrfToken,
 	password: visitor.via === 'password' || visitor.via === 'invitation',
 	accounts: visitor.actor.role === 'admin',
-	...(visitor.actor.role === 'admin' ? {} : { back: 'faelle' }),
+	...(kind === 'case' ? { back: 'faelle', backLabel: 'Meine Fälle' } : {}),
 });
 
 async function content(config: WorkplaceConfig, request: FormRequest, visitor: Visitor) {
@@ -76,7 +76,7 @@ export async function handleWorkplaceRequest(
 			config.kind === 'cases' && visitor.actor.role === 'coordinator' ? 'Fälle des Kreises' : title,
 		districtName: config.core.context.profile.name,
 		actorName: visitor.name,
-		nav: navOf(visitor),
+		nav: navOf(visitor, config.kind),
 	};
 	const cookies: Record<string, string[]> = gate.cookies.length
 		? { 'Set-Cookie': gate.cookies }
