@@ -4,6 +4,7 @@
  * Screenshots and the time the talk took go to test-artifacts/ (recorded, not asserted).
  */
 import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
 import { SystemActor } from '../../src/access/actor';
 import { createCore, type Core } from '../../src/core';
 import { today } from '../../src/clock';
@@ -53,18 +54,8 @@ run('workplace in Chromium (n8n sandbox)', () => {
 		await t?.dispose();
 	});
 
-	it('finds the case, opens the case page and logs a talk in at most six inputs', async () => {
-		const manager = actorFor(profile, 'em-caritas-01');
-		const opened = addDays(today(core.context.clock), -40);
-		const intake = validIntake({
-			intakeDate: opened,
-			consent: { ...validIntake().consent, date: opened },
-		});
-		const { case: created } = await core.createCase(manager, { intake });
-		const { token } = await core.signIn.invite(new SystemActor('test', 'Test'), 'em-caritas-01');
-		await core.signIn.acceptInvitation(token, PASSWORD, {});
-		const w = await localOnlyPage(chromium);
-		const { page } = w;
+	/** Sign-in on the list, search by part of the name, open the case page. */
+	async function signInAndOpenCase(page: Page) {
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto(server.url('faelle'));
 		await page.fill('#login', 'em-caritas-01');
@@ -84,7 +75,10 @@ run('workplace in Chromium (n8n sandbox)', () => {
 			/^Haddad, Amina \(geb\. 14\.06\.1988\)/,
 		);
 		await page.screenshot({ path: artifactPath('workplace-case.png') });
+	}
 
+	/** A typical talk from the case page: counted inputs, the time recorded as an artifact. */
+	async function logTalk(page: Page) {
 		const started = Date.now();
 		let inputs = 0;
 		const input = async (step: () => Promise<unknown>) => {
@@ -110,7 +104,22 @@ run('workplace in Chromium (n8n sandbox)', () => {
 			JSON.stringify({ inputs, seconds }, null, 2),
 		);
 		await page.screenshot({ path: artifactPath('workplace-contact-saved.png') });
+	}
 
+	it('finds the case, opens the case page and logs a talk in at most six inputs', async () => {
+		const manager = actorFor(profile, 'em-caritas-01');
+		const opened = addDays(today(core.context.clock), -40);
+		const intake = validIntake({
+			intakeDate: opened,
+			consent: { ...validIntake().consent, date: opened },
+		});
+		const { case: created } = await core.createCase(manager, { intake });
+		const { token } = await core.signIn.invite(new SystemActor('test', 'Test'), 'em-caritas-01');
+		await core.signIn.acceptInvitation(token, PASSWORD, {});
+		const w = await localOnlyPage(chromium);
+		const { page } = w;
+		await signInAndOpenCase(page);
+		await logTalk(page);
 		await Promise.all([page.waitForURL(/\/form\/fall\?case=/), page.click('#to-case')]);
 		await expect(page.locator('#timeline').innerText()).resolves.toMatch(
 			/Beratungskontakt \(Telefon, 20 Minuten\): Wohnen/,
