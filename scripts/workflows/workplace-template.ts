@@ -18,6 +18,15 @@ export function workplace(profile: DistrictProfile): Flow {
 		'(keine personenbezogenen Daten in der Ausführungsliste). Die Formulare müssen im selben Ordner ' +
 		'(`formulare/`) unter ihren Standardnamen liegen, weil die Seiten auf sie verweisen.';
 	f.note('Überblick', overview, [-40, -60], 560, 340, 4);
+	f.note(
+		'Wer sieht was',
+		'### Wer sieht was\nDie Rollen und Träger stehen im **Kreisprofil**: Integrationsmanager*innen sehen die Fälle ' +
+			'ihres Trägers, die Koordination alle Fälle des Kreises (mit der zuständigen Person), die Administration keine ' +
+			'Falldaten. Anmeldung wie an den Formularen (eigenes Passwort oder Single Sign-on).',
+		[560, 340],
+		420,
+		220,
+	);
 	f.formTrigger('faelle', 'Meine Fälle', 'cases', [0, 340]);
 	f.formTrigger('fall', 'Fallakte', 'case', [0, 560]);
 	return f;
