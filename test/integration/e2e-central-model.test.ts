@@ -48,6 +48,10 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		const html = await page.text();
 		expect(html).toContain('Aufnahme');
 		expect(html).toContain(em.profile.name);
+		// The start page of the workplace (template Arbeitsplatz) in the same folder takes the same session.
+		const cases = await fetch(em.run.url('faelle'), { headers: { cookie } });
+		expect(cases.status).toBe(200);
+		expect(await cases.text()).toContain('Fälle des Kreises');
 		const anonymous = await fetch(url);
 		expect(anonymous.status).toBe(401);
 		const signInPage = await anonymous.text();
