@@ -14,6 +14,7 @@ import {
 import type { Flow } from './workflows/flow';
 import { DISTRICTS } from './workflows/identifiers';
 import { intakeForm } from './workflows/intake-template';
+import { workplace } from './workflows/workplace-template';
 
 const root = path.join(__dirname, '..');
 
@@ -24,6 +25,7 @@ const TEMPLATES: [string, (profile: DistrictProfile) => Flow][] = [
 	['04', referralForm],
 	['05', closureForm],
 	['06', reminders],
+	['07', workplace],
 ];
 
 function loadProfile(id: string): DistrictProfile {

@@ -237,7 +237,7 @@ function summary(
 			'  Formulare (im Browser öffnen):',
 			...forms.map(
 				(h) =>
-					`    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.url}${h.form === 'intake' ? '' : '?case=<Fallnummer>'}`,
+					`    ${h.node.replace(/^Formular: /, '').padEnd(20)} ${h.url}${h.form === 'intake' || h.form === 'cases' ? '' : '?case=<Fallnummer>'}`,
 			),
 			'',
 			...signInLines(personas, profile),

@@ -1,8 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import type { DistrictProfile } from './generated/types';
 import type { CaseStore } from './store/open-store';
-import * as caseFile from './service/case-file';
-import * as cases from './service/cases';
+import { caseReads } from './service/case-reads';
 import * as caseChanges from './service/case-changes';
 import { changeCaseFile } from './service/case-file-change';
 import * as createCase from './service/create-case';
@@ -42,11 +41,9 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 	const ctx: CoreContext = { ...options, clock: options.clock ?? systemClock };
 	return {
 		context: ctx,
+		...caseReads(ctx),
 		createCase: (actor: unknown, input: createCase.CreateCaseInput, o?: WriteOptions) =>
 			createCase.createCase(ctx, actor, input, o),
-		getCase: (actor: unknown, caseId: string) => cases.getCase(ctx, actor, caseId),
-		searchCases: (actor: unknown, search?: cases.CaseSearch) =>
-			cases.searchCases(ctx, actor, search),
 		...caseChangesApi(ctx),
 		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
 			plans.createPlan(ctx, actor, caseId, plan, o),
@@ -56,7 +53,6 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 			plans.savePlan(ctx, actor, caseId, plan, o),
 		getPlan: (actor: unknown, caseId: string, version?: number) =>
 			plans.getPlan(ctx, actor, caseId, version),
-		getCaseFile: (actor: unknown, caseId: string) => caseFile.getCaseFile(ctx, actor, caseId),
 		logContact: (actor: unknown, caseId: string, contact: unknown, o?: WriteOptions) =>
 			contacts.logContact(ctx, actor, caseId, contact, o),
 		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) =>

@@ -11,6 +11,7 @@ export { resolveActor, SystemActor, interfaceActor, type ResolvedActor } from '.
 export { limitsFor } from './lifecycle/duration';
 export { caseEventLabels, caseEventTypes } from './events/event-types';
 export { handleFormRequest } from './forms/handlers';
+export { handleWorkplaceRequest, pageKinds, type PageKind } from './workplace/workplace';
 export { checkProxySecret, type AuthConfig } from './forms/auth';
 export {
 	startLogin as startOidcLogin,
@@ -44,7 +45,8 @@ export type { ReferralRecord } from './service/referral-record';
 export type { OverdueReferral } from './service/referral-lists';
 export type { CaseSearch, CaseSearchResult } from './service/cases';
 export type { CreatedCase, CreateCaseInput } from './service/create-case';
-export type { CaseFile } from './service/case-file';
+export type { CaseFile, StatusChange } from './service/case-file';
+export type { CaseloadFilter, CaseloadRow, DueReason } from './service/caseload';
 export type { CaseEvent, CaseEventType, PollOptions, PollResult } from './events/event-types';
 export type { WriteOptions } from './service/context';
 export * from './report';

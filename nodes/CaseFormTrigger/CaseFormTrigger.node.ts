@@ -13,6 +13,9 @@ import {
 	handleFormRequest,
 	type AuthConfig,
 	type FormKind,
+	handleWorkplaceRequest,
+	pageKinds,
+	type PageKind,
 	type StaffClaim,
 } from '../../src/index';
 import { districtProfileProperties } from '../shared/district-parameters';
@@ -92,15 +95,17 @@ export class CaseFormTrigger implements INodeType {
 				name: 'form',
 				type: 'options',
 				options: [
+					{ name: 'Case Page (Fallakte)', value: 'case' },
 					{ name: 'Closure (Beendigung)', value: 'closure' },
 					{ name: 'Contact (Beratungskontakt)', value: 'contact' },
 					{ name: 'Intake (Aufnahme)', value: 'intake' },
 					{ name: 'Integration Plan (Integrationsplan)', value: 'plan' },
+					{ name: 'My Cases (Meine Fälle)', value: 'cases' },
 					{ name: 'Referral (Weitervermittlung)', value: 'referral' },
 				],
 				default: 'intake',
 				description:
-					'Which generated form to serve. All but the intake are opened for a case: add ?case=<case ID> to the URL.',
+					'Which page to serve: a generated form (all but the intake are opened for a case with ?case=<case ID>), the list My Cases or the Case Page. Keep them in one folder (formulare/…) with the default names: the pages link to each other.',
 			},
 			{
 				displayName: 'Path',
@@ -180,7 +185,7 @@ export class CaseFormTrigger implements INodeType {
 		const res = this.getResponseObject();
 		try {
 			const auth = await authConfig(this);
-			const kind = this.getNodeParameter('form') as FormKind;
+			const kind = this.getNodeParameter('form') as FormKind | PageKind;
 			const save = this.getNodeParameter('save', true) as boolean;
 			const request = {
 				method: req.method,
@@ -194,11 +199,19 @@ export class CaseFormTrigger implements INodeType {
 			const formPath = this.getNodeParameter('path') as string;
 			const ssoCallback = req.path.endsWith(`/${formPath.replace(/^\/+|\/+$/g, '')}/anmeldung`);
 			const formUrl = this.getNodeWebhookUrl('setup');
-			const { response, emission } = await withCore(this, (core) =>
-				handleFormRequest(
-					{ core, kind, auth, save, formPath, formUrl },
-					{ ...request, ssoCallback },
-				),
+			const { response, emission } = await withCore(this, async (core) =>
+				isPageKind(kind)
+					? {
+							response: await handleWorkplaceRequest(
+								{ core, kind, auth, formPath, formUrl },
+								request,
+							),
+							emission: undefined,
+						}
+					: handleFormRequest(
+							{ core, kind, auth, save, formPath, formUrl },
+							{ ...request, ssoCallback },
+						),
 			);
 			res.status(response.status).set(response.headers).send(response.body);
 			if (!emission) return { noWebhookResponse: true };
@@ -216,6 +229,9 @@ export class CaseFormTrigger implements INodeType {
 		}
 	}
 }
+
+const isPageKind = (kind: string): kind is PageKind =>
+	(pageKinds as readonly string[]).includes(kind);
 
 /** The sign-in the node is set to, with its credential. */
 async function authConfig(fns: IWebhookFunctions): Promise<AuthConfig> {

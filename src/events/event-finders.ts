@@ -1,3 +1,4 @@
+import { limitLeadDays, limitNear, reviewDueUntil, reviewLeadDays } from '../lifecycle/due';
 import { addDays, germanDate } from '../lifecycle/dates';
 import { currentLimit, REGULAR_YEARS, MAXIMUM_YEARS } from '../lifecycle/duration';
 import { serviceName } from '../districts/profile';
@@ -122,7 +123,7 @@ const outbox: Finder = async (ctx, trx, { now, fromSeq, baselineSeq, options }) 
 
 /** Active cases whose latest plan is due for review within the lead days. */
 const planReviewDue: Finder = async (ctx, trx, { day, options }) => {
-	const lead = options.reviewLeadDays ?? ctx.profile.settings.planReviewLeadDays ?? 7;
+	const lead = reviewLeadDays(ctx.profile, options.reviewLeadDays);
 	const latest = trx
 		.selectFrom('plans')
 		.select(['case_id', (eb) => eb.fn.max('version').as('version')])
@@ -146,7 +147,7 @@ const planReviewDue: Finder = async (ctx, trx, { day, options }) => {
 		])
 		.where('cases.district_id', '=', ctx.profile.id)
 		.where('cases.status', '=', 'active')
-		.where('plans.review_date', '<=', addDays(day, lead))
+		.where('plans.review_date', '<=', reviewDueUntil(day, lead))
 		.execute();
 	return rows.map((r) => {
 		const message = `Die Überprüfung des Integrationsplans (Fassung ${r.version}) ist am ${germanDate(r.review_date)} fällig.`;
@@ -177,7 +178,7 @@ const referralOverdue: Finder = async (ctx, trx, { day }) => {
 
 /** Open cases whose limit (3 years, or 4 with a justification) is within the lead days. */
 const limitApproaching: Finder = async (ctx, trx, { day, options }) => {
-	const lead = options.limitLeadDays ?? ctx.profile.settings.limitLeadDays;
+	const lead = limitLeadDays(ctx.profile, options.limitLeadDays);
 	const rows = await trx
 		.selectFrom('cases')
 		.select([
@@ -192,7 +193,7 @@ const limitApproaching: Finder = async (ctx, trx, { day, options }) => {
 		.execute();
 	return rows.flatMap((r) => {
 		const limit = currentLimit(r.opened_on, Boolean(r.extension_reason));
-		if (addDays(limit.date, -lead) > day) return [];
+		if (!limitNear(limit.date, day, lead)) return [];
 		const message =
 			limit.years === REGULAR_YEARS
 				? `Die Beratung erreicht am ${germanDate(limit.date)} die Regeldauer von ${REGULAR_YEARS} Jahren. Danach nur mit dokumentierter Begründung, höchstens bis ${MAXIMUM_YEARS} Jahre.`

@@ -60,11 +60,13 @@ function navOf(visitor: Visitor) {
 		csrf: visitor.csrfToken,
 		password: visitor.via === 'password' || visitor.via === 'invitation',
 		accounts: visitor.actor.role === 'admin',
+		// The workplace's start page in the same folder (template Arbeitsplatz).
+		...(visitor.actor.role === 'admin' ? {} : { back: 'faelle', backLabel: 'Meine Fälle' }),
 	};
 }
 
 /** A listed asset (`?asset=…`): public library files, no login. */
-function assetAnswer(name: string): FormResponse {
+export function assetAnswer(name: string): FormResponse {
 	const asset = readAsset(name);
 	if (!asset)
 		return {

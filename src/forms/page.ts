@@ -9,6 +9,8 @@ export interface AccountNav {
 	/** The session's request token: the sign-out button posts it. */
 	csrf: string;
 	back?: string;
+	/** Text of the back link (default „Zurück zum Formular“). */
+	backLabel?: string;
 	password?: boolean;
 	accounts?: boolean;
 }
@@ -30,11 +32,12 @@ export interface PageModel {
 
 const templates = new Map<string, Handlebars.TemplateDelegate>();
 
-/** A handlebars template beside this file (with the shared partial `account-nav.hbs`), compiled once. */
+/** A handlebars template beside this file or at an absolute path (with the shared partial `account-nav.hbs`), compiled once. */
 export function template(name: string): Handlebars.TemplateDelegate {
 	let compiled = templates.get(name);
 	if (!compiled) {
-		const read = (file: string) => fs.readFileSync(path.join(__dirname, file), 'utf8');
+		const read = (file: string) =>
+			fs.readFileSync(path.isAbsolute(file) ? file : path.join(__dirname, file), 'utf8');
 		if (!Handlebars.partials.accountNav)
 			Handlebars.registerPartial('accountNav', read('account-nav.hbs'));
 		compiled = Handlebars.compile(read(name), { strict: false });

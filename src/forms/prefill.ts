@@ -2,15 +2,10 @@ import type { Core } from '../core';
 import type { CaseRecord } from '../service/case-rows';
 import type { Actor } from '../generated/types';
 import { DomainError } from '../errors';
+import { caseStatusLabels } from '../lifecycle/case-status';
 import { germanDate } from '../lifecycle/dates';
 import { justificationNeeded } from '../lifecycle/duration';
 import type { FormKind } from './form-definitions';
-
-const statusLabels: Record<CaseRecord['status'], string> = {
-	intake: 'Aufnahme',
-	active: 'in Beratung',
-	closed: 'beendet',
-};
 
 /** Facts about the case the page needs for its conditions (hidden component `caseInfo`; never trusted on POST). */
 export interface CaseInfo {
@@ -27,7 +22,7 @@ export interface Prefill {
 
 export function caseLabel(record: CaseRecord): string {
 	const p = record.data.person;
-	return `Fall: ${p.lastName}, ${p.firstName} (geb. ${germanDate(p.birthDate)}) · Aufnahme am ${germanDate(record.openedOn)} · ${statusLabels[record.status]} · Fallnummer ${record.caseNumber}`;
+	return `Fall: ${p.lastName}, ${p.firstName} (geb. ${germanDate(p.birthDate)}) · Aufnahme am ${germanDate(record.openedOn)} · ${caseStatusLabels[record.status]} · Fallnummer ${record.caseNumber}`;
 }
 
 export function caseInfo(record: CaseRecord, today: string): CaseInfo {

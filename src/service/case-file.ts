@@ -1,13 +1,43 @@
 import { assertCaseAccess } from '../access/policy';
+import type { CaseStatus } from '../store/database';
 import { loadCase, toCaseRecord, type CaseRecord } from './case-rows';
-import type { CoreContext } from './context';
+import { readContacts, type ContactRecord } from './contacts';
+import type { CoreContext, Db } from './context';
 import { runOperation } from './operation';
 import { readPlanView, type PlanView } from './plans';
+import { readReferrals } from './referral-lists';
+import type { ReferralRecord } from './referral-record';
 
-/** What a page about one case starts from: the case and its integration plan, if there is one yet. */
+/** One change of the case's status, as the case page's timeline shows it. */
+export interface StatusChange {
+	from: CaseStatus | null;
+	to: CaseStatus;
+	on: string;
+	by: string;
+}
+
+/** What the case page shows: the case, its plan with every version, contacts, referrals and status changes. */
 export interface CaseFile {
 	case: CaseRecord;
 	plan: PlanView | null;
+	contacts: ContactRecord[];
+	referrals: ReferralRecord[];
+	statusChanges: StatusChange[];
+}
+
+async function readStatusChanges(db: Db, caseId: string): Promise<StatusChange[]> {
+	const rows = await db
+		.selectFrom('status_history')
+		.selectAll()
+		.where('case_id', '=', caseId)
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({
+		from: r.from_status,
+		to: r.to_status,
+		on: r.changed_on,
+		by: r.created_by,
+	}));
 }
 
 /** Reads the case file in one operation (one audit row `case.read`), with the actor's read rights. */
@@ -16,8 +46,16 @@ export function getCaseFile(ctx: CoreContext, actor: unknown, caseId: string): P
 		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
 		const plan = await readPlanView(ctx, trx, row);
+		const result: CaseFile = {
+			case: toCaseRecord(ctx, row),
+			plan,
+			contacts: await readContacts(ctx, trx, row),
+			referrals: await readReferrals(ctx, trx, row),
+			statusChanges: await readStatusChanges(trx, row.id),
+		};
 		return {
-			result: { case: toCaseRecord(ctx, row), plan },
+			result,
+			caseId: row.id,
 			detail: plan
 				? `mit Integrationsplan Fassung ${plan.current.version}`
 				: 'ohne Integrationsplan',

@@ -3,8 +3,8 @@ import type { Contact } from '../generated/types';
 import { assertCaseAccess } from '../access/policy';
 import { assertIsoDate } from '../lifecycle/date-checks';
 import { validateInput } from '../validation/validate';
-import { loadCase, recordEvent, touchCase } from './case-rows';
-import type { CoreContext } from './context';
+import { loadCase, recordEvent, touchCase, type CaseRow } from './case-rows';
+import type { CoreContext, Db } from './context';
 import { caseWrite } from './case-write';
 import { caseForDocumenting } from './documenting';
 import { caseNumberOf } from './case-numbers';
@@ -78,36 +78,46 @@ export function listContacts(
 		assertCaseAccess(who, 'read', row);
 		if (range.from !== undefined) assertIsoDate(range.from, 'from', 'Zeitraum – von');
 		if (range.to !== undefined) assertIsoDate(range.to, 'to', 'Zeitraum – bis');
-		let query = trx.selectFrom('contacts').selectAll().where('case_id', '=', row.id);
-		if (range.from) query = query.where('contact_date', '>=', range.from);
-		if (range.to) query = query.where('contact_date', '<=', range.to);
-		const contacts = await query
-			.orderBy('contact_date', 'desc')
-			.orderBy('created_at', 'desc')
-			.execute();
-		const topics = contacts.length
-			? await trx
-					.selectFrom('contact_topics')
-					.selectAll()
-					.where(
-						'contact_id',
-						'in',
-						contacts.map((c) => c.id),
-					)
-					.execute()
-			: [];
-		const result = contacts.map((c) => ({
-			id: c.id,
-			caseId: c.case_id,
-			caseNumber: caseNumberOf(ctx.profile, row),
-			date: c.contact_date,
-			channel: c.channel as Contact['channel'],
-			minutes: Number(c.minutes),
-			topics: topics.filter((t) => t.contact_id === c.id).map((t) => t.topic) as Contact['topics'],
-			...(c.note ? { note: c.note } : {}),
-			createdAt: c.created_at,
-			createdBy: c.created_by,
-		}));
+		const result = await readContacts(ctx, trx, row, range);
 		return { result, detail: `${result.length} Kontakte` };
 	});
+}
+
+/** The contacts of one case, newest first, with their topics (also for the case page). */
+export async function readContacts(
+	ctx: CoreContext,
+	trx: Db,
+	row: CaseRow,
+	range: { from?: string; to?: string } = {},
+): Promise<ContactRecord[]> {
+	let query = trx.selectFrom('contacts').selectAll().where('case_id', '=', row.id);
+	if (range.from) query = query.where('contact_date', '>=', range.from);
+	if (range.to) query = query.where('contact_date', '<=', range.to);
+	const contacts = await query
+		.orderBy('contact_date', 'desc')
+		.orderBy('created_at', 'desc')
+		.execute();
+	const topics = contacts.length
+		? await trx
+				.selectFrom('contact_topics')
+				.selectAll()
+				.where(
+					'contact_id',
+					'in',
+					contacts.map((c) => c.id),
+				)
+				.execute()
+		: [];
+	return contacts.map((c) => ({
+		id: c.id,
+		caseId: c.case_id,
+		caseNumber: caseNumberOf(ctx.profile, row),
+		date: c.contact_date,
+		channel: c.channel as Contact['channel'],
+		minutes: Number(c.minutes),
+		topics: topics.filter((t) => t.contact_id === c.id).map((t) => t.topic) as Contact['topics'],
+		...(c.note ? { note: c.note } : {}),
+		createdAt: c.created_at,
+		createdBy: c.created_by,
+	}));
 }

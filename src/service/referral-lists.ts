@@ -10,7 +10,7 @@ import {
 } from '../lifecycle/date-checks';
 import { addDays } from '../lifecycle/dates';
 import { overdueCutoff } from '../lifecycle/referral-status';
-import { caseNumberColumns, loadCase, placeColumns } from './case-rows';
+import { caseNumberColumns, loadCase, placeColumns, type CaseRow } from './case-rows';
 import type { CoreContext, Db } from './context';
 import { runOperation } from './operation';
 import { toReferralRecord, type ReferralRecord } from './referral-record';
@@ -23,18 +23,25 @@ export function listReferrals(
 	return runOperation(ctx, actor, { action: 'referral.list', caseId }, async (trx, who, id) => {
 		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
-		const rows = await trx
-			.selectFrom('referrals')
-			.selectAll()
-			.where('case_id', '=', row.id)
-			.orderBy('referred_on', 'desc')
-			.orderBy('id')
-			.execute();
-		return {
-			result: rows.map((r) => toReferralRecord(ctx, r, row)),
-			detail: `${rows.length} Weitervermittlungen`,
-		};
+		const result = await readReferrals(ctx, trx, row);
+		return { result, detail: `${result.length} Weitervermittlungen` };
 	});
+}
+
+/** The referrals of one case, newest first (also for the case page). */
+export async function readReferrals(
+	ctx: CoreContext,
+	db: Db,
+	row: CaseRow,
+): Promise<ReferralRecord[]> {
+	const rows = await db
+		.selectFrom('referrals')
+		.selectAll()
+		.where('case_id', '=', row.id)
+		.orderBy('referred_on', 'desc')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => toReferralRecord(ctx, r, row));
 }
 
 export interface OverdueReferral extends ReferralRecord {

@@ -8,9 +8,14 @@ import {
 	type FormResponse,
 } from '../../src/forms/handlers';
 import type { FormKind } from '../../src/forms/form-definitions';
+import {
+	handleWorkplaceRequest,
+	pageKinds,
+	type WorkplaceConfig,
+} from '../../src/workplace/workplace';
 
 export interface FormServer {
-	url(kind: FormKind, query?: string): string;
+	url(kind: string, query?: string): string;
 	/** What each accepted POST handed to the workflow. */
 	emissions: FormEmission[];
 	/** Method, URL and Origin header of every request the server saw (CORS checks). */
@@ -30,6 +35,18 @@ function send(res: http.ServerResponse, response: FormResponse, sandbox: boolean
 	res.end(response.body);
 }
 
+/** What one path serves: a form (as the trigger's form handlers) or a workplace page. */
+export type Route = FormHandlerConfig | WorkplaceConfig;
+
+const isPage = (route: Route): route is WorkplaceConfig =>
+	(pageKinds as readonly string[]).includes(route.kind);
+
+function answer(route: Route, request: Parameters<typeof handleFormRequest>[1]) {
+	return isPage(route)
+		? handleWorkplaceRequest(route, request).then((response) => ({ response, emission: undefined }))
+		: handleFormRequest(route, request);
+}
+
 /**
  * A plain node:http server that hands every request to exactly the function the Case Form Trigger's
  * webhook() calls (handleFormRequest), one form kind per path `/form/<kind>`.
@@ -40,6 +57,8 @@ export async function startFormServer(
 		sandbox: boolean;
 		/** Acts like an SSO reverse proxy: sets these headers on every request it forwards. */
 		inject?: Record<string, string>;
+		/** Further pages by path segment (`/form/<segment>`): the workplace pages, or forms under another name. */
+		pages?: Record<string, Route>;
 	},
 ): Promise<FormServer> {
 	const emissions: FormEmission[] = [];
@@ -48,9 +67,11 @@ export async function startFormServer(
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		log.push(`${req.method} ${url.pathname}${url.search} origin=${req.headers.origin ?? '-'}`);
 		const route = /^\/form\/([a-z]+)(\/anmeldung)?$/.exec(url.pathname);
-		const kind = route?.[1] as FormKind | undefined;
-		const config = kind ? configs[kind] : undefined;
-		if (!kind || !config) {
+		const segment = route?.[1] ?? '';
+		const known = configs[segment as FormKind];
+		const target: Route | undefined =
+			options.pages?.[segment] ?? (known && { ...known, kind: segment as FormKind });
+		if (!target) {
 			res.writeHead(404).end();
 			return;
 		}
@@ -68,10 +89,7 @@ export async function startFormServer(
 				address: req.socket.remoteAddress,
 				ssoCallback: route?.[2] !== undefined,
 			};
-			const handler = handleFormRequest(
-				{ ...config, kind },
-				{ method: req.method ?? 'GET', ...request },
-			).then((r) => {
+			const handler = answer(target, { method: req.method ?? 'GET', ...request }).then((r) => {
 				if (r.emission) emissions.push(r.emission);
 				return r.response;
 			});

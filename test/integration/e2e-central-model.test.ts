@@ -20,15 +20,16 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 	const em = districtSuite('emmendingen');
 
 	it('publishes all templates of the district', async () => {
-		expect(em.run.instance.workflows.map((w) => w.name).slice(0, 6)).toEqual([
+		expect(em.run.instance.workflows.map((w) => w.name).slice(0, 7)).toEqual([
 			'Landkreis Emmendingen: Aufnahme',
 			'Landkreis Emmendingen: Integrationsplan',
 			'Landkreis Emmendingen: Beratungskontakt',
 			'Landkreis Emmendingen: Weitervermittlung',
 			'Landkreis Emmendingen: Beendigung',
 			'Landkreis Emmendingen: Tägliche Erinnerungen',
+			'Landkreis Emmendingen: Arbeitsplatz',
 		]);
-		expect(em.run.instance.workflows.map((w) => w.name).slice(6)).toEqual([
+		expect(em.run.instance.workflows.map((w) => w.name).slice(7)).toEqual([
 			'Landkreis Emmendingen: Auswertung für den Zuwendungsgeber (vierteljährlich)',
 		]);
 		await em.expectAllPublished();
@@ -47,6 +48,10 @@ describe('e2e Emmendingen (central model) on a real n8n', () => {
 		const html = await page.text();
 		expect(html).toContain('Aufnahme');
 		expect(html).toContain(em.profile.name);
+		// The start page of the workplace (template Arbeitsplatz) in the same folder takes the same session.
+		const cases = await fetch(em.run.url('faelle'), { headers: { cookie } });
+		expect(cases.status).toBe(200);
+		expect(await cases.text()).toContain('Fälle des Kreises');
 		const anonymous = await fetch(url);
 		expect(anonymous.status).toBe(401);
 		const signInPage = await anonymous.text();

@@ -47,7 +47,7 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 	const workflows = load(district);
 	const profile = loadShippedProfile(district);
 
-	it('are the six workflows, named for the district, with unique ids', () => {
+	it('are the seven workflows, named for the district, with unique ids', () => {
 		expect(workflows.map((w) => w.name.replace(`${profile.name}: `, ''))).toEqual([
 			'Aufnahme',
 			'Integrationsplan',
@@ -55,6 +55,7 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 			'Weitervermittlung',
 			'Beendigung',
 			'Tägliche Erinnerungen',
+			'Arbeitsplatz',
 		]);
 		expect(new Set(workflows.map((w) => w.id)).size).toBe(workflows.length);
 		for (const w of workflows) expect(w.id).toMatch(/^[A-Za-z0-9]{16}$/);

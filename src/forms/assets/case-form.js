@@ -80,16 +80,34 @@
 		);
 	}
 
-	function showDone(message) {
+	// Links to the workplace pages in the same folder (`fall`, `faelle`): back to the case after saving.
+	function link(text, href, id, primary) {
+		var a = document.createElement('a');
+		a.className = 'btn me-2 ' + (primary ? 'btn-primary' : 'btn-outline-primary');
+		a.href = href;
+		a.id = id;
+		a.textContent = text;
+		return a;
+	}
+
+	function showDone(message, caseId) {
 		formElement.hidden = true;
 		var box = document.createElement('div');
 		box.className = 'alert alert-success';
 		box.id = 'case-form-done';
 		box.setAttribute('role', 'status');
 		box.textContent = message;
+		var links = document.createElement('div');
+		links.className = 'mt-3';
+		if (caseId)
+			links.appendChild(
+				link('Zur Fallakte', 'fall?case=' + encodeURIComponent(caseId), 'to-case', true),
+			);
+		links.appendChild(link('Meine Fälle', 'faelle', 'to-cases', !caseId));
+		box.appendChild(links);
 		var again = document.createElement('button');
 		again.type = 'button';
-		again.className = 'btn btn-outline-primary mt-3 d-block';
+		again.className = 'btn btn-outline-secondary mt-3 d-block';
 		again.textContent = 'Neues Formular';
 		again.addEventListener('click', function () {
 			window.location.reload();
@@ -110,7 +128,7 @@
 						if (res.status === 200) {
 							window.caseFormResult = res.body;
 							next();
-							showDone(res.body.message);
+							showDone(res.body.message, res.body.caseNumber || res.body.caseId);
 							return;
 						}
 						if (res.status === 422 && res.body.errors) {

@@ -1,0 +1,17 @@
+import * as caseFile from './case-file';
+import * as caseload from './caseload';
+import * as cases from './cases';
+import type { CoreContext } from './context';
+
+/** The reads of cases, bound to one district (part of `createCore`): one case, a search, the case file, the caseload. */
+export function caseReads(ctx: CoreContext) {
+	return {
+		getCase: (actor: unknown, caseId: string) => cases.getCase(ctx, actor, caseId),
+		searchCases: (actor: unknown, search?: cases.CaseSearch) =>
+			cases.searchCases(ctx, actor, search),
+		getCaseFile: (actor: unknown, caseId: string) => caseFile.getCaseFile(ctx, actor, caseId),
+		/** The actor's cases for the workplace list, due first. */
+		caseload: (actor: unknown, filter?: caseload.CaseloadFilter) =>
+			caseload.caseload(ctx, actor, filter),
+	};
+}

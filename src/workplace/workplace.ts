@@ -1,0 +1,98 @@
+import * as path from 'node:path';
+import type { Core } from '../core';
+import { today } from '../clock';
+import { DomainError, httpStatusOf } from '../errors';
+import type { AuthConfig } from '../forms/auth';
+import { gatePage, type GateConfig, type Visitor } from '../forms/gate';
+import { first, html, type FormRequest, type FormResponse } from '../forms/http';
+import { template } from '../forms/page';
+import { handleAuthAction, isAuthAction } from '../forms/sign-in-routes';
+import { assetAnswer } from '../forms/handlers';
+import { casePageModel } from './case-page';
+import { caseloadModel, filterOf } from './caseload-page';
+
+/** The pages of the workplace: `cases` (Meine Fälle, the start page) and `case` (the case page). */
+export type PageKind = 'cases' | 'case';
+export const pageKinds: readonly PageKind[] = ['cases', 'case'];
+
+export const pageTitles: Record<PageKind, string> = { cases: 'Meine Fälle', case: 'Fallakte' };
+
+export interface WorkplaceConfig {
+	core: Core;
+	kind: PageKind;
+	auth: AuthConfig;
+	formPath?: string;
+	formUrl?: string;
+}
+
+const workplacePage = (model: Record<string, unknown>) =>
+	template(path.join(__dirname, 'workplace.hbs'))(model);
+
+/** The links under the page (as on the forms): sign out, password, accounts for admins. */
+const navOf = (visitor: Visitor, kind: PageKind) => ({
+	csrf: visitor.csrfToken,
+	password: visitor.via === 'password' || visitor.via === 'invitation',
+	accounts: visitor.actor.role === 'admin',
+	...(kind === 'case' ? { back: 'faelle', backLabel: 'Meine Fälle' } : {}),
+});
+
+async function content(config: WorkplaceConfig, request: FormRequest, visitor: Visitor) {
+	const { core, kind } = config;
+	const profile = core.context.profile;
+	if (kind === 'cases') {
+		const filter = filterOf(request);
+		const { rows } = await core.caseload(visitor.actor, filter);
+		return { list: caseloadModel(profile, filter, rows, visitor.actor.role === 'coordinator') };
+	}
+	const caseId = first(request.query.case);
+	if (!caseId) throw new DomainError('NOT_FOUND', 'Bitte einen Fall aus „Meine Fälle“ öffnen.');
+	const file = await core.getCaseFile(visitor.actor, caseId);
+	return { file: casePageModel(profile, file, today(core.context.clock)) };
+}
+
+/** GET of a workplace page: sign-in first, then the list or the case page; `?auth=…` as on the forms. */
+export async function handleWorkplaceRequest(
+	config: WorkplaceConfig,
+	request: FormRequest & { method: string },
+): Promise<FormResponse> {
+	const title = pageTitles[config.kind];
+	const gateConfig: GateConfig = { ...config, title };
+	const asset = first(request.query.asset);
+	if (asset !== undefined) return assetAnswer(asset);
+	const post = request.method.toUpperCase() === 'POST';
+	const action = first(request.query.auth);
+	if (isAuthAction(action)) return handleAuthAction(gateConfig, request, action, post);
+	if (post)
+		return {
+			status: 405,
+			headers: { Allow: 'GET', 'Content-Type': 'text/plain; charset=utf-8' },
+			body: 'Nur GET.',
+		};
+	const gate = await gatePage(gateConfig, request);
+	if (!gate.ok) return gate.response;
+	const { visitor } = gate;
+	const frame = {
+		title:
+			config.kind === 'cases' && visitor.actor.role === 'coordinator' ? 'Fälle des Kreises' : title,
+		districtName: config.core.context.profile.name,
+		actorName: visitor.name,
+		nav: navOf(visitor, config.kind),
+	};
+	const cookies: Record<string, string[]> = gate.cookies.length
+		? { 'Set-Cookie': gate.cookies }
+		: {};
+	try {
+		return html(
+			200,
+			workplacePage({ ...frame, ...(await content(config, request, visitor)) }),
+			cookies,
+		);
+	} catch (error) {
+		if (!(error instanceof DomainError)) throw error;
+		return html(
+			httpStatusOf(error),
+			workplacePage({ ...frame, errorMessage: error.message }),
+			cookies,
+		);
+	}
+}

@@ -1,0 +1,132 @@
+/**
+ * The workplace in Chromium behind n8n's sandbox: sign in, Meine Fälle, find the case by part of the name, open the
+ * case page, log a typical talk in at most six inputs, back on the case page the contact is in the timeline.
+ * Screenshots and the time the talk took go to test-artifacts/ (recorded, not asserted).
+ */
+import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { SystemActor } from '../../src/access/actor';
+import { createCore, type Core } from '../../src/core';
+import { today } from '../../src/clock';
+import { addDays } from '../../src/lifecycle/dates';
+import {
+	artifactPath,
+	browserAvailable,
+	launchChromium,
+	localOnlyPage,
+	type BrowserSession,
+} from '../helpers/browser';
+import { actorFor, emmendingen, validIntake } from '../helpers/fixtures';
+import { startFormServer, type FormServer } from '../helpers/form-server';
+import { freshStore, type TestStore } from '../helpers/stores';
+
+const run = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(120_000);
+const profile = emmendingen();
+const PASSWORD = 'Zuhören ist die halbe Beratung';
+
+run('workplace in Chromium (n8n sandbox)', () => {
+	let chromium: BrowserSession;
+	let server: FormServer;
+	let t: TestStore;
+	let core: Core;
+
+	beforeAll(async () => {
+		t = await freshStore('SQLite');
+		core = createCore({ store: t.store, profile });
+		const auth = { mode: 'personal' as const };
+		server = await startFormServer(
+			{},
+			{
+				sandbox: true,
+				pages: {
+					faelle: { core, kind: 'cases', auth },
+					fall: { core, kind: 'case', auth },
+					kontakt: { core, kind: 'contact', auth, save: true },
+				},
+			},
+		);
+		chromium = await launchChromium();
+	});
+	afterAll(async () => {
+		await chromium?.close();
+		await server?.close();
+		await t?.dispose();
+	});
+
+	/** Sign-in on the list, search by part of the name, open the case page. */
+	async function signInAndOpenCase(page: Page) {
+		await page.setViewportSize({ width: 1366, height: 768 });
+		await page.goto(server.url('faelle'));
+		await page.fill('#login', 'em-caritas-01');
+		await page.fill('#password', PASSWORD);
+		await Promise.all([page.waitForURL(server.url('faelle')), page.click('#sign-in')]);
+		await page.screenshot({ path: artifactPath('workplace-cases.png') });
+		await page.fill('#q', 'hadd');
+		await Promise.all([page.waitForURL(/q=hadd/), page.click('#search')]);
+		await expect(page.locator('#caseload-count').innerText()).resolves.toBe(
+			'1 Fall, Fälliges zuerst.',
+		);
+		await Promise.all([
+			page.waitForURL(/\/form\/fall\?case=/),
+			page.getByRole('link', { name: 'Haddad, Amina' }).click(),
+		]);
+		await expect(page.locator('#case-summary').innerText()).resolves.toMatch(
+			/^Fallnummer EM-\d{4}-00001 · Haddad, Amina \(geb\. 14\.06\.1988\)/,
+		);
+		await page.screenshot({ path: artifactPath('workplace-case.png') });
+	}
+
+	/** A typical talk from the case page: counted inputs, the time recorded as an artifact. */
+	async function logTalk(page: Page) {
+		const started = Date.now();
+		let inputs = 0;
+		const input = async (step: () => Promise<unknown>) => {
+			inputs++;
+			await step();
+		};
+		await input(() => page.click('#step-contact'));
+		await page.waitForSelector('body[data-case-form="ready"]', { timeout: 30_000 });
+		const form = page.locator('#case-form');
+		await input(() =>
+			form.locator('select[name="data[channel]"]').selectOption({ label: 'Telefon' }),
+		);
+		await input(() => form.locator('input[name="data[minutes]"]').fill('20'));
+		await input(() =>
+			form.locator('.formio-component-topics').getByText('Wohnen', { exact: true }).click(),
+		);
+		await input(() => form.getByRole('button', { name: 'Speichern' }).click());
+		await page.locator('#case-form-done').waitFor({ timeout: 20_000 });
+		const seconds = (Date.now() - started) / 1000;
+		expect(inputs).toBeLessThanOrEqual(6);
+		fs.writeFileSync(
+			artifactPath('workplace-contact-timing.json'),
+			JSON.stringify({ inputs, seconds }, null, 2),
+		);
+		await page.screenshot({ path: artifactPath('workplace-contact-saved.png') });
+	}
+
+	it('finds the case, opens the case page and logs a talk in at most six inputs', async () => {
+		const manager = actorFor(profile, 'em-caritas-01');
+		const opened = addDays(today(core.context.clock), -40);
+		const intake = validIntake({
+			intakeDate: opened,
+			consent: { ...validIntake().consent, date: opened },
+		});
+		const { case: created } = await core.createCase(manager, { intake });
+		const { token } = await core.signIn.invite(new SystemActor('test', 'Test'), 'em-caritas-01');
+		await core.signIn.acceptInvitation(token, PASSWORD, {});
+		const w = await localOnlyPage(chromium);
+		const { page } = w;
+		await signInAndOpenCase(page);
+		await logTalk(page);
+		await Promise.all([page.waitForURL(/\/form\/fall\?case=/), page.click('#to-case')]);
+		await expect(page.locator('#timeline').innerText()).resolves.toMatch(
+			/Beratungskontakt \(Telefon, 20 Minuten\): Wohnen/,
+		);
+		expect(w.pageErrors).toEqual([]);
+		expect(w.foreignRequests()).toEqual([]);
+		await w.context.close();
+		expect(await core.listContacts(manager, created.id)).toHaveLength(1);
+	});
+});
