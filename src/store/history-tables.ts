@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CasePersonTable } from './database';
 
 export type CaseFileChangeKind = 'intake' | 'change' | 'update' | 'reassign';
 
@@ -29,14 +30,7 @@ export interface CaseHistoryTable {
 }
 
 /** The household of a case in the same intervals; `position` is the person's key (0: the counselled person). */
-export interface CaseHistoryPersonTable {
-	case_id: string;
+export interface CaseHistoryPersonTable extends CasePersonTable {
 	valid_from: string;
 	valid_until: string | null;
-	position: number;
-	role: 'client' | 'member';
-	birth_date: string;
-	relationship: string | null;
-	german_level: string | null;
-	occupation: string | null;
 }

@@ -6,19 +6,11 @@
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SystemActor } from '../../src/access/actor';
-import { createCore, type Core } from '../../src/core';
 import { today } from '../../src/clock';
 import { addDays } from '../../src/lifecycle/dates';
-import {
-	artifactPath,
-	browserAvailable,
-	launchChromium,
-	localOnlyPage,
-	type BrowserSession,
-} from '../helpers/browser';
+import { artifactPath, browserAvailable, localOnlyPage } from '../helpers/browser';
 import { actorFor, emmendingen, validIntake } from '../helpers/fixtures';
-import { startFormServer, type FormServer } from '../helpers/form-server';
-import { freshStore, type TestStore } from '../helpers/stores';
+import { siteInChromium } from '../helpers/chromium-site';
 
 const run = browserAvailable() ? describe : describe.skip;
 jest.setTimeout(120_000);
@@ -26,41 +18,22 @@ const profile = emmendingen();
 const PASSWORD = 'Zuhören ist die halbe Beratung';
 
 run('workplace in Chromium (n8n sandbox)', () => {
-	let chromium: BrowserSession;
-	let server: FormServer;
-	let t: TestStore;
-	let core: Core;
-
-	beforeAll(async () => {
-		t = await freshStore('SQLite');
-		core = createCore({ store: t.store, profile });
+	const site = siteInChromium((core) => {
 		const auth = { mode: 'personal' as const };
-		server = await startFormServer(
-			{},
-			{
-				sandbox: true,
-				pages: {
-					faelle: { core, kind: 'cases', auth },
-					fall: { core, kind: 'case', auth },
-					kontakt: { core, kind: 'contact', auth, save: true },
-				},
-			},
-		);
-		chromium = await launchChromium();
-	});
-	afterAll(async () => {
-		await chromium?.close();
-		await server?.close();
-		await t?.dispose();
+		return {
+			faelle: { core, kind: 'cases', auth },
+			fall: { core, kind: 'case', auth },
+			kontakt: { core, kind: 'contact', auth, save: true },
+		};
 	});
 
 	/** Sign-in on the list, search by part of the name, open the case page. */
 	async function signInAndOpenCase(page: Page) {
 		await page.setViewportSize({ width: 1366, height: 768 });
-		await page.goto(server.url('faelle'));
+		await page.goto(site.server.url('faelle'));
 		await page.fill('#login', 'em-caritas-01');
 		await page.fill('#password', PASSWORD);
-		await Promise.all([page.waitForURL(server.url('faelle')), page.click('#sign-in')]);
+		await Promise.all([page.waitForURL(site.server.url('faelle')), page.click('#sign-in')]);
 		await page.screenshot({ path: artifactPath('workplace-cases.png') });
 		await page.fill('#q', 'hadd');
 		await Promise.all([page.waitForURL(/q=hadd/), page.click('#search')]);
@@ -108,15 +81,18 @@ run('workplace in Chromium (n8n sandbox)', () => {
 
 	it('finds the case, opens the case page and logs a talk in at most six inputs', async () => {
 		const manager = actorFor(profile, 'em-caritas-01');
-		const opened = addDays(today(core.context.clock), -40);
+		const opened = addDays(today(site.core.context.clock), -40);
 		const intake = validIntake({
 			intakeDate: opened,
 			consent: { ...validIntake().consent, date: opened },
 		});
-		const { case: created } = await core.createCase(manager, { intake });
-		const { token } = await core.signIn.invite(new SystemActor('test', 'Test'), 'em-caritas-01');
-		await core.signIn.acceptInvitation(token, PASSWORD, {});
-		const w = await localOnlyPage(chromium);
+		const { case: created } = await site.core.createCase(manager, { intake });
+		const { token } = await site.core.signIn.invite(
+			new SystemActor('test', 'Test'),
+			'em-caritas-01',
+		);
+		await site.core.signIn.acceptInvitation(token, PASSWORD, {});
+		const w = await localOnlyPage(site.chromium);
 		const { page } = w;
 		await signInAndOpenCase(page);
 		await logTalk(page);
@@ -127,6 +103,6 @@ run('workplace in Chromium (n8n sandbox)', () => {
 		expect(w.pageErrors).toEqual([]);
 		expect(w.foreignRequests()).toEqual([]);
 		await w.context.close();
-		expect(await core.listContacts(manager, created.id)).toHaveLength(1);
+		expect(await site.core.listContacts(manager, created.id)).toHaveLength(1);
 	});
 });
