@@ -10,12 +10,17 @@ import { handleAuthAction, isAuthAction } from '../forms/sign-in-routes';
 import { assetAnswer } from '../forms/handlers';
 import { casePageModel } from './case-page';
 import { caseloadModel, filterOf } from './caseload-page';
+import { reportContent } from './report-page';
 
-/** The pages of the workplace: `cases` (Meine Fälle, the start page) and `case` (the case page). */
-export type PageKind = 'cases' | 'case';
-export const pageKinds: readonly PageKind[] = ['cases', 'case'];
+/** The pages of the workplace: `cases` (Meine Fälle, the start page), `case` (the case page), `report` (Auswertung). */
+export type PageKind = 'cases' | 'case' | 'report';
+export const pageKinds: readonly PageKind[] = ['cases', 'case', 'report'];
 
-export const pageTitles: Record<PageKind, string> = { cases: 'Meine Fälle', case: 'Fallakte' };
+export const pageTitles: Record<PageKind, string> = {
+	cases: 'Meine Fälle',
+	case: 'Fallakte',
+	report: 'Auswertung',
+};
 
 export interface WorkplaceConfig {
 	core: Core;
@@ -28,17 +33,29 @@ export interface WorkplaceConfig {
 const workplacePage = (model: Record<string, unknown>) =>
 	template(path.join(__dirname, 'workplace.hbs'))(model);
 
-/** The links under the page (as on the forms): sign out, password, accounts for admins. */
+/** The links under the page (as on the forms): sign out, password, accounts for admins, the report for staff. */
 const navOf = (visitor: Visitor, kind: PageKind) => ({
 	csrf: visitor.csrfToken,
 	password: visitor.via === 'password' || visitor.via === 'invitation',
 	accounts: visitor.actor.role === 'admin',
-	...(kind === 'case' ? { back: 'faelle', backLabel: 'Meine Fälle' } : {}),
+	report: visitor.actor.role !== 'admin' && kind !== 'report' ? 'auswertung' : undefined,
+	...(kind !== 'cases' ? { back: 'faelle', backLabel: 'Meine Fälle' } : {}),
 });
 
-async function content(config: WorkplaceConfig, request: FormRequest, visitor: Visitor) {
+async function content(
+	config: WorkplaceConfig,
+	request: FormRequest,
+	visitor: Visitor,
+	cookies: Record<string, string[]>,
+): Promise<Record<string, unknown> | FormResponse> {
 	const { core, kind } = config;
 	const profile = core.context.profile;
+	if (kind === 'report') {
+		const answer = await reportContent(core, visitor.actor, request, cookies);
+		if ('download' in answer) return answer.download;
+		const { model, status, errorMessage } = answer;
+		return { report: model, ...(status ? { status, errorMessage } : {}) };
+	}
 	if (kind === 'cases') {
 		const filter = filterOf(request);
 		const { rows } = await core.caseload(visitor.actor, filter);
@@ -82,11 +99,10 @@ export async function handleWorkplaceRequest(
 		? { 'Set-Cookie': gate.cookies }
 		: {};
 	try {
-		return html(
-			200,
-			workplacePage({ ...frame, ...(await content(config, request, visitor)) }),
-			cookies,
-		);
+		const answer = await content(config, request, visitor, cookies);
+		if (isResponse(answer)) return answer;
+		const status = typeof answer.status === 'number' ? answer.status : 200;
+		return html(status, workplacePage({ ...frame, ...answer }), cookies);
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 		return html(
@@ -96,3 +112,6 @@ export async function handleWorkplaceRequest(
 		);
 	}
 }
+
+const isResponse = (answer: Record<string, unknown> | FormResponse): answer is FormResponse =>
+	'body' in answer && 'headers' in answer;

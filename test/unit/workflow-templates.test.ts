@@ -132,6 +132,19 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 		}
 	});
 
+	it('serve the workplace pages (Meine Fälle, Fallakte, Auswertung) in the same folder from template 07', () => {
+		const pages = workflows[6].nodes.filter(
+			(n) => n.type === 'n8n-nodes-integrationsmanagement.caseFormTrigger',
+		);
+		expect(pages.map((n) => [n.parameters.form, n.parameters.path])).toEqual([
+			['cases', 'formulare/faelle'],
+			['case', 'formulare/fall'],
+			['report', 'formulare/auswertung'],
+		]);
+		for (const n of pages)
+			expect(n.parameters).toMatchObject({ authentication: 'personal', districtProfile: district });
+	});
+
 	it('tell the admin which municipalities get a notice instead of a case, exactly when the profile has some', () => {
 		const intake = workflows[0];
 		const notServed = profile.municipalities.filter((m) => m.programme !== 'served');
