@@ -39,7 +39,7 @@ run('personal sign-in in Chromium (n8n sandbox)', () => {
 		await idp?.close();
 	});
 
-	const localPage = () => localOnlyPage(site.chromium);
+	const localPage = () => localOnlyPage(site.session);
 	const formReady = (w: Awaited<ReturnType<typeof localPage>>) =>
 		w.page.waitForSelector('body[data-case-form="ready"]', { timeout: 30_000 });
 	const audit = () =>

@@ -92,7 +92,7 @@ run('workplace in Chromium (n8n sandbox)', () => {
 			'em-caritas-01',
 		);
 		await site.core.signIn.acceptInvitation(token, PASSWORD, {});
-		const w = await localOnlyPage(site.chromium);
+		const w = await localOnlyPage(site.session);
 		const { page } = w;
 		await signInAndOpenCase(page);
 		await logTalk(page);
