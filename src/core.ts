@@ -17,13 +17,26 @@ import { pollCaseEvents, type PollOptions } from './events/case-events';
 import * as oidc from './auth/oidc';
 import { signInApi } from './auth/sign-in';
 
+/** A write on one case as the core's modules define it: `(ctx, actor, case id or number, input, options)`. */
+type CaseWrite<R> = (
+	ctx: CoreContext,
+	actor: unknown,
+	caseId: string,
+	input: unknown,
+	options?: WriteOptions,
+) => Promise<R>;
+
+/** The same write bound to one district's context, as the facade offers it. */
+const onCase =
+	<R>(ctx: CoreContext, write: CaseWrite<R>) =>
+	(actor: unknown, caseId: string, input: unknown, o?: WriteOptions) =>
+		write(ctx, actor, caseId, input, o);
+
 /** Changes of the case file: corrections (`updateCase`), dated changes with history, reassignment. */
 function caseChangesApi(ctx: CoreContext) {
 	return {
-		updateCase: (actor: unknown, caseId: string, patch: unknown, o?: WriteOptions) =>
-			caseChanges.updateCase(ctx, actor, caseId, patch, o),
-		changeCaseFile: (actor: unknown, caseId: string, change: unknown, o?: WriteOptions) =>
-			changeCaseFile(ctx, actor, caseId, change, o),
+		updateCase: onCase(ctx, caseChanges.updateCase),
+		changeCaseFile: onCase(ctx, changeCaseFile),
 		reassignCase: (
 			actor: unknown,
 			caseId: string,
@@ -39,38 +52,31 @@ function caseChangesApi(ctx: CoreContext) {
  */
 export function createCore(options: { store: CaseStore; profile: DistrictProfile; clock?: Clock }) {
 	const ctx: CoreContext = { ...options, clock: options.clock ?? systemClock };
+	const bind = <R>(write: CaseWrite<R>) => onCase(ctx, write);
 	return {
 		context: ctx,
 		...caseReads(ctx),
 		createCase: (actor: unknown, input: createCase.CreateCaseInput, o?: WriteOptions) =>
 			createCase.createCase(ctx, actor, input, o),
 		...caseChangesApi(ctx),
-		createPlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
-			plans.createPlan(ctx, actor, caseId, plan, o),
-		continuePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
-			plans.continuePlan(ctx, actor, caseId, plan, o),
-		savePlan: (actor: unknown, caseId: string, plan: unknown, o?: WriteOptions) =>
-			plans.savePlan(ctx, actor, caseId, plan, o),
+		createPlan: bind(plans.createPlan),
+		continuePlan: bind(plans.continuePlan),
+		savePlan: bind(plans.savePlan),
 		getPlan: (actor: unknown, caseId: string, version?: number) =>
 			plans.getPlan(ctx, actor, caseId, version),
-		logContact: (actor: unknown, caseId: string, contact: unknown, o?: WriteOptions) =>
-			contacts.logContact(ctx, actor, caseId, contact, o),
+		logContact: bind(contacts.logContact),
 		listContacts: (actor: unknown, caseId: string, range?: { from?: string; to?: string }) =>
 			contacts.listContacts(ctx, actor, caseId, range),
-		createReferral: (actor: unknown, caseId: string, referral: unknown, o?: WriteOptions) =>
-			referrals.createReferral(ctx, actor, caseId, referral, o),
+		createReferral: bind(referrals.createReferral),
 		answerReferral: (actor: unknown, answer: unknown, o?: WriteOptions) =>
 			referrals.answerReferral(ctx, actor, answer, o),
-		setReferralStatus: (actor: unknown, referralId: string, change: unknown, o?: WriteOptions) =>
-			referrals.setReferralStatus(ctx, actor, referralId, change, o),
+		setReferralStatus: bind(referrals.setReferralStatus),
 		listReferrals: (actor: unknown, caseId: string) =>
 			referralLists.listReferrals(ctx, actor, caseId),
 		listOverdueReferrals: (actor: unknown, asOf?: string) =>
 			referralLists.listOverdueReferrals(ctx, actor, asOf),
-		closeCase: (actor: unknown, caseId: string, closing: unknown, o?: WriteOptions) =>
-			closure.closeCase(ctx, actor, caseId, closing, o),
-		reopenCase: (actor: unknown, caseId: string, reopening: unknown, o?: WriteOptions) =>
-			closure.reopenCase(ctx, actor, caseId, reopening, o),
+		closeCase: bind(closure.closeCase),
+		reopenCase: bind(closure.reopenCase),
 		funderReport: (actor: unknown, options: RunReportOptions) =>
 			runFunderReport(ctx, actor, options),
 		/** One audit row for a refusal before any operation ran (schema errors of a form, a failed login). */
