@@ -14,6 +14,7 @@ import {
 } from './n8n-runtime/instance';
 import { portFree } from './n8n-runtime/ports';
 import { signInSettings } from '../src/auth/sign-in-settings';
+import { roleLabels } from '../src/access/policy';
 import { invitePersonas, type PersonaInvitation } from './n8n-runtime/staff-invitations';
 import { ensureRuntime, N8N_VERSION, runtimeDir } from './n8n-runtime/runtime';
 
@@ -187,12 +188,6 @@ async function invitations(instance: DistrictInstance): Promise<PersonaInvitatio
 		formUrl: intake.url,
 	});
 }
-
-const roleLabels = {
-	admin: 'Administration',
-	coordinator: 'Koordination',
-	manager: 'Integrationsmanager*in',
-};
 
 /** The sign-in part of the summary: a link per persona, or that the person has a password. */
 function signInLines(personas: PersonaInvitation[], profile: DistrictProfile): string[] {

@@ -99,11 +99,14 @@ export function assertMayPollEvents(actor: ResolvedActor): void {
 	);
 }
 
+/** German names of the roles (and of a system actor), for messages and pages. */
+export const roleLabels: Record<ResolvedActor['role'], string> = {
+	manager: 'Integrationsmanager*in',
+	coordinator: 'Koordination',
+	admin: 'Administration',
+	system: 'System',
+};
+
 function roleText(actor: ResolvedActor): string {
-	return {
-		manager: 'Integrationsmanager*in',
-		coordinator: 'Koordination',
-		admin: 'Administration',
-		system: 'System',
-	}[actor.role];
+	return roleLabels[actor.role];
 }

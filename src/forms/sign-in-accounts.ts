@@ -1,15 +1,10 @@
+import { roleLabels } from '../access/policy';
 import { DomainError, httpStatusOf } from '../errors';
 import { header } from './auth';
 import { gatePage, gatePost, type GateConfig, type Visitor } from './gate';
 import { formFields, type FormRequest, type FormResponse } from './http';
 import type { AccountNav } from './page';
 import { germanTime, signInPage, type AccountRow, type SignInPage } from './sign-in-pages';
-
-const roleNames: Record<string, string> = {
-	manager: 'Integrationsmanager*in',
-	coordinator: 'Koordination',
-	admin: 'Administration',
-};
 
 type AccountStatus = Awaited<ReturnType<GateConfig['core']['signIn']['accounts']>>[number];
 
@@ -27,7 +22,7 @@ function accountRow(account: AccountStatus): AccountRow {
 	return {
 		staffId: account.staffId,
 		name: account.name,
-		role: roleNames[account.role] ?? account.role,
+		role: roleLabels[account.role],
 		active: account.active,
 		state,
 		sessions:

@@ -1,19 +1,13 @@
 import type { DistrictProfile } from '../generated/types';
 import { caseStatusLabels } from '../lifecycle/case-status';
 import { germanDate } from '../lifecycle/dates';
+import { referralStatusLabels } from '../lifecycle/referral-status';
 import { currentLimit } from '../lifecycle/duration';
 import { breakdownValues } from '../report/labels';
 import type { CaseFile } from '../service/case-file';
 
 const label = (kind: 'channel' | 'topic' | 'germanLevel', value: string) =>
 	breakdownValues(kind).find((v) => v.value === value)?.label ?? value;
-
-const referralStates: Record<string, string> = {
-	open: 'offen',
-	accepted: 'angenommen',
-	declined: 'abgelehnt',
-	done: 'abgeschlossen',
-};
 
 /** The steps of the case as links to the forms in the same folder (`kontakt?case=…`). */
 function actions(file: CaseFile) {
@@ -105,7 +99,7 @@ export function casePageModel(profile: DistrictProfile, file: CaseFile, day: str
 		},
 		referrals: file.referrals.map(
 			(r) =>
-				`${r.serviceName}: ${referralStates[r.status] ?? r.status} (vermittelt am ${germanDate(r.referredOn)}${r.overdue ? ', Rückmeldung überfällig' : ''})`,
+				`${r.serviceName}: ${referralStatusLabels[r.status]} (vermittelt am ${germanDate(r.referredOn)}${r.overdue ? ', Rückmeldung überfällig' : ''})`,
 		),
 		timeline: timeline(file, staffName),
 	};
