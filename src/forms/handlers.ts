@@ -8,7 +8,8 @@ import type { Actor } from '../generated/types';
 import type { AuthConfig } from './auth';
 import { gatePage, gatePost, requestToken, type GateConfig, type Visitor } from './gate';
 import { first, formFields, html, json, type FormRequest, type FormResponse } from './http';
-import { handleAuthAction, isAuthAction, ssoCallback } from './sign-in-routes';
+import { handleAuthAction, isAuthAction } from './sign-in-routes';
+import { ssoCallback } from './sign-in-sso';
 import { parseSubmissionBody } from './parse-body';
 
 export type { FormRequest, FormResponse } from './http';

@@ -5,7 +5,6 @@ import { findStaff } from './auth';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies';
 import {
 	cookieOptions,
-	currentPath,
 	gatePage,
 	gatePost,
 	page,
@@ -16,7 +15,6 @@ import {
 import { first, formFields, seeOther, type FormRequest, type FormResponse } from './http';
 import { accountsPage, invitationCreatedPage } from './sign-in-accounts';
 import { sso } from './sign-in-sso';
-export { ssoCallback } from './sign-in-sso';
 import { signInPage } from './sign-in-pages';
 
 export type AuthAction =
@@ -236,5 +234,3 @@ export async function handleAuthAction(
 			return post ? invitationCreatedPage(config, request) : accountsPage(config, request);
 	}
 }
-
-export { currentPath };
