@@ -37,12 +37,7 @@ function caseChangesApi(ctx: CoreContext) {
 	return {
 		updateCase: onCase(ctx, caseChanges.updateCase),
 		changeCaseFile: onCase(ctx, changeCaseFile),
-		reassignCase: (
-			actor: unknown,
-			caseId: string,
-			input: { managerId: string },
-			o?: WriteOptions,
-		) => caseChanges.reassignCase(ctx, actor, caseId, input, o),
+		reassignCase: onCase(ctx, caseChanges.reassignCase),
 	};
 }
 
@@ -71,6 +66,7 @@ export function createCore(options: { store: CaseStore; profile: DistrictProfile
 		answerReferral: (actor: unknown, answer: unknown, o?: WriteOptions) =>
 			referrals.answerReferral(ctx, actor, answer, o),
 		setReferralStatus: bind(referrals.setReferralStatus),
+		recordReferralFeedback: bind(referrals.recordReferralFeedback),
 		listReferrals: (actor: unknown, caseId: string) =>
 			referralLists.listReferrals(ctx, actor, caseId),
 		listOverdueReferrals: (actor: unknown, asOf?: string) =>

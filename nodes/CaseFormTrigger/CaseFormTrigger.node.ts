@@ -39,7 +39,7 @@ export class CaseFormTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["form"] }}',
 		description:
-			'Serves a German case form (intake, plan, contact, referral, closure) and starts the workflow with each accepted submission',
+			'Serves a German case form (intake, plan, contact, referral, feedback, change, closure, reopening, reassignment) or workplace page and starts the workflow with each accepted submission',
 		defaults: { name: 'Case Form Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -95,6 +95,7 @@ export class CaseFormTrigger implements INodeType {
 				name: 'form',
 				type: 'options',
 				options: [
+					{ name: 'Case File Change (Veränderung in Der Fallakte)', value: 'caseFileChange' },
 					{ name: 'Case Page (Fallakte)', value: 'case' },
 					{ name: 'Closure (Beendigung)', value: 'closure' },
 					{ name: 'Contact (Beratungskontakt)', value: 'contact' },
@@ -102,7 +103,13 @@ export class CaseFormTrigger implements INodeType {
 					{ name: 'Intake (Aufnahme)', value: 'intake' },
 					{ name: 'Integration Plan (Integrationsplan)', value: 'plan' },
 					{ name: 'My Cases (Meine Fälle)', value: 'cases' },
+					{ name: 'Reassignment (Neuzuweisung)', value: 'reassign' },
 					{ name: 'Referral (Weitervermittlung)', value: 'referral' },
+					{
+						name: 'Referral Feedback (Rückmeldung Zur Weitervermittlung)',
+						value: 'referralFeedback',
+					},
+					{ name: 'Reopening (Wiederaufnahme)', value: 'reopen' },
 				],
 				default: 'intake',
 				description:

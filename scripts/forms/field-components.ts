@@ -127,7 +127,8 @@ export function scalarField(
 	const validate = requiredRule(required);
 	if (node.type === 'string' && node.format === 'date')
 		return { component: dateComponent(base), validate };
-	if (node.type === 'string' && (node.enum || hint.options))
+	// Choices filled when the page is served may stand for numbers too (a household member's number).
+	if ((node.type === 'string' && node.enum) || hint.options)
 		return { component: choiceComponent(base, node, hint), validate };
 	if (node.type === 'string')
 		return { component: textComponent(base, node, hint, validate), validate };
@@ -151,6 +152,11 @@ export function listField(
 	hint: FieldHint,
 	required: boolean,
 ): BuiltField | undefined {
+	if (hint.options) {
+		// Several of the choices filled when the page is served (e.g. who left the household).
+		const component = { ...choiceComponent(base, items, hint), multiple: true };
+		return { component, validate: requiredRule(required) };
+	}
 	if (items.type === 'string' && items.enum) {
 		const component: FormComponent = {
 			...base,

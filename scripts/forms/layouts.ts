@@ -9,6 +9,13 @@
 // manager documents (plan, contact, referral) once the case is past 3 years without one.
 // `context` is a hidden component the page fills with facts about the case (never trusted on POST).
 
+/**
+ * Choices filled when the page is served: from the district profile (municipalities, services, staff, managers)
+ * or from the case the form is opened for (its referrals that await an answer, its household members).
+ */
+export type ChoiceSource =
+	'municipalities' | 'services' | 'staff' | 'managers' | 'caseReferrals' | 'householdMembers';
+
 /** A field on a row of its own, or the fields that share a row (columns). */
 export type LayoutRow = string | string[];
 
@@ -23,7 +30,7 @@ export interface FieldHint {
 	/** Height of a textarea (default 3). */
 	rows?: number;
 	/** Filled from the district profile when the page is served. */
-	options?: 'municipalities' | 'services' | 'staff';
+	options?: ChoiceSource;
 	/** An extra condition for a field that the schema's if/then does not cover. */
 	showWhen?: ShowWhen;
 	/** Defaults to the logged-in staff member. */
@@ -86,6 +93,13 @@ function caseDocumentation(
 	};
 }
 
+/** A household member's fields (intake, and who joins the household later). */
+const householdRows: LayoutRow[] = [
+	['firstName', 'lastName', 'birthDate'],
+	['relationship', 'gender'],
+	['germanLevel', 'occupation'],
+];
+
 export const layouts = {
 	intake: {
 		schema: 'intake.schema.json',
@@ -112,13 +126,7 @@ export const layouts = {
 				],
 			},
 			'person.gender': { widget: 'radio' },
-			household: {
-				rowLayout: [
-					['firstName', 'lastName', 'birthDate'],
-					['relationship', 'gender'],
-					['germanLevel', 'occupation'],
-				],
-			},
+			household: { rowLayout: householdRows },
 			residence: {
 				rowLayout: [
 					['status', 'validUntil'],
@@ -145,6 +153,32 @@ export const layouts = {
 	referral: caseDocumentation('referral.schema.json', [['date', 'serviceId'], 'reason'], {
 		serviceId: { options: 'services' },
 	}),
+	referralFeedback: {
+		schema: 'referral-feedback.schema.json',
+		display: 'form',
+		context: 'caseInfo',
+		rows: ['referralId', ['status', 'date'], 'note'],
+		fields: {
+			referralId: { options: 'caseReferrals' },
+			status: { widget: 'radio' },
+			note: { widget: 'textarea', rows: 2 },
+		},
+	},
+	caseFileChange: {
+		schema: 'case-file-change.schema.json',
+		display: 'form',
+		context: 'caseInfo',
+		rows: [['validFrom', 'municipality'], 'person', 'members', 'joined', 'left', 'note'],
+		fields: {
+			municipality: { options: 'municipalities' },
+			person: { rowLayout: [['germanLevel', 'occupation']] },
+			members: { rowLayout: [['member', 'germanLevel', 'occupation']] },
+			'members.member': { options: 'householdMembers' },
+			joined: { rowLayout: householdRows },
+			left: { options: 'householdMembers' },
+			note: { widget: 'textarea', rows: 2 },
+		},
+	},
 	closure: {
 		schema: 'closure.schema.json',
 		display: 'form',
@@ -153,6 +187,19 @@ export const layouts = {
 		fields: {
 			note: { widget: 'textarea' },
 		},
+	},
+	reopen: {
+		schema: 'reopen.schema.json',
+		display: 'form',
+		context: 'caseInfo',
+		rows: [['date', 'reason']],
+	},
+	reassign: {
+		schema: 'reassign.schema.json',
+		display: 'form',
+		context: 'caseInfo',
+		rows: ['managerId'],
+		fields: { managerId: { options: 'managers' } },
 	},
 } satisfies Record<string, FormLayout>;
 

@@ -33,5 +33,20 @@ export function workplace(profile: DistrictProfile): Flow {
 	f.formTrigger('faelle', 'Meine Fälle', 'cases', [0, 420]);
 	f.formTrigger('fall', 'Fallakte', 'case', [0, 640]);
 	f.formTrigger('auswertung', 'Auswertung', 'report', [0, 860]);
+	f.note(
+		'Weitere Schritte der Fallakte',
+		'### Weitere Schritte der Fallakte\nDiese Formulare öffnet die Fallakte für einen Fall; sie speichern selbst ' +
+			'und starten keinen weiteren Ablauf: **Rückmeldung** eines Fachdienstes zu einer Weitervermittlung, ' +
+			'**Veränderung** in der Fallakte (Deutschniveau, Tätigkeit, Wohnort, Haushalt; mit Datum, damit Berichte ' +
+			'den Stand am Ende ihres Zeitraums zählen), **Wiederaufnahme** eines beendeten Falls und **Neuzuweisung** ' +
+			'(Koordination im ganzen Kreis, Integrationsmanager*innen innerhalb ihres Trägers).',
+		[560, 1080],
+		420,
+		240,
+	);
+	f.formTrigger('rueckmeldung', 'Rückmeldung', 'referralFeedback', [0, 1080]);
+	f.formTrigger('veraenderung', 'Veränderung', 'caseFileChange', [0, 1300]);
+	f.formTrigger('wiederaufnahme', 'Wiederaufnahme', 'reopen', [0, 1520]);
+	f.formTrigger('zustaendigkeit', 'Neuzuweisung', 'reassign', [0, 1740]);
 	return f;
 }

@@ -3,7 +3,17 @@ import * as path from 'node:path';
 import { inputKinds, type InputKind } from '../validation/validate';
 
 /** The forms a manager fills; each is generated from one schema (scripts/generate-forms.ts → forms/). */
-export const formKinds = ['intake', 'plan', 'contact', 'referral', 'closure'] as const;
+export const formKinds = [
+	'intake',
+	'plan',
+	'contact',
+	'referral',
+	'referralFeedback',
+	'caseFileChange',
+	'closure',
+	'reopen',
+	'reassign',
+] as const;
 export type FormKind = (typeof formKinds)[number];
 
 export function isFormKind(value: unknown): value is FormKind {

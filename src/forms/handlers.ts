@@ -108,11 +108,11 @@ export async function handleFormGet(
 			config.core,
 			visitor.actor,
 			config.kind,
-			first(request.query.case),
+			{ caseId: first(request.query.case), referral: first(request.query.vermittlung) },
 			today(config.core.context.clock),
 		);
 		const form = loadForm(config.kind);
-		fillProfileOptions(form.components, profile, visitor.actor.staffId);
+		fillProfileOptions(form.components, profile, visitor.actor.staffId, start.options);
 		return html(
 			200,
 			renderPage({

@@ -21,7 +21,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * - a date-only field gets `YYYY-MM-DD` from Form.io's `1990-03-15T00:00:00+01:00` (or a typed `15.03.1990`);
  * - select boxes `{a: true, b: false}` become the list of ticked values in the schema's order;
  * - a number typed as text (`"45"`, `"1,5"`) becomes a number;
- * - grid rows that are entirely empty (Form.io's blank row) are dropped, as are empty entries of a multiple text field.
+ * - grid rows that are entirely empty (Form.io's blank row) are dropped, as are empty entries of a multiple text field;
+ * - a group of optional fields left entirely empty is not given.
  * Everything else is passed through unchanged, so the validators still see (and name) unknown or wrong values.
  */
 export function normaliseSubmission(source: FormSource, body: unknown): NormalisedSubmission {
@@ -65,7 +66,13 @@ export function normaliseValue(
 	if (!rawNode) return value;
 	const { node, file: nodeFile } = resolve(rawNode, file);
 	if (typeof value === 'string') return normaliseText(value, node);
-	if (node.type === 'object' && isPlainObject(value)) return normaliseObject(value, node, nodeFile);
+	if (node.type === 'object' && isPlainObject(value)) {
+		const object = normaliseObject(value, node, nodeFile);
+		// A group of optional fields left empty (Form.io posts `{}`) is not given; one with required fields stays,
+		// so that the validator names each missing field.
+		const optional = !Array.isArray(node.required) || node.required.length === 0;
+		return optional && Object.keys(object).length === 0 ? undefined : object;
+	}
 	if (node.type === 'array') return normaliseArray(value, node, nodeFile);
 	return value;
 }

@@ -6,6 +6,9 @@ import { caseStatusLabels } from '../lifecycle/case-status';
 import { germanDate } from '../lifecycle/dates';
 import { justificationNeeded } from '../lifecycle/duration';
 import type { FormKind } from './form-definitions';
+import { numberedReferrals, type CaseFile } from '../service/case-file';
+import { valueLabel as labelOf } from '../report/labels';
+import { caseOptions, type CaseOptions } from './case-options';
 
 /** Facts about the case the page needs for its conditions (hidden component `caseInfo`; never trusted on POST). */
 export interface CaseInfo {
@@ -18,6 +21,8 @@ export interface CaseInfo {
 export interface Prefill {
 	data: Record<string, unknown>;
 	caseLabel?: string;
+	/** Choices of the case the form is opened for. */
+	options?: CaseOptions;
 }
 
 export function caseLabel(record: CaseRecord): string {
@@ -46,31 +51,27 @@ function closureOutcomes(record: CaseRecord) {
 	};
 }
 
-/**
- * What the form starts with. Intake: today's date and the logged-in staff member as the one recording consent.
- * Plan, contact, referral, closure: the case (read with the actor's rights, so a case outside the actor's scope
- * is refused like in every other operation) and today's date; the plan form carries the current plan for continuing it.
- */
-export async function prefill(
-	core: Core,
-	actor: Actor,
-	kind: FormKind,
-	caseId: string | undefined,
+/** Where the form was opened: the case (`?case=`) and, for a referral's answer, the referral's number (`?vermittlung=`). */
+export interface OpenedFor {
+	caseId?: string;
+	referral?: string;
+}
+
+/** The current German level and occupation of the counselled person, as the change form's heading shows them. */
+function currentValues(record: CaseRecord): string {
+	const p = record.data.person;
+	const level = p.germanLevel ? labelOf('germanLevel', p.germanLevel) : 'nicht erfasst';
+	const occupation = p.occupation ? labelOf('occupation', p.occupation) : 'nicht erfasst';
+	return `bisher: Deutsch ${level}, Tätigkeit ${occupation}`;
+}
+
+/** The start data of a form of a case (its hidden context first) and the line that names the case. */
+function caseStart(
+	kind: Exclude<FormKind, 'intake'>,
+	file: CaseFile,
+	opened: OpenedFor,
 	today: string,
-): Promise<Prefill> {
-	if (kind === 'intake')
-		return {
-			data: {
-				intakeDate: today,
-				consent: { date: today, recordedBy: actor.staffId, purposes: { counselling: true } },
-			},
-		};
-	if (!caseId)
-		throw new DomainError(
-			'NOT_FOUND',
-			'Dieses Formular gehört zu einem Fall. Bitte über den Link aus der Fallakte öffnen (…?case=<Fallnummer>).',
-		);
-	const file = await core.getCaseFile(actor, caseId);
+): Prefill {
 	const record = file.case;
 	const base = { caseInfo: caseInfo(record, today) };
 	const label = caseLabel(record);
@@ -88,13 +89,54 @@ export async function prefill(
 				caseLabel: `${label} · Fortschreibung von Fassung ${current.current.version}`,
 			};
 		}
-		case 'contact':
-		case 'referral':
-			return { data: { ...base, date: today }, caseLabel: label };
 		case 'closure':
 			return {
 				data: { ...base, date: today, outcomes: closureOutcomes(record) },
 				caseLabel: label,
 			};
+		case 'caseFileChange':
+			return {
+				data: { ...base, validFrom: today },
+				caseLabel: `${label} · ${currentValues(record)}`,
+			};
+		case 'referralFeedback': {
+			const chosen = numberedReferrals(file).find((r) => String(r.number) === opened.referral);
+			const referralId = chosen ? { referralId: chosen.referral.id } : {};
+			return { data: { ...base, ...referralId, date: today }, caseLabel: label };
+		}
+		case 'reassign':
+			return { data: base, caseLabel: label };
+		default:
+			return { data: { ...base, date: today }, caseLabel: label };
 	}
+}
+
+/**
+ * What the form starts with. Intake: today's date and the logged-in staff member as the one recording consent.
+ * Every other form: the case (read with the actor's rights, so a case outside the actor's scope is refused like in
+ * every other operation), today's date, the choices of the case (its referrals, household members, managers); the
+ * plan form carries the current plan for continuing it.
+ */
+export async function prefill(
+	core: Core,
+	actor: Actor,
+	kind: FormKind,
+	opened: OpenedFor,
+	today: string,
+): Promise<Prefill> {
+	if (kind === 'intake')
+		return {
+			data: {
+				intakeDate: today,
+				consent: { date: today, recordedBy: actor.staffId, purposes: { counselling: true } },
+			},
+		};
+	if (!opened.caseId)
+		throw new DomainError(
+			'NOT_FOUND',
+			'Dieses Formular gehört zu einem Fall. Bitte den Fall unter „Meine Fälle“ öffnen und den Schritt dort wählen.',
+		);
+	const file = await core.getCaseFile(actor, opened.caseId);
+	const start = caseStart(kind, file, opened, today);
+	return { ...start, options: caseOptions(core.context.profile, file, actor) };
 }

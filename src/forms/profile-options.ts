@@ -1,8 +1,7 @@
 import type { DistrictProfile } from '../generated/types';
 import { organisationName } from '../districts/profile';
 import { walkComponents, type FormComponent } from './form-definitions';
-
-type Option = { label: string; value: string };
+import type { CaseOptions, Option } from './case-options';
 
 /** Choices that come from the district profile, not from the schema: municipalities, services, staff. */
 export function profileOptions(profile: DistrictProfile, source: string): Option[] {
@@ -35,16 +34,21 @@ export function profileOptions(profile: DistrictProfile, source: string): Option
 	}
 }
 
-/** Fills the profile choices into a form (in place) and preselects the logged-in staff member where the form asks for it. */
+/**
+ * Fills the choices into a form (in place): those of the case it is opened for, else the profile's; preselects the
+ * logged-in staff member where the form asks for it.
+ */
 export function fillProfileOptions(
 	components: FormComponent[],
 	profile: DistrictProfile,
 	actorStaffId: string | undefined,
+	ofCase: CaseOptions = {},
 ): void {
 	walkComponents(components, (c) => {
 		const source = c.properties?.profileOptions;
 		if (!source) return;
-		c.data = { values: profileOptions(profile, source) };
+		const values = ofCase[source as keyof CaseOptions] ?? profileOptions(profile, source);
+		c.data = { values };
 		if (c.properties?.defaultActor === 'true' && actorStaffId) c.defaultValue = actorStaffId;
 	});
 }

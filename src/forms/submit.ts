@@ -5,6 +5,7 @@ import { germanDate } from '../lifecycle/dates';
 import { organisationName, serviceName, staffById } from '../districts/profile';
 import { enumLabel, loadSchema } from '../validation/schema-labels';
 import { DomainError } from '../errors';
+import { referralStatusLabels } from '../lifecycle/referral-status';
 import type { FormKind } from './form-definitions';
 
 export interface SubmitInput {
@@ -45,7 +46,7 @@ function needCase(caseId: string | undefined): string {
 	if (!caseId)
 		throw new DomainError(
 			'NOT_FOUND',
-			'Dieses Formular gehört zu einem Fall. Bitte über den Link aus der Fallakte öffnen (…?case=<Fallnummer>).',
+			'Dieses Formular gehört zu einem Fall. Bitte den Fall unter „Meine Fälle“ öffnen und den Schritt dort wählen.',
 		);
 	return caseId;
 }
@@ -134,6 +135,34 @@ const storers: Record<FormKind, Storer> = {
 			return `Die Weitervermittlung an „${serviceName(core.context.profile, r.serviceId)}“ vom ${germanDate(r.date)} ist gespeichert.`;
 		},
 		{ version: false, justification: true },
+	),
+	referralFeedback: onCase(
+		(core, ...args) => core.recordReferralFeedback(...args),
+		(_data, referral) => {
+			const status = referralStatusLabels[referral.status];
+			return `Die Rückmeldung von „${referral.serviceName}“ ist gespeichert: ${status} am ${germanDate(referral.statusOn)}.`;
+		},
+		{ version: false, justification: false },
+	),
+	caseFileChange: onCase(
+		(core, ...args) => core.changeCaseFile(...args),
+		(data) =>
+			`Die Veränderung ist in der Fallakte gespeichert (gültig ab ${germanDate(String(data.validFrom))}).`,
+		{ version: true, justification: false },
+	),
+	reopen: onCase(
+		(core, ...args) => core.reopenCase(...args),
+		(data) => `Der Fall ist zum ${germanDate(String(data.date))} wieder aufgenommen.`,
+		{ version: true, justification: false },
+	),
+	reassign: onCase(
+		(core, ...args) => core.reassignCase(...args),
+		(_data, record, core) => {
+			const profile = core.context.profile;
+			const manager = staffById(profile, record.managerId)?.name ?? record.managerId;
+			return `Der Fall ist ab heute ${manager} (${organisationName(profile, record.organisationId)}) zugewiesen.`;
+		},
+		{ version: true, justification: false },
 	),
 	closure: onCase(
 		(core, ...args) => core.closeCase(...args),

@@ -276,10 +276,12 @@ export interface GeneratedSchemas {
 	contact?: Contact;
 	referral?: Referral;
 	referralStatus?: ReferralStatusChange;
+	referralFeedback?: ReferralFeedback;
 	closure?: Closure;
 	reopen?: Reopening;
 	caseUpdate?: CaseUpdate;
 	caseFileChange?: CaseFileChange;
+	reassign?: Reassignment;
 	actor?: Actor;
 	districtProfile?: DistrictProfile;
 	reportDefinition?: ReportDefinition;
@@ -743,6 +745,24 @@ export interface ReferralStatusChange {
 	date: string;
 	/**
 	 * Bemerkung
+	 */
+	note?: string;
+}
+/**
+ * Rückmeldung zur Weitervermittlung — Die Antwort eines Fachdienstes auf eine Weitervermittlung dieses Falls, eingetragen von der zuständigen Integrationsmanagerin oder dem zuständigen Integrationsmanager.
+ */
+export interface ReferralFeedback {
+	/**
+	 * Weitervermittlung
+	 */
+	referralId: string;
+	status: ReferralStatus;
+	/**
+	 * Datum der Rückmeldung
+	 */
+	date: string;
+	/**
+	 * Bemerkung (z. B. Grund einer Ablehnung)
 	 */
 	note?: string;
 }
@@ -1696,6 +1716,15 @@ export interface MemberChange {
 	member: number;
 	germanLevel?: GermanLevel;
 	occupation?: Occupation;
+}
+/**
+ * Neuzuweisung — Ein Fall geht ab heute an eine andere Integrationsmanagerin oder einen anderen Integrationsmanager. Die Berichte früherer Zeiträume bleiben bei der bisher zuständigen Person.
+ */
+export interface Reassignment {
+	/**
+	 * Neu zuständig
+	 */
+	managerId: string;
 }
 /**
  * Handelnde Person — Wer eine Aktion ausführt. Wird gegen das Kreisprofil geprüft.

@@ -2794,10 +2794,185 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-exports.closure = validate28;
-const schema63 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"closure.schema.json","x-typeName":"Closure","title":"Beendigung","description":"Beendigung des Integrationsmanagements mit Grund und erreichten Ergebnissen.","type":"object","additionalProperties":false,"required":["date","reason","outcomes"],"properties":{"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Beendigung"},"reason":{"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}},"reasonNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Erläuterung zum Grund"},"movedTo":{"$ref":"common.schema.json#/definitions/shortText","title":"Neuer Wohnort"},"outcomes":{"x-typeName":"ClosureOutcomes","type":"object","title":"Ergebnisse","additionalProperties":false,"required":["ownTenancy","employmentSocialInsurance","trainingInternshipStudy"],"properties":{"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel","title":"erreichtes Deutschniveau"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"}}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}},"allOf":[{"if":{"properties":{"reason":{"const":"other"}},"required":["reason"]},"then":{"required":["reasonNote"]}},{"if":{"properties":{"reason":{"const":"moved_away"}},"required":["reason"]},"then":{"required":["movedTo"]}}]};
+exports.referralFeedback = validate28;
+const schema63 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"referral-feedback.schema.json","x-typeName":"ReferralFeedback","title":"Rückmeldung zur Weitervermittlung","description":"Die Antwort eines Fachdienstes auf eine Weitervermittlung dieses Falls, eingetragen von der zuständigen Integrationsmanagerin oder dem zuständigen Integrationsmanager.","type":"object","additionalProperties":false,"required":["referralId","status","date"],"properties":{"referralId":{"type":"string","title":"Weitervermittlung","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"},"status":{"$ref":"referral-status.schema.json#/properties/status"},"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Rückmeldung"},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung (z. B. Grund einer Ablehnung)"}}};
+const schema64 = {"x-typeName":"ReferralStatus","type":"string","title":"neuer Stand","enum":["accepted","declined","done"],"x-enumLabels":{"accepted":"angenommen","declined":"abgelehnt","done":"abgeschlossen"}};
+const pattern19 = new RegExp("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "u");
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="referral-feedback.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.referralId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "referralId"},message:"must have required property '"+"referralId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "referralId") || (key0 === "status")) || (key0 === "date")) || (key0 === "note"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.referralId !== undefined){
+let data0 = data.referralId;
+if(typeof data0 === "string"){
+if(!pattern19.test(data0)){
+const err4 = {instancePath:instancePath+"/referralId",schemaPath:"#/properties/referralId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/referralId",schemaPath:"#/properties/referralId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data1 = data.status;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/status",schemaPath:"referral-status.schema.json#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(((data1 === "accepted") || (data1 === "declined")) || (data1 === "done"))){
+const err7 = {instancePath:instancePath+"/status",schemaPath:"referral-status.schema.json#/properties/status/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+let data2 = data.date;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err8 = {instancePath:instancePath+"/date",schemaPath:"common.schema.json#/definitions/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/date",schemaPath:"common.schema.json#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data3 = data.note;
+if(typeof data3 === "string"){
+if(func4(data3) > 4000){
+const err10 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern10.test(data3)){
+const err11 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"},message:"must match pattern \""+"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/note",schemaPath:"common.schema.json#/definitions/longText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+exports.closure = validate29;
+const schema67 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"closure.schema.json","x-typeName":"Closure","title":"Beendigung","description":"Beendigung des Integrationsmanagements mit Grund und erreichten Ergebnissen.","type":"object","additionalProperties":false,"required":["date","reason","outcomes"],"properties":{"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Beendigung"},"reason":{"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}},"reasonNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Erläuterung zum Grund"},"movedTo":{"$ref":"common.schema.json#/definitions/shortText","title":"Neuer Wohnort"},"outcomes":{"x-typeName":"ClosureOutcomes","type":"object","title":"Ergebnisse","additionalProperties":false,"required":["ownTenancy","employmentSocialInsurance","trainingInternshipStudy"],"properties":{"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel","title":"erreichtes Deutschniveau"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"}}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}},"allOf":[{"if":{"properties":{"reason":{"const":"other"}},"required":["reason"]},"then":{"required":["reasonNote"]}},{"if":{"properties":{"reason":{"const":"moved_away"}},"required":["reason"]},"then":{"required":["movedTo"]}}]};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="closure.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3016,7 +3191,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!(((((((data3 === "self_reliant") || (data3 === "moved_away")) || (data3 === "contact_lost")) || (data3 === "maximum_duration")) || (data3 === "client_request")) || (data3 === "other_service")) || (data3 === "other"))){
-const err15 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema63.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema67.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3278,14 +3453,14 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-exports.reopen = validate29;
-const schema69 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"reopen.schema.json","x-typeName":"Reopening","title":"Wiederaufnahme","description":"Wiederaufnahme einer beendeten Beratung. Die Höchstdauer zählt weiter ab der ersten Aufnahme.","type":"object","additionalProperties":false,"required":["date","reason"],"properties":{"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Wiederaufnahme"},"reason":{"$ref":"common.schema.json#/definitions/shortText","title":"Anlass der Wiederaufnahme"}}};
+exports.reopen = validate30;
+const schema73 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"reopen.schema.json","x-typeName":"Reopening","title":"Wiederaufnahme","description":"Wiederaufnahme einer beendeten Beratung. Die Höchstdauer zählt weiter ab der ersten Aufnahme.","type":"object","additionalProperties":false,"required":["date","reason"],"properties":{"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum der Wiederaufnahme"},"reason":{"$ref":"common.schema.json#/definitions/shortText","title":"Anlass der Wiederaufnahme"}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="reopen.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3403,14 +3578,14 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-exports.caseUpdate = validate30;
-const schema72 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"case-update.schema.json","x-typeName":"CaseUpdate","title":"Änderung der Fallakte","description":"Änderungen an Stammdaten und aktuellem Stand. Nur angegebene Felder werden geändert.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"municipality":{"$ref":"common.schema.json#/definitions/ags","title":"Wohnort (Gemeinde)"},"accommodation":{"$ref":"common.schema.json#/definitions/accommodation"},"person":{"$ref":"intake.schema.json#/definitions/person"},"household":{"$ref":"intake.schema.json#/properties/household"},"residence":{"$ref":"intake.schema.json#/definitions/residence"},"languages":{"$ref":"intake.schema.json#/properties/languages"},"extensionJustification":{"x-typeName":"ExtensionJustification","type":"object","title":"Begründung für Beratung über 3 Jahre","description":"Im begründeten Einzelfall kann die Beratung auf bis zu 4 Jahre verlängert werden.","additionalProperties":false,"required":["reason","date"],"properties":{"reason":{"type":"string","minLength":20,"maxLength":2000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Begründung"},"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum"}}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
+exports.caseUpdate = validate31;
+const schema76 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"case-update.schema.json","x-typeName":"CaseUpdate","title":"Änderung der Fallakte","description":"Änderungen an Stammdaten und aktuellem Stand. Nur angegebene Felder werden geändert.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"municipality":{"$ref":"common.schema.json#/definitions/ags","title":"Wohnort (Gemeinde)"},"accommodation":{"$ref":"common.schema.json#/definitions/accommodation"},"person":{"$ref":"intake.schema.json#/definitions/person"},"household":{"$ref":"intake.schema.json#/properties/household"},"residence":{"$ref":"intake.schema.json#/definitions/residence"},"languages":{"$ref":"intake.schema.json#/properties/languages"},"extensionJustification":{"x-typeName":"ExtensionJustification","type":"object","title":"Begründung für Beratung über 3 Jahre","description":"Im begründeten Einzelfall kann die Beratung auf bis zu 4 Jahre verlängert werden.","additionalProperties":false,"required":["reason","date"],"properties":{"reason":{"type":"string","minLength":20,"maxLength":2000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Begründung"},"date":{"$ref":"common.schema.json#/definitions/date","title":"Datum"}}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3776,13 +3951,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema83 = {"type":"array","title":"Haushaltsmitglieder","description":"Weitere Personen im Haushalt, die mitberaten werden (Minderjährige werden gezählt).","maxItems":20,"items":{"$ref":"#/definitions/householdMember"}};
+const schema87 = {"type":"array","title":"Haushaltsmitglieder","description":"Weitere Personen im Haushalt, die mitberaten werden (Minderjährige werden gezählt).","maxItems":20,"items":{"$ref":"#/definitions/householdMember"}};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -3814,12 +3989,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -4133,13 +4308,13 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-const schema89 = {"type":"array","title":"Sprachen","description":"Sprachen, in denen die Beratung möglich ist (Herkunfts- und weitere Sprachen).","minItems":1,"maxItems":10,"items":{"$ref":"common.schema.json#/definitions/shortText","title":"Sprache"}};
+const schema93 = {"type":"array","title":"Sprachen","description":"Sprachen, in denen die Beratung möglich ist (Herkunfts- und weitere Sprachen).","minItems":1,"maxItems":10,"items":{"$ref":"common.schema.json#/definitions/shortText","title":"Sprache"}};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -4220,12 +4395,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="case-update.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -4301,26 +4476,26 @@ errors++;
 }
 }
 if(data.person !== undefined){
-if(!(validate31(data.person, {instancePath:instancePath+"/person",parentData:data,parentDataProperty:"person",rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate32(data.person, {instancePath:instancePath+"/person",parentData:data,parentDataProperty:"person",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
 if(data.household !== undefined){
-if(!(validate33(data.household, {instancePath:instancePath+"/household",parentData:data,parentDataProperty:"household",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate34(data.household, {instancePath:instancePath+"/household",parentData:data,parentDataProperty:"household",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
 if(data.residence !== undefined){
-if(!(validate36(data.residence, {instancePath:instancePath+"/residence",parentData:data,parentDataProperty:"residence",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate37(data.residence, {instancePath:instancePath+"/residence",parentData:data,parentDataProperty:"residence",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
 if(data.languages !== undefined){
-if(!(validate38(data.languages, {instancePath:instancePath+"/languages",parentData:data,parentDataProperty:"languages",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate39(data.languages, {instancePath:instancePath+"/languages",parentData:data,parentDataProperty:"languages",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
@@ -4487,14 +4662,14 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-exports.caseFileChange = validate40;
-const schema93 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"case-file-change.schema.json","x-typeName":"CaseFileChange","title":"Veränderung in der Fallakte","description":"Eine Veränderung während der Beratung (Deutschniveau, Tätigkeit, Wohnort, Haushalt) mit dem Tag, ab dem sie gilt. Die Fallakte zeigt danach den neuen Stand; der Verlauf bleibt für Berichte erhalten.","type":"object","additionalProperties":false,"required":["validFrom"],"properties":{"validFrom":{"$ref":"common.schema.json#/definitions/date","title":"Gültig ab","description":"Der Tag, an dem die Veränderung eingetreten ist (nicht in der Zukunft, nicht vor der Aufnahme)."},"municipality":{"$ref":"common.schema.json#/definitions/ags","title":"Wohnort (Gemeinde)"},"person":{"x-typeName":"PersonChange","type":"object","title":"Beratene Person","additionalProperties":false,"minProperties":1,"properties":{"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel"},"occupation":{"$ref":"common.schema.json#/definitions/occupation"}}},"members":{"type":"array","title":"Veränderungen bei Haushaltsmitgliedern","maxItems":20,"items":{"x-typeName":"MemberChange","type":"object","title":"Haushaltsmitglied","additionalProperties":false,"required":["member"],"minProperties":2,"properties":{"member":{"type":"integer","minimum":1,"maximum":20,"title":"Nummer des Haushaltsmitglieds","description":"Wie in der Fallakte gezählt: 1 ist das erste Haushaltsmitglied nach der beratenen Person."},"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel"},"occupation":{"$ref":"common.schema.json#/definitions/occupation"}}}},"joined":{"type":"array","title":"Neu im Haushalt (Zuzug, Geburt)","maxItems":20,"items":{"$ref":"intake.schema.json#/definitions/householdMember"}},"left":{"type":"array","title":"Aus dem Haushalt ausgezogen (Nummer des Haushaltsmitglieds)","maxItems":20,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":20}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
+exports.caseFileChange = validate41;
+const schema97 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"case-file-change.schema.json","x-typeName":"CaseFileChange","title":"Veränderung in der Fallakte","description":"Eine Veränderung während der Beratung (Deutschniveau, Tätigkeit, Wohnort, Haushalt) mit dem Tag, ab dem sie gilt. Die Fallakte zeigt danach den neuen Stand; der Verlauf bleibt für Berichte erhalten.","type":"object","additionalProperties":false,"required":["validFrom"],"properties":{"validFrom":{"$ref":"common.schema.json#/definitions/date","title":"Gültig ab","description":"Der Tag, an dem die Veränderung eingetreten ist (nicht in der Zukunft, nicht vor der Aufnahme)."},"municipality":{"$ref":"common.schema.json#/definitions/ags","title":"Wohnort (Gemeinde)"},"person":{"x-typeName":"PersonChange","type":"object","title":"Beratene Person","additionalProperties":false,"minProperties":1,"properties":{"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel"},"occupation":{"$ref":"common.schema.json#/definitions/occupation"}}},"members":{"type":"array","title":"Veränderungen bei Haushaltsmitgliedern","maxItems":20,"items":{"x-typeName":"MemberChange","type":"object","title":"Haushaltsmitglied","additionalProperties":false,"required":["member"],"minProperties":2,"properties":{"member":{"type":"integer","minimum":1,"maximum":20,"title":"Nummer des Haushaltsmitglieds","description":"Wie in der Fallakte gezählt: 1 ist das erste Haushaltsmitglied nach der beratenen Person."},"germanLevel":{"$ref":"common.schema.json#/definitions/germanLevel"},"occupation":{"$ref":"common.schema.json#/definitions/occupation"}}}},"joined":{"type":"array","title":"Neu im Haushalt (Zuzug, Geburt)","maxItems":20,"items":{"$ref":"intake.schema.json#/definitions/householdMember"}},"left":{"type":"array","title":"Aus dem Haushalt ausgezogen (Nummer des Haushaltsmitglieds)","maxItems":20,"uniqueItems":true,"items":{"type":"integer","minimum":1,"maximum":20}},"note":{"$ref":"common.schema.json#/definitions/longText","title":"Bemerkung"}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4758,12 +4933,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="case-file-change.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -5092,8 +5267,8 @@ errors++;
 }
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate41(data10[i1], {instancePath:instancePath+"/joined/" + i1,parentData:data10,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate42(data10[i1], {instancePath:instancePath+"/joined/" + i1,parentData:data10,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -5240,16 +5415,106 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-exports.actor = validate43;
-const schema108 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"actor.schema.json","x-typeName":"Actor","title":"Handelnde Person","description":"Wer eine Aktion ausführt. Wird gegen das Kreisprofil geprüft.","type":"object","additionalProperties":false,"required":["staffId","role","organisationId"],"properties":{"staffId":{"$ref":"common.schema.json#/definitions/staffId","title":"Kennung"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","items":{"$ref":"common.schema.json#/definitions/ags"}}}};
-const schema110 = {"x-typeName":"StaffRole","type":"string","title":"Rolle","enum":["manager","coordinator","admin"],"x-enumLabels":{"manager":"Integrationsmanager*in","coordinator":"Koordination des Landkreises","admin":"Administration"}};
-const schema111 = {"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Kennung eines Trägers aus dem Kreisprofil"};
+exports.reassign = validate44;
+const schema112 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"reassign.schema.json","x-typeName":"Reassignment","title":"Neuzuweisung","description":"Ein Fall geht ab heute an eine andere Integrationsmanagerin oder einen anderen Integrationsmanager. Die Berichte früherer Zeiträume bleiben bei der bisher zuständigen Person.","type":"object","additionalProperties":false,"required":["managerId"],"properties":{"managerId":{"$ref":"common.schema.json#/definitions/staffId","title":"Neu zuständig"}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="reassign.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.managerId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "managerId"},message:"must have required property '"+"managerId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "managerId")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.managerId !== undefined){
+let data0 = data.managerId;
+if(typeof data0 === "string"){
+if(func4(data0) > 64){
+const err2 = {instancePath:instancePath+"/managerId",schemaPath:"common.schema.json#/definitions/staffId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func4(data0) < 1){
+const err3 = {instancePath:instancePath+"/managerId",schemaPath:"common.schema.json#/definitions/staffId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern9.test(data0)){
+const err4 = {instancePath:instancePath+"/managerId",schemaPath:"common.schema.json#/definitions/staffId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/managerId",schemaPath:"common.schema.json#/definitions/staffId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+
+exports.actor = validate45;
+const schema114 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"actor.schema.json","x-typeName":"Actor","title":"Handelnde Person","description":"Wer eine Aktion ausführt. Wird gegen das Kreisprofil geprüft.","type":"object","additionalProperties":false,"required":["staffId","role","organisationId"],"properties":{"staffId":{"$ref":"common.schema.json#/definitions/staffId","title":"Kennung"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","items":{"$ref":"common.schema.json#/definitions/ags"}}}};
+const schema116 = {"x-typeName":"StaffRole","type":"string","title":"Rolle","enum":["manager","coordinator","admin"],"x-enumLabels":{"manager":"Integrationsmanager*in","coordinator":"Koordination des Landkreises","admin":"Administration"}};
+const schema117 = {"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Kennung eines Trägers aus dem Kreisprofil"};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="actor.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -5354,7 +5619,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!(((data1 === "manager") || (data1 === "coordinator")) || (data1 === "admin"))){
-const err9 = {instancePath:instancePath+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5461,17 +5726,17 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 
-exports.districtProfile = validate44;
-const schema113 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"caseNumberPrefix":{"type":"string","pattern":"^[A-Z]{2,5}$","title":"Kürzel der Fallnummern","description":"2–5 Großbuchstaben vor jeder Fallnummer, z. B. EM in EM-2026-00042 (Kürzel, Jahr der Aufnahme, laufende Nummer je Jahr). Ohne Angabe: die ersten zwei Buchstaben der Kennung des Profils in Großbuchstaben. Wird das Kürzel geändert, ändern sich alle angezeigten Fallnummern des Kreises."},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"},"signIn":{"x-typeName":"SignInSettings","type":"object","title":"Persönliche Anmeldung","description":"Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.","additionalProperties":false,"properties":{"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30,"title":"Abmeldung nach Untätigkeit (Minuten)"},"sessionMaxHours":{"type":"integer","minimum":1,"maximum":168,"default":10,"title":"Höchstdauer einer Sitzung (Stunden)"},"lockAfterFailures":{"type":"integer","minimum":3,"maximum":1000,"default":20,"title":"Konto sperren nach Fehlversuchen"},"lockSeconds":{"type":"integer","minimum":5,"maximum":86400,"default":900,"title":"Dauer der Sperre (Sekunden)"},"addressLockAfterFailures":{"type":"integer","minimum":3,"maximum":100000,"default":100,"title":"Absenderadresse sperren nach Fehlversuchen"},"invitationHours":{"type":"integer","minimum":1,"maximum":720,"default":72,"title":"Gültigkeit einer Einladung (Stunden)"},"minPasswordLength":{"type":"integer","minimum":10,"maximum":200,"default":12,"title":"Mindestlänge des Passworts (Zeichen)"}}}}}}};
-const pattern40 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern42 = new RegExp("^08[0-9]{3}$", "u");
-const pattern43 = new RegExp("^[A-Z]{2,5}$", "u");
+exports.districtProfile = validate46;
+const schema119 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"district-profile.schema.json","x-typeName":"DistrictProfile","title":"Kreisprofil","description":"Wie ein Landkreis (oder eine Stadt) das Integrationsmanagement organisiert: Träger, Personal, Zuständigkeit je Gemeinde, Fachdienste und Einstellungen.","type":"object","additionalProperties":false,"required":["id","name","districtKey","model","organisations","staff","municipalities","services","settings"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Profils"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"districtKey":{"type":"string","pattern":"^08[0-9]{3}$","title":"Kreisschlüssel"},"caseNumberPrefix":{"type":"string","pattern":"^[A-Z]{2,5}$","title":"Kürzel der Fallnummern","description":"2–5 Großbuchstaben vor jeder Fallnummer, z. B. EM in EM-2026-00042 (Kürzel, Jahr der Aufnahme, laufende Nummer je Jahr). Ohne Angabe: die ersten zwei Buchstaben der Kennung des Profils in Großbuchstaben. Wird das Kürzel geändert, ändern sich alle angezeigten Fallnummern des Kreises."},"model":{"x-typeName":"DistrictModel","type":"string","title":"Organisationsmodell","enum":["central","central_delegated","mixed","provider_network","municipal"],"x-enumLabels":{"central":"zentrales Kreismodell","central_delegated":"zentral organisiert, an einen Träger übertragen","mixed":"Mischmodell","provider_network":"Trägernetzwerk","municipal":"kommunales Integrationsmanagement"}},"funder":{"$ref":"common.schema.json#/definitions/shortText","title":"Zuwendungsempfänger (Antragsteller)"},"organisations":{"type":"array","title":"Träger","minItems":1,"items":{"x-typeName":"Organisation","type":"object","additionalProperties":false,"required":["id","name","kind"],"properties":{"id":{"$ref":"common.schema.json#/definitions/organisationId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"kind":{"x-typeName":"OrganisationKind","type":"string","title":"Art","enum":["district_office","caritas","drk","awo","diakonie","municipality","other"],"x-enumLabels":{"district_office":"Landratsamt","caritas":"Caritasverband","drk":"Deutsches Rotes Kreuz","awo":"Arbeiterwohlfahrt","diakonie":"Diakonie / Kreisdiakonieverband","municipality":"Stadt oder Gemeinde","other":"anderer Träger"}}}}},"staff":{"type":"array","title":"Personal","minItems":1,"items":{"x-typeName":"StaffMember","type":"object","additionalProperties":false,"required":["id","name","role","organisationId"],"properties":{"id":{"$ref":"common.schema.json#/definitions/staffId"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"role":{"$ref":"common.schema.json#/definitions/role"},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"Träger"},"fte":{"type":"number","exclusiveMinimum":0,"maximum":1,"title":"Stellenanteil"},"email":{"type":"string","format":"email","title":"E-Mail"},"municipalities":{"type":"array","title":"zuständig für Gemeinden","description":"Leer oder fehlend: alle Gemeinden des eigenen Trägers.","uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/ags"}},"active":{"type":"boolean","default":true,"title":"aktiv"}}}},"municipalities":{"type":"array","title":"Gemeinden","minItems":1,"items":{"x-typeName":"MunicipalityAssignment","type":"object","additionalProperties":false,"required":["ags","name","programme"],"properties":{"ags":{"$ref":"common.schema.json#/definitions/ags"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"programme":{"x-typeName":"MunicipalityProgramme","type":"string","title":"Teilnahme","enum":["served","self_managed","delegated_elsewhere"],"x-enumLabels":{"served":"im Programm dieses Profils","self_managed":"Integrationsmanagement in Eigenregie der Gemeinde","delegated_elsewhere":"interkommunal oder an einen anderen Träger übertragen"}},"organisationId":{"$ref":"common.schema.json#/definitions/organisationId","title":"zuständiger Träger"},"responsibleNote":{"$ref":"common.schema.json#/definitions/shortText","title":"Hinweis zur Zuständigkeit","description":"Wird Personen aus Gemeinden außerhalb des Programms angezeigt."},"eligiblePersons":{"type":"integer","minimum":0,"title":"Zahl der berechtigten Personen"}},"allOf":[{"if":{"properties":{"programme":{"const":"served"}},"required":["programme"]},"then":{"required":["organisationId"]},"else":{"required":["responsibleNote"]}}]}},"services":{"type":"array","title":"Dienste-Verzeichnis","items":{"x-typeName":"ServiceEntry","type":"object","additionalProperties":false,"required":["id","name","category"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Name"},"category":{"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}},"municipalities":{"type":"array","description":"Leer oder fehlend: kreisweit.","items":{"$ref":"common.schema.json#/definitions/ags"}}}}},"settings":{"x-typeName":"DistrictSettings","type":"object","title":"Einstellungen","additionalProperties":false,"required":["referralOverdueDays","limitLeadDays"],"properties":{"referralOverdueDays":{"type":"integer","minimum":1,"maximum":365,"title":"Weitervermittlung überfällig nach (Tagen)"},"limitLeadDays":{"type":"integer","minimum":1,"maximum":365,"title":"Vorlauf vor der 3-Jahres-Grenze (Tage)"},"planReviewLeadDays":{"type":"integer","minimum":0,"maximum":90,"default":7,"title":"Erinnerung vor Planüberprüfung (Tage)"},"signIn":{"x-typeName":"SignInSettings","type":"object","title":"Persönliche Anmeldung","description":"Sitzungsdauer, Sperre nach Fehlversuchen, Einladungen und Passwortlänge; fehlende Werte haben Voreinstellungen.","additionalProperties":false,"properties":{"sessionIdleMinutes":{"type":"integer","minimum":1,"maximum":1440,"default":30,"title":"Abmeldung nach Untätigkeit (Minuten)"},"sessionMaxHours":{"type":"integer","minimum":1,"maximum":168,"default":10,"title":"Höchstdauer einer Sitzung (Stunden)"},"lockAfterFailures":{"type":"integer","minimum":3,"maximum":1000,"default":20,"title":"Konto sperren nach Fehlversuchen"},"lockSeconds":{"type":"integer","minimum":5,"maximum":86400,"default":900,"title":"Dauer der Sperre (Sekunden)"},"addressLockAfterFailures":{"type":"integer","minimum":3,"maximum":100000,"default":100,"title":"Absenderadresse sperren nach Fehlversuchen"},"invitationHours":{"type":"integer","minimum":1,"maximum":720,"default":72,"title":"Gültigkeit einer Einladung (Stunden)"},"minPasswordLength":{"type":"integer","minimum":10,"maximum":200,"default":12,"title":"Mindestlänge des Passworts (Zeichen)"}}}}}}};
+const pattern43 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern45 = new RegExp("^08[0-9]{3}$", "u");
+const pattern46 = new RegExp("^[A-Z]{2,5}$", "u");
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="district-profile.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -5567,7 +5832,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema113.properties, key0))){
+if(!(func2.call(schema119.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -5606,7 +5871,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(!pattern40.test(data1)){
+if(!pattern43.test(data1)){
 const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -5676,7 +5941,7 @@ errors++;
 if(data.districtKey !== undefined){
 let data3 = data.districtKey;
 if(typeof data3 === "string"){
-if(!pattern42.test(data3)){
+if(!pattern45.test(data3)){
 const err18 = {instancePath:instancePath+"/districtKey",schemaPath:"#/properties/districtKey/pattern",keyword:"pattern",params:{pattern: "^08[0-9]{3}$"},message:"must match pattern \""+"^08[0-9]{3}$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -5701,7 +5966,7 @@ errors++;
 if(data.caseNumberPrefix !== undefined){
 let data4 = data.caseNumberPrefix;
 if(typeof data4 === "string"){
-if(!pattern43.test(data4)){
+if(!pattern46.test(data4)){
 const err20 = {instancePath:instancePath+"/caseNumberPrefix",schemaPath:"#/properties/caseNumberPrefix/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2,5}$"},message:"must match pattern \""+"^[A-Z]{2,5}$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
@@ -5736,7 +6001,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!(((((data5 === "central") || (data5 === "central_delegated")) || (data5 === "mixed")) || (data5 === "provider_network")) || (data5 === "municipal"))){
-const err23 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema113.properties.model.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/enum",keyword:"enum",params:{allowedValues: schema119.properties.model.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5953,7 +6218,7 @@ vErrors.push(err41);
 errors++;
 }
 if(!(((((((data11 === "district_office") || (data11 === "caritas")) || (data11 === "drk")) || (data11 === "awo")) || (data11 === "diakonie")) || (data11 === "municipality")) || (data11 === "other"))){
-const err42 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema113.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err42 = {instancePath:instancePath+"/organisations/" + i0+"/kind",schemaPath:"#/properties/organisations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema119.properties.organisations.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6159,7 +6424,7 @@ vErrors.push(err59);
 errors++;
 }
 if(!(((data16 === "manager") || (data16 === "coordinator")) || (data16 === "admin"))){
-const err60 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
+const err60 = {instancePath:instancePath+"/staff/" + i1+"/role",schemaPath:"common.schema.json#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6600,7 +6865,7 @@ vErrors.push(err93);
 errors++;
 }
 if(!(((data28 === "served") || (data28 === "self_managed")) || (data28 === "delegated_elsewhere"))){
-const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema113.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
+const err94 = {instancePath:instancePath+"/municipalities/" + i4+"/programme",schemaPath:"#/properties/municipalities/items/properties/programme/enum",keyword:"enum",params:{allowedValues: schema119.properties.municipalities.items.properties.programme.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -6881,7 +7146,7 @@ vErrors.push(err117);
 errors++;
 }
 if(!(((((((((((data36 === "psychological_counselling") || (data36 === "job_application_training")) || (data36 === "migration_counselling")) || (data36 === "jobcenter")) || (data36 === "foreigners_authority")) || (data36 === "language_course")) || (data36 === "childcare_school")) || (data36 === "disability_services")) || (data36 === "health")) || (data36 === "housing")) || (data36 === "other"))){
-const err118 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema113.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
+const err118 = {instancePath:instancePath+"/services/" + i5+"/category",schemaPath:"#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema119.properties.services.items.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -7391,30 +7656,30 @@ vErrors.push(err160);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
-exports.reportDefinition = validate45;
-const schema129 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
-const pattern61 = new RegExp("^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
-const schema131 = {"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]};
-const schema132 = {"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]};
-const schema133 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"};
-const schema136 = {"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
-const schema137 = {"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."};
-const pattern62 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const schema138 = {"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}};
-const schema141 = {"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}};
-const schema142 = {"x-typeName":"ContactChannel","type":"string","title":"Kontaktart","enum":["in_person","phone","whatsapp","email","home_visit","video"],"x-enumLabels":{"in_person":"persönlich","phone":"Telefon","whatsapp":"WhatsApp","email":"E-Mail","home_visit":"Hausbesuch","video":"Video"}};
-const schema144 = {"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}};
+exports.reportDefinition = validate47;
+const schema135 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"report-definition.schema.json","x-typeName":"ReportDefinition","title":"Berichtsdefinition","description":"Welche Kennzahlen ein Bericht für den Zuwendungsgeber enthält. Ein Landkreis ergänzt eine Kennzahl, indem er hier einen Eintrag hinzufügt – ohne Programmierung. Gezählt wird immer in der Datenbank.","type":"object","additionalProperties":false,"required":["id","name","indicators"],"properties":{"$schema":{"type":"string","pattern":"^(?!\\s*$)[^\\u0000-\\u001f\\u007f-\\u009f]*$"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","title":"Kennung des Berichts"},"name":{"$ref":"common.schema.json#/definitions/shortText","title":"Titel des Berichts"},"sheetName":{"type":"string","minLength":1,"maxLength":31,"pattern":"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$","default":"Auswertung Zeitraum","title":"Name des Tabellenblatts","description":"Tabellenblatt mit einer Spalte je Integrationsmanager*in und einer Summenspalte (höchstens 31 Zeichen)."},"indicators":{"type":"array","title":"Kennzahlen","minItems":1,"maxItems":200,"items":{"$ref":"#/definitions/indicator"}}},"definitions":{"indicator":{"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]},"indicatorId":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"},"label":{"$ref":"common.schema.json#/definitions/shortText","title":"Bezeichnung im Bericht"},"periodRule":{"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."},"section":{"$ref":"common.schema.json#/definitions/shortText","title":"Abschnitt","description":"Überschrift, unter der die Kennzahl im Bericht steht."},"hidden":{"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."},"countIndicator":{"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]},"filter":{"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}},"shareIndicator":{"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}},"profileIndicator":{"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}}}};
+const pattern64 = new RegExp("^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
+const schema137 = {"x-typeName":"Indicator","title":"Kennzahl","oneOf":[{"$ref":"#/definitions/countIndicator"},{"$ref":"#/definitions/shareIndicator"},{"$ref":"#/definitions/profileIndicator"}]};
+const schema138 = {"x-typeName":"CountIndicator","type":"object","title":"Anzahl","additionalProperties":false,"required":["id","label","periodRule","count"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"count":{"x-typeName":"CountSource","type":"string","title":"Was gezählt wird","enum":["cases","persons","closures","contacts","contactTopics","plans","referrals"],"x-enumLabels":{"cases":"Fälle (Haushalte), die im Zeitraum beraten wurden","persons":"Personen in Fällen, die im Zeitraum beraten wurden","closures":"Beendigungen im Zeitraum","contacts":"Beratungskontakte im Zeitraum","contactTopics":"Themen der Beratungskontakte im Zeitraum","plans":"Integrationspläne (erstellt oder fortgeschrieben) im Zeitraum","referrals":"Weitervermittlungen im Zeitraum"}},"where":{"$ref":"#/definitions/filter"},"breakdown":{"x-typeName":"Breakdown","type":"string","title":"aufgeschlüsselt nach","enum":["channel","topic","reason","planKind","serviceCategory","germanLevel","occupation"],"x-enumLabels":{"channel":"Kontaktart","topic":"Thema","reason":"Grund der Beendigung","planKind":"erstellt oder fortgeschrieben","serviceCategory":"Art des Fachdienstes","germanLevel":"Deutschkenntnisse","occupation":"Tätigkeit"}}},"allOf":[{"if":{"properties":{"count":{"const":"cases"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["openedInPeriod","reopenedInPeriod","withEligiblePersons"]}}},"not":{"required":["breakdown"]}}},{"if":{"properties":{"count":{"const":"persons"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["age","role","germanLevel","occupation","openedInPeriod","withEligiblePersons"]}},"breakdown":{"type":"string","enum":["germanLevel","occupation"]}}}},{"if":{"properties":{"count":{"const":"closures"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["reason","ownTenancy","employmentSocialInsurance","trainingInternshipStudy","germanLevel"]}},"breakdown":{"type":"string","enum":["reason","germanLevel"]}}}},{"if":{"properties":{"count":{"const":"contacts"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel"]}},"breakdown":{"type":"string","enum":["channel"]}}}},{"if":{"properties":{"count":{"const":"contactTopics"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["channel","topic"]}},"breakdown":{"type":"string","enum":["topic","channel"]}}}},{"if":{"properties":{"count":{"const":"plans"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["planKind"]}},"breakdown":{"type":"string","enum":["planKind"]}}}},{"if":{"properties":{"count":{"const":"referrals"}},"required":["count"]},"then":{"properties":{"where":{"type":"object","propertyNames":{"enum":["serviceCategory"]}},"breakdown":{"type":"string","enum":["serviceCategory"]}}}}]};
+const schema139 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"title":"Kennung der Kennzahl"};
+const schema142 = {"type":"string","minLength":10,"maxLength":1000,"pattern":"^(?!\\s*$)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$","title":"Zeitraumregel","description":"In Worten: was im Zeitraum gezählt wird (Fälle, die im Zeitraum beginnen oder enden, Volljährigkeit, Wiederaufnahmen). Erscheint in den Erläuterungen des Berichts."};
+const schema143 = {"type":"boolean","default":false,"title":"nur für Berechnungen","description":"Die Kennzahl wird berechnet (z. B. als Nenner eines Anteils), aber nicht angezeigt."};
+const pattern65 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const schema144 = {"x-typeName":"IndicatorFilter","type":"object","title":"nur zählen, wenn","description":"Alle angegebenen Bedingungen müssen zutreffen. Welche Bedingungen möglich sind, hängt davon ab, was gezählt wird.","additionalProperties":false,"properties":{"age":{"type":"string","title":"Alter","enum":["minor","adult"],"x-enumLabels":{"minor":"minderjährig","adult":"volljährig"},"description":"Maßgeblich ist das Alter zu Beginn der Beratung im Zeitraum (erster Tag des Zeitraums oder späteres Aufnahmedatum)."},"role":{"type":"array","title":"Rolle im Haushalt","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["client","member"],"x-enumLabels":{"client":"beratene Person","member":"Haushaltsmitglied"}}},"germanLevel":{"type":"array","title":"Deutschkenntnisse","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/germanLevel"}},"occupation":{"type":"array","title":"Tätigkeit","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/occupation"}},"openedInPeriod":{"type":"boolean","title":"Aufnahme im Zeitraum"},"reopenedInPeriod":{"type":"boolean","title":"Wiederaufnahme im Zeitraum"},"withEligiblePersons":{"type":"boolean","title":"nur Gemeinden mit bekannter Zahl Berechtigter","description":"Nur Fälle aus Gemeinden, für die das Kreisprofil die Zahl der berechtigten Personen angibt (für die Betreuungsquote)."},"reason":{"type":"array","title":"Grund der Beendigung","minItems":1,"uniqueItems":true,"items":{"$ref":"closure.schema.json#/properties/reason"}},"ownTenancy":{"type":"boolean","title":"eigener Mietvertrag"},"employmentSocialInsurance":{"type":"boolean","title":"sozialversicherungspflichtige Beschäftigung"},"trainingInternshipStudy":{"type":"boolean","title":"Ausbildung, Praktikum oder Studium"},"channel":{"type":"array","title":"Kontaktart","minItems":1,"uniqueItems":true,"items":{"$ref":"contact.schema.json#/properties/channel"}},"topic":{"type":"array","title":"Thema","minItems":1,"uniqueItems":true,"items":{"$ref":"common.schema.json#/definitions/contactTopic"}},"planKind":{"type":"array","title":"Art des Plans","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["created","continued"],"x-enumLabels":{"created":"erstellt","continued":"fortgeschrieben"}}},"serviceCategory":{"type":"array","title":"Art des Fachdienstes","minItems":1,"uniqueItems":true,"items":{"$ref":"district-profile.schema.json#/properties/services/items/properties/category"}}}};
+const schema147 = {"x-typeName":"ClosureReason","type":"string","title":"Grund der Beendigung","enum":["self_reliant","moved_away","contact_lost","maximum_duration","client_request","other_service","other"],"x-enumLabels":{"self_reliant":"selbständig (nutzt die Regeldienste eigenständig)","moved_away":"Umzug","contact_lost":"Kontaktabbruch","maximum_duration":"Höchstdauer erreicht","client_request":"auf Wunsch der Person","other_service":"Übergang in einen anderen Dienst","other":"sonstiger Grund"}};
+const schema148 = {"x-typeName":"ContactChannel","type":"string","title":"Kontaktart","enum":["in_person","phone","whatsapp","email","home_visit","video"],"x-enumLabels":{"in_person":"persönlich","phone":"Telefon","whatsapp":"WhatsApp","email":"E-Mail","home_visit":"Hausbesuch","video":"Video"}};
+const schema150 = {"x-typeName":"ServiceCategory","type":"string","title":"Art des Dienstes","enum":["psychological_counselling","job_application_training","migration_counselling","jobcenter","foreigners_authority","language_course","childcare_school","disability_services","health","housing","other"],"x-enumLabels":{"psychological_counselling":"psychologische Beratung","job_application_training":"Bewerbungstraining","migration_counselling":"Migrationsberatung","jobcenter":"Jobcenter","foreigners_authority":"Ausländerbehörde","language_course":"Sprachkursträger","childcare_school":"Kita/Schule","disability_services":"Eingliederungshilfe / Behindertenhilfe","health":"Gesundheit","housing":"Wohnungssuche","other":"sonstiger Fachdienst"}};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema138.properties, key0))){
+if(!(func2.call(schema144.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -7438,7 +7703,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "minor") || (data0 === "adult"))){
-const err2 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/enum",keyword:"enum",params:{allowedValues: schema138.properties.age.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/enum",keyword:"enum",params:{allowedValues: schema144.properties.age.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7475,7 +7740,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data2 === "client") || (data2 === "member"))){
-const err5 = {instancePath:instancePath+"/role/" + i0,schemaPath:"#/properties/role/items/enum",keyword:"enum",params:{allowedValues: schema138.properties.role.items.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/role/" + i0,schemaPath:"#/properties/role/items/enum",keyword:"enum",params:{allowedValues: schema144.properties.role.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7722,7 +7987,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!(((((((data11 === "self_reliant") || (data11 === "moved_away")) || (data11 === "contact_lost")) || (data11 === "maximum_duration")) || (data11 === "client_request")) || (data11 === "other_service")) || (data11 === "other"))){
-const err23 = {instancePath:instancePath+"/reason/" + i6,schemaPath:"closure.schema.json#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema141.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/reason/" + i6,schemaPath:"closure.schema.json#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7827,7 +8092,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((((((data16 === "in_person") || (data16 === "phone")) || (data16 === "whatsapp")) || (data16 === "email")) || (data16 === "home_visit")) || (data16 === "video"))){
-const err31 = {instancePath:instancePath+"/channel/" + i8,schemaPath:"contact.schema.json#/properties/channel/enum",keyword:"enum",params:{allowedValues: schema142.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/channel/" + i8,schemaPath:"contact.schema.json#/properties/channel/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7965,7 +8230,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!((data20 === "created") || (data20 === "continued"))){
-const err41 = {instancePath:instancePath+"/planKind/" + i12,schemaPath:"#/properties/planKind/items/enum",keyword:"enum",params:{allowedValues: schema138.properties.planKind.items.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/planKind/" + i12,schemaPath:"#/properties/planKind/items/enum",keyword:"enum",params:{allowedValues: schema144.properties.planKind.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8038,7 +8303,7 @@ vErrors.push(err45);
 errors++;
 }
 if(!(((((((((((data22 === "psychological_counselling") || (data22 === "job_application_training")) || (data22 === "migration_counselling")) || (data22 === "jobcenter")) || (data22 === "foreigners_authority")) || (data22 === "language_course")) || (data22 === "childcare_school")) || (data22 === "disability_services")) || (data22 === "health")) || (data22 === "housing")) || (data22 === "other"))){
-const err46 = {instancePath:instancePath+"/serviceCategory/" + i14,schemaPath:"district-profile.schema.json#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema144.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/serviceCategory/" + i14,schemaPath:"district-profile.schema.json#/properties/services/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema150.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8091,12 +8356,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -8185,7 +8450,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 const _errs10 = errors;
 if(!(((key0 === "openedInPeriod") || (key0 === "reopenedInPeriod")) || (key0 === "withEligiblePersons"))){
-const err4 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/0/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[0].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key0};
+const err4 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/0/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema138.allOf[0].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8281,7 +8546,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
 const _errs18 = errors;
 if(!((((((key1 === "age") || (key1 === "role")) || (key1 === "germanLevel")) || (key1 === "occupation")) || (key1 === "openedInPeriod")) || (key1 === "withEligiblePersons"))){
-const err10 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/1/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[1].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key1};
+const err10 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/1/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema138.allOf[1].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8327,7 +8592,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((data4 === "germanLevel") || (data4 === "occupation"))){
-const err14 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/1/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[1].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/1/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema138.allOf[1].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8400,7 +8665,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 const _errs28 = errors;
 if(!(((((key2 === "reason") || (key2 === "ownTenancy")) || (key2 === "employmentSocialInsurance")) || (key2 === "trainingInternshipStudy")) || (key2 === "germanLevel"))){
-const err18 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/2/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[2].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key2};
+const err18 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/2/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema138.allOf[2].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8446,7 +8711,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((data7 === "reason") || (data7 === "germanLevel"))){
-const err22 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/2/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[2].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/2/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema138.allOf[2].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8519,7 +8784,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key3 in data9){
 const _errs38 = errors;
 if(!(key3 === "channel")){
-const err26 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/3/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[3].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key3};
+const err26 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/3/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema138.allOf[3].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key3};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8565,7 +8830,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!(data10 === "channel")){
-const err30 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/3/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[3].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/3/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema138.allOf[3].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8638,7 +8903,7 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key4 in data12){
 const _errs48 = errors;
 if(!((key4 === "channel") || (key4 === "topic"))){
-const err34 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/4/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[4].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
+const err34 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/4/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema138.allOf[4].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8684,7 +8949,7 @@ vErrors.push(err37);
 errors++;
 }
 if(!((data13 === "topic") || (data13 === "channel"))){
-const err38 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/4/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[4].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err38 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/4/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema138.allOf[4].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8757,7 +9022,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 const _errs58 = errors;
 if(!(key5 === "planKind")){
-const err42 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/5/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[5].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key5};
+const err42 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/5/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema138.allOf[5].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key5};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8803,7 +9068,7 @@ vErrors.push(err45);
 errors++;
 }
 if(!(data16 === "planKind")){
-const err46 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/5/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[5].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/5/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema138.allOf[5].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8876,7 +9141,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key6 in data18){
 const _errs68 = errors;
 if(!(key6 === "serviceCategory")){
-const err50 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/6/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema132.allOf[6].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key6};
+const err50 = {instancePath:instancePath+"/where",schemaPath:"#/allOf/6/then/properties/where/propertyNames/enum",keyword:"enum",params:{allowedValues: schema138.allOf[6].then.properties.where.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key6};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8922,7 +9187,7 @@ vErrors.push(err53);
 errors++;
 }
 if(!(data19 === "serviceCategory")){
-const err54 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/6/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.allOf[6].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err54 = {instancePath:instancePath+"/breakdown",schemaPath:"#/allOf/6/then/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema138.allOf[6].then.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9012,7 +9277,7 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern62.test(data20)){
+if(!pattern65.test(data20)){
 const err62 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
@@ -9194,7 +9459,7 @@ vErrors.push(err77);
 errors++;
 }
 if(!(((((((data25 === "cases") || (data25 === "persons")) || (data25 === "closures")) || (data25 === "contacts")) || (data25 === "contactTopics")) || (data25 === "plans")) || (data25 === "referrals"))){
-const err78 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/enum",keyword:"enum",params:{allowedValues: schema132.properties.count.enum},message:"must be equal to one of the allowed values"};
+const err78 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/enum",keyword:"enum",params:{allowedValues: schema138.properties.count.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -9205,8 +9470,8 @@ errors++;
 }
 }
 if(data.where !== undefined){
-if(!(validate48(data.where, {instancePath:instancePath+"/where",parentData:data,parentDataProperty:"where",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate50(data.where, {instancePath:instancePath+"/where",parentData:data,parentDataProperty:"where",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 }
@@ -9223,7 +9488,7 @@ vErrors.push(err79);
 errors++;
 }
 if(!(((((((data27 === "channel") || (data27 === "topic")) || (data27 === "reason")) || (data27 === "planKind")) || (data27 === "serviceCategory")) || (data27 === "germanLevel")) || (data27 === "occupation"))){
-const err80 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema132.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
+const err80 = {instancePath:instancePath+"/breakdown",schemaPath:"#/properties/breakdown/enum",keyword:"enum",params:{allowedValues: schema138.properties.breakdown.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -9244,13 +9509,13 @@ vErrors.push(err81);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
-const schema145 = {"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}};
+const schema151 = {"x-typeName":"ShareIndicator","type":"object","title":"Anteil","description":"Anteil einer Kennzahl an einer anderen (Zähler geteilt durch Nenner, als Prozent).","additionalProperties":false,"required":["id","label","periodRule","share"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"share":{"type":"object","title":"Anteil","additionalProperties":false,"required":["numerator","denominator"],"properties":{"numerator":{"$ref":"#/definitions/indicatorId","title":"Zähler (Kennung einer Kennzahl)"},"denominator":{"$ref":"#/definitions/indicatorId","title":"Nenner (Kennung einer Kennzahl)"}}}}};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9319,7 +9584,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern62.test(data0)){
+if(!pattern65.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -9536,7 +9801,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern62.test(data6)){
+if(!pattern65.test(data6)){
 const err25 = {instancePath:instancePath+"/share/numerator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -9571,7 +9836,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern62.test(data7)){
+if(!pattern65.test(data7)){
 const err28 = {instancePath:instancePath+"/share/denominator",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -9616,13 +9881,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
-const schema153 = {"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}};
+const schema159 = {"x-typeName":"ProfileIndicator","type":"object","title":"Zahl aus dem Kreisprofil","additionalProperties":false,"required":["id","label","periodRule","profile"],"properties":{"id":{"$ref":"#/definitions/indicatorId"},"label":{"$ref":"#/definitions/label"},"section":{"$ref":"#/definitions/section"},"periodRule":{"$ref":"#/definitions/periodRule"},"hidden":{"$ref":"#/definitions/hidden"},"profile":{"type":"string","title":"Angabe im Kreisprofil","enum":["eligiblePersons"],"x-enumLabels":{"eligiblePersons":"Zahl der berechtigten Personen je Gemeinde"}}}};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9691,7 +9956,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern62.test(data0)){
+if(!pattern65.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/indicatorId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -9873,7 +10138,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!(data5 === "eligiblePersons")){
-const err22 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema153.properties.profile.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema159.properties.profile.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9894,20 +10159,20 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -9916,8 +10181,8 @@ valid0 = true;
 passing0 = 0;
 }
 const _errs2 = errors;
-if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -9931,8 +10196,8 @@ valid0 = true;
 passing0 = 1;
 }
 const _errs3 = errors;
-if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate55(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -9968,12 +10233,12 @@ vErrors = null;
 }
 }
 }
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="report-definition.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -10048,7 +10313,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(!pattern40.test(data1)){
+if(!pattern43.test(data1)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -10138,7 +10403,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern61.test(data3)){
+if(!pattern64.test(data3)){
 const err14 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^(?!\\s*$)[^\\\\/?*\\[\\]:\\u0000-\\u001f\\u007f-\\u009f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -10185,8 +10450,8 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate46(data4[i0], {instancePath:instancePath+"/indicators/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data4[i0], {instancePath:instancePath+"/indicators/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -10213,7 +10478,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 

@@ -55,3 +55,8 @@ export function breakdownRows(indicator: { id: string; breakdown?: Breakdown }):
 		key: `${indicator.id}.${v.value}`,
 	}));
 }
+
+/** The German label of one value of a breakdown (the value itself when the schema has none). */
+export function valueLabel(breakdown: Breakdown, value: string): string {
+	return breakdownValues(breakdown).find((v) => v.value === value)?.label ?? value;
+}

@@ -129,7 +129,7 @@ export const updateCase = caseWrite<CaseRecord>('case.update', async (write) => 
 });
 
 /** Hands a case to another manager: within the own organisation (manager) or anywhere in the district (coordinator). */
-export const reassignCase = caseWrite<CaseRecord, { managerId: string }>(
+export const reassignCase = caseWrite<CaseRecord>(
 	'case.reassign',
 	async (write) => {
 		const { ctx, trx, who, input } = write;
@@ -137,9 +137,10 @@ export const reassignCase = caseWrite<CaseRecord, { managerId: string }>(
 			what: 'Eine Neuzuweisung',
 			ofWhat: 'eine Neuzuweisung',
 		});
-		const target = staffById(ctx.profile, input?.managerId);
+		const { managerId } = validateInput('reassign', input);
+		const target = staffById(ctx.profile, managerId);
 		if (!target || target.role !== 'manager' || target.active === false) {
-			const message = `„${input?.managerId ?? ''}“ ist keine aktive Integrationsmanagerin und kein aktiver Integrationsmanager in „${ctx.profile.name}“.`;
+			const message = `„${managerId}“ ist keine aktive Integrationsmanagerin und kein aktiver Integrationsmanager in „${ctx.profile.name}“.`;
 			throw new DomainError('UNKNOWN_STAFF', message, {
 				fieldErrors: [{ path: '/managerId', field: 'neue*r Integrationsmanager*in', message }],
 			});

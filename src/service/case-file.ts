@@ -62,3 +62,13 @@ export function getCaseFile(ctx: CoreContext, actor: unknown, caseId: string): P
 		};
 	});
 }
+
+/**
+ * The referrals of a case with their number on the case page (1 for the first referral of the case): forms and
+ * links name a referral by it (`rueckmeldung?case=EM-2026-00042&vermittlung=2`), never by its internal id.
+ */
+export function numberedReferrals(file: Pick<CaseFile, 'referrals'>) {
+	const count = file.referrals.length;
+	// The case file lists them newest first.
+	return file.referrals.map((referral, i) => ({ number: count - i, referral }));
+}

@@ -208,3 +208,31 @@ export function answerReferral(
 		return { referralId, change };
 	});
 }
+
+/**
+ * The manager enters a service's answer on the case page: `{ referralId, status, date, note }` of a referral of this
+ * case (another case's referral is not found here, whatever its id), then the same rules as every status change.
+ */
+export const recordReferralFeedback = caseWrite<ReferralRecord>(
+	'referral.status',
+	async ({ ctx, trx, who, caseId, input, options }) => {
+		const { referralId, ...change } = validateInput('referralFeedback', withStatusValue(input));
+		const referral = await loadReferral(trx, referralId);
+		if (referral.case_id !== caseId)
+			throw new DomainError(
+				'VALIDATION_FAILED',
+				'Diese Weitervermittlung gehört nicht zu diesem Fall.',
+				{
+					fieldErrors: [
+						{
+							path: '/referralId',
+							field: 'Weitervermittlung',
+							message: 'Bitte eine Weitervermittlung dieses Falls wählen.',
+						},
+					],
+				},
+			);
+		return applyStatusChange(ctx, trx, who, referral.id, change, options);
+	},
+	'answerReferral',
+);

@@ -3,43 +3,50 @@ import { caseStatusLabels } from '../lifecycle/case-status';
 import { germanDate } from '../lifecycle/dates';
 import { referralStatusLabels } from '../lifecycle/referral-status';
 import { currentLimit } from '../lifecycle/duration';
-import { breakdownValues } from '../report/labels';
-import type { CaseFile } from '../service/case-file';
+import { valueLabel } from '../report/labels';
+import { numberedReferrals, type CaseFile } from '../service/case-file';
 
-const label = (kind: 'channel' | 'topic' | 'germanLevel', value: string) =>
-	breakdownValues(kind).find((v) => v.value === value)?.label ?? value;
+const label = valueLabel;
 
-/** The steps of the case as links to the forms in the same folder (`kontakt?case=…`). */
+/** A step of the case: a link to a form in the same folder, opened for this case by its number. */
+const step = (id: string, label: string, form: string, caseNumber: string, primary = false) => ({
+	id,
+	label,
+	href: `${form}?case=${encodeURIComponent(caseNumber)}`,
+	primary,
+});
+
+/** The steps of the case as links to the forms; a closed case can only be reopened. */
 function actions(file: CaseFile) {
-	const id = encodeURIComponent(file.case.caseNumber);
-	const closed = file.case.status === 'closed';
-	const steps = [
-		{
-			id: 'step-contact',
-			label: 'Beratungskontakt erfassen',
-			href: `kontakt?case=${id}`,
-			primary: true,
-		},
-		{
-			id: 'step-plan',
-			label: file.plan ? 'Integrationsplan fortschreiben' : 'Integrationsplan erstellen',
-			href: `integrationsplan?case=${id}`,
-			primary: false,
-		},
-		{
-			id: 'step-referral',
-			label: 'Weitervermitteln',
-			href: `weitervermittlung?case=${id}`,
-			primary: false,
-		},
-		{
-			id: 'step-closure',
-			label: 'Beratung beenden',
-			href: `beendigung?case=${id}`,
-			primary: false,
-		},
+	const n = file.case.caseNumber;
+	if (file.case.status === 'closed')
+		return [step('step-reopen', 'Wieder aufnehmen', 'wiederaufnahme', n, true)];
+	return [
+		step('step-contact', 'Beratungskontakt erfassen', 'kontakt', n, true),
+		step(
+			'step-plan',
+			file.plan ? 'Integrationsplan fortschreiben' : 'Integrationsplan erstellen',
+			'integrationsplan',
+			n,
+		),
+		step('step-referral', 'Weitervermitteln', 'weitervermittlung', n),
+		step('step-change', 'Veränderung eintragen', 'veraenderung', n),
+		step('step-closure', 'Beratung beenden', 'beendigung', n),
+		step('step-reassign', 'Zuständigkeit ändern', 'zustaendigkeit', n),
 	];
-	return closed ? [] : steps;
+}
+
+/** The referrals with their state; an unfinished one of an open case links to the form for the service's answer. */
+function referralList(file: CaseFile) {
+	const open = file.case.status !== 'closed';
+	return numberedReferrals(file).map(({ number, referral: r }) => ({
+		text: `Nr. ${number}: ${r.serviceName}: ${referralStatusLabels[r.status]} (vermittelt am ${germanDate(r.referredOn)}${r.overdue ? ', Rückmeldung überfällig' : ''})`,
+		feedback:
+			open && r.status !== 'done'
+				? `rueckmeldung?case=${encodeURIComponent(file.case.caseNumber)}&vermittlung=${number}`
+				: undefined,
+		id: `referral-${number}`,
+	}));
 }
 
 function timeline(file: CaseFile, staffName: (id: string) => string) {
@@ -56,6 +63,12 @@ function timeline(file: CaseFile, staffName: (id: string) => string) {
 			date: r.referredOn,
 			text: `Weitervermittlung an ${r.serviceName} (${r.reason})`,
 		})),
+		...file.referrals
+			.filter((r) => r.status !== 'open')
+			.map((r) => ({
+				date: r.statusOn,
+				text: `Rückmeldung von ${r.serviceName}: ${referralStatusLabels[r.status]}`,
+			})),
 		...file.statusChanges.map((s) => ({
 			date: s.on,
 			text: `Status: ${caseStatusLabels[s.to]}`,
@@ -97,10 +110,7 @@ export function casePageModel(profile: DistrictProfile, file: CaseFile, day: str
 				.plan!.versions.map((v) => `${v.version} (${germanDate(v.planDate)})`)
 				.join(', '),
 		},
-		referrals: file.referrals.map(
-			(r) =>
-				`${r.serviceName}: ${referralStatusLabels[r.status]} (vermittelt am ${germanDate(r.referredOn)}${r.overdue ? ', Rückmeldung überfällig' : ''})`,
-		),
+		referrals: referralList(file),
 		timeline: timeline(file, staffName),
 	};
 }

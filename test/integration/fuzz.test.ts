@@ -15,7 +15,6 @@ import {
 } from '../helpers/hardening';
 import { mutate, mutationChoice, type MutationChoice } from '../helpers/fuzz/mutate';
 import {
-	activeCase,
 	bases,
 	coreCalls,
 	formKinds,
@@ -131,14 +130,14 @@ describe.each(backends)('fuzz: invalid form submissions over HTTP on %s', (backe
 
 	it.each(formKinds.map((f) => [f.form, f]))(
 		'answers every mutant of a valid %s form with a German 4xx and stores nothing',
-		async (_form, { form, kind, needsCase }) => {
-			const query = needsCase === 'active' ? `?case=${await activeCase(core)}` : '';
+		async (_form, { form, kind, open }) => {
+			const { query, fill } = await open(core);
 			const post = async (data: unknown) => {
 				const response = await fetch(server.url(form, query), {
 					method: 'POST',
 					headers: { ...signedIn, 'Content-Type': 'application/json' },
 					body: JSON.stringify({
-						data,
+						data: fill(data),
 						submissionId: `fuzz-${Math.random().toString(36).slice(2)}`,
 					}),
 				});

@@ -239,6 +239,28 @@ describe('form generator: schema feature → Form.io component', () => {
 		});
 	});
 
+	it('leaves choices of the case (its referrals, household members, managers) to the page, also for numbers and lists', () => {
+		const change = byPath(buildForm('caseFileChange'));
+		expect(change.get('members.member')).toMatchObject({
+			type: 'select',
+			properties: { profileOptions: 'householdMembers' },
+			validate: { required: true },
+		});
+		expect(change.get('left')).toMatchObject({
+			type: 'select',
+			multiple: true,
+			properties: { profileOptions: 'householdMembers' },
+		});
+		expect(byPath(buildForm('referralFeedback')).get('referralId')).toMatchObject({
+			type: 'select',
+			properties: { profileOptions: 'caseReferrals' },
+			validate: { required: true },
+		});
+		expect(byPath(buildForm('reassign')).get('managerId')?.properties).toEqual({
+			profileOptions: 'managers',
+		});
+	});
+
 	it('puts the contact form in one screen: date, kind and minutes in one row', () => {
 		const contact = buildForm('contact');
 		expect(contact.display).toBe('form');
@@ -276,11 +298,15 @@ describe('committed forms', () => {
 		const root = path.join(__dirname, '..', '..');
 		const files = generateForms();
 		expect(Object.keys(files).sort()).toEqual([
+			'forms/caseFileChange.json',
 			'forms/closure.json',
 			'forms/contact.json',
 			'forms/intake.json',
 			'forms/plan.json',
+			'forms/reassign.json',
 			'forms/referral.json',
+			'forms/referralFeedback.json',
+			'forms/reopen.json',
 		]);
 		for (const [rel, content] of Object.entries(files))
 			expect(fs.readFileSync(path.join(root, rel), 'utf8')).toBe(content);

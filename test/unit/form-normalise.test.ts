@@ -144,6 +144,29 @@ describe('normalising what Form.io posts into what the schemas describe', () => 
 		expect(data).toEqual({ household: [], languages: ['Farsi'] });
 	});
 
+	it('reads a change of the case file: an empty group is not given, chosen member numbers become numbers', () => {
+		const source = loadForm('caseFileChange')['x-source'];
+		const { data } = normaliseSubmission(source, {
+			validFrom: '2026-03-02T00:00:00+01:00',
+			municipality: '',
+			person: { germanLevel: '', occupation: '' },
+			members: [{ member: '2', germanLevel: 'B1', occupation: '' }, {}],
+			joined: [],
+			left: ['1'],
+			submit: true,
+		});
+		expect(data).toEqual({
+			validFrom: '2026-03-02',
+			members: [{ member: 2, germanLevel: 'B1' }],
+			joined: [],
+			left: [1],
+		});
+		expect(() => validateInput('caseFileChange', data)).not.toThrow();
+		// A group with required fields stays, so that each missing field is named.
+		const intake = normaliseSubmission(intakeSource, { person: { firstName: '' } }).data;
+		expect(intake.person).toEqual({});
+	});
+
 	it('passes unknown keys through, so that the validator names them', () => {
 		const { data } = normaliseSubmission(contactSource, { date: '2025-04-02', mood: 'gut' });
 		expect(data.mood).toBe('gut');

@@ -132,7 +132,7 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 		}
 	});
 
-	it('serve the workplace pages (Meine Fälle, Fallakte, Auswertung) in the same folder from template 07', () => {
+	it('serve the workplace pages and the further steps of the case file in the same folder from template 07', () => {
 		const pages = workflows[6].nodes.filter(
 			(n) => n.type === 'n8n-nodes-integrationsmanagement.caseFormTrigger',
 		);
@@ -140,6 +140,10 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 			['cases', 'formulare/faelle'],
 			['case', 'formulare/fall'],
 			['report', 'formulare/auswertung'],
+			['referralFeedback', 'formulare/rueckmeldung'],
+			['caseFileChange', 'formulare/veraenderung'],
+			['reopen', 'formulare/wiederaufnahme'],
+			['reassign', 'formulare/zustaendigkeit'],
 		]);
 		for (const n of pages)
 			expect(n.parameters).toMatchObject({ authentication: 'personal', districtProfile: district });

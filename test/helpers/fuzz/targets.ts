@@ -92,12 +92,40 @@ export const bases = {
 		left: [3],
 		note: 'Geburt und Auszug\nim März',
 	}),
+	reassign: () => ({ managerId: 'em-caritas-02' }),
+	referralFeedback: () => ({
+		referralId: REFERRAL_PLACEHOLDER,
+		status: 'accepted',
+		date: '2026-05-20',
+		note: 'Termin am\n2. Juni',
+	}),
 	actor: () => ({ ...manager }),
 	districtProfile: () => loadShippedProfile('wehr'),
 	reportDefinition: () => loadShippedDefinition(),
 } satisfies Record<InputKind, () => unknown>;
 
 export type Call = (input: unknown) => Promise<unknown>;
+
+/** Stands for the referral prepared for a feedback input (its id is known only once the referral exists). */
+export const REFERRAL_PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
+
+/** The input with the prepared referral's id where it still has the placeholder (a mutant keeps what it changed). */
+export function withReferral(input: unknown, referralId: string): unknown {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+	const record = input as Record<string, unknown>;
+	return record.referralId === REFERRAL_PLACEHOLDER ? { ...record, referralId } : input;
+}
+
+/** A case in counselling with an open referral. */
+async function caseWithReferral(core: Core): Promise<{ caseId: string; referralId: string }> {
+	const caseId = await activeCase(core);
+	const referral = await core.createReferral(manager, caseId, {
+		date: '2026-05-02',
+		serviceId: profile.services[0].id,
+		reason: 'Psychologische Beratung',
+	});
+	return { caseId, referralId: referral.id };
+}
 
 async function activeCase(core: Core): Promise<string> {
 	const id = (await core.createCase(manager, { intake: validIntake() })).case.id;
@@ -158,6 +186,13 @@ export const coreCalls: Record<InputKind, (core: Core) => Promise<Call>> = {
 	caseFileChange: withVersion((core, id, input, expectedVersion) =>
 		core.changeCaseFile(manager, id, input, { expectedVersion }),
 	),
+	reassign: withVersion((core, id, input, expectedVersion) =>
+		core.reassignCase(manager, id, input, { expectedVersion }),
+	),
+	referralFeedback: async (core) => {
+		const { caseId, referralId } = await caseWithReferral(core);
+		return (input) => core.recordReferralFeedback(manager, caseId, withReferral(input, referralId));
+	},
 	actor: onActiveCase((core, id, claim) => core.getCase(claim, id)),
 	districtProfile: async () => async (input) => parseProfile(input),
 	reportDefinition: async () => async (input) => parseDefinition(input),
@@ -168,13 +203,40 @@ export const storeKinds = (Object.keys(inputKinds) as InputKind[]).filter(
 	(k) => k !== 'districtProfile' && k !== 'reportDefinition',
 );
 
-/** The forms and the case each needs (`?case=`), for the fuzz over HTTP. */
-export const formKinds: { form: FormKind; kind: InputKind; needsCase: 'none' | 'active' }[] = [
-	{ form: 'intake', kind: 'intake', needsCase: 'none' },
-	{ form: 'plan', kind: 'plan', needsCase: 'active' },
-	{ form: 'contact', kind: 'contact', needsCase: 'active' },
-	{ form: 'referral', kind: 'referral', needsCase: 'active' },
-	{ form: 'closure', kind: 'closure', needsCase: 'active' },
+/** How a form is opened for the fuzz over HTTP: its query (`?case=…`) and what the posted data gets filled in. */
+export interface FormOpening {
+	query: string;
+	fill: (data: unknown) => unknown;
+}
+
+const asIs = (data: unknown) => data;
+const forCase = async (id: Promise<string>): Promise<FormOpening> => ({
+	query: `?case=${await id}`,
+	fill: asIs,
+});
+
+/** The forms, their input kind and the case each is opened for. */
+export const formKinds: {
+	form: FormKind;
+	kind: InputKind;
+	open: (core: Core) => Promise<FormOpening>;
+}[] = [
+	{ form: 'intake', kind: 'intake', open: async () => ({ query: '', fill: asIs }) },
+	{ form: 'plan', kind: 'plan', open: (core) => forCase(activeCase(core)) },
+	{ form: 'contact', kind: 'contact', open: (core) => forCase(activeCase(core)) },
+	{ form: 'referral', kind: 'referral', open: (core) => forCase(activeCase(core)) },
+	{
+		form: 'referralFeedback',
+		kind: 'referralFeedback',
+		open: async (core) => {
+			const { caseId, referralId } = await caseWithReferral(core);
+			return { query: `?case=${caseId}`, fill: (data) => withReferral(data, referralId) };
+		},
+	},
+	{ form: 'caseFileChange', kind: 'caseFileChange', open: (core) => forCase(activeCase(core)) },
+	{ form: 'closure', kind: 'closure', open: (core) => forCase(activeCase(core)) },
+	{ form: 'reopen', kind: 'reopen', open: (core) => forCase(closedCase(core)) },
+	{ form: 'reassign', kind: 'reassign', open: (core) => forCase(activeCase(core)) },
 ];
 
 export { activeCase };
