@@ -62,7 +62,7 @@ function currentValues(record: CaseRecord): string {
 	const p = record.data.person;
 	const level = p.germanLevel ? labelOf('germanLevel', p.germanLevel) : 'nicht erfasst';
 	const occupation = p.occupation ? labelOf('occupation', p.occupation) : 'nicht erfasst';
-	return `bisher: Deutsch ${level}, Tätigkeit ${occupation}`;
+	return `bisher: Deutsch ${level}, Tätigkeit: ${occupation}`;
 }
 
 /** The start data of a form of a case (its hidden context first) and the line that names the case. */

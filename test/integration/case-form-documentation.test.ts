@@ -8,7 +8,7 @@ describe('Case Form Trigger handlers: forms of a case', () => {
 		const c = await suite.createdCase();
 		expect((await suite.get('contact')).status).toBe(404);
 		expect(String((await suite.get('contact')).body)).toMatch(
-			/Bitte über den Link aus der Fallakte öffnen/,
+			/Bitte den Fall unter „Meine Fälle“ öffnen/,
 		);
 		const other = await suite.get('contact', { case: c.id }, proxy('em-lra-01'));
 		expect(other.status).toBe(403);
