@@ -1,5 +1,6 @@
 import { validClosure, validPlan } from '../helpers/fixtures';
-import { body, bootOf, formHandlerSuite, manager, proxy } from '../helpers/form-handlers';
+import { body, bootOf, formHandlerSuite, manager, profile, proxy } from '../helpers/form-handlers';
+import { casePageModel } from '../../src/workplace/case-page';
 
 const suite = formHandlerSuite();
 
@@ -28,6 +29,15 @@ describe('Case Form Trigger handlers: the further steps of a case', () => {
 		const c = await suite.createdCase();
 		await suite.core.createReferral(manager, c.id, referral('2025-04-02', 'bewerbung'));
 		const second = await suite.core.createReferral(manager, c.id, referral());
+		const casePage = casePageModel(
+			profile,
+			await suite.core.getCaseFile(manager, c.id),
+			'2025-06-02',
+		);
+		expect(casePage.referrals.map((r) => r.feedback)).toEqual([
+			`rueckmeldung?case=${c.caseNumber}&vermittlung=2`,
+			`rueckmeldung?case=${c.caseNumber}&vermittlung=1`,
+		]);
 		const page = await suite.get('referralFeedback', { case: c.caseNumber, vermittlung: '2' });
 		expect(page.status).toBe(200);
 		expect(choices(page, 'referralId').map((o) => o.label)).toEqual([
@@ -125,6 +135,11 @@ describe('Case Form Trigger handlers: the further steps of a case', () => {
 		const c = await suite.createdCase();
 		await suite.core.createPlan(manager, c.id, validPlan());
 		const closed = await suite.core.closeCase(manager, c.id, validClosure('2025-05-01'));
+		const steps = async () =>
+			casePageModel(profile, await suite.core.getCaseFile(manager, c.id), '2025-06-02').actions.map(
+				(a) => a.href.replace(/\?.*/, ''),
+			);
+		expect(await steps()).toEqual(['wiederaufnahme']);
 		const page = await suite.get('reopen', { case: c.caseNumber });
 		expect(bootOf(page.body).data).toMatchObject({ date: '2025-06-02' });
 		const saved = await suite.post(
@@ -134,6 +149,14 @@ describe('Case Form Trigger handlers: the further steps of a case', () => {
 		);
 		expect(body(saved.response).message).toBe('Der Fall ist zum 01.06.2025 wieder aufgenommen.');
 		expect((await suite.core.getCase(manager, c.id)).status).toBe('active');
+		expect(await steps()).toEqual([
+			'kontakt',
+			'integrationsplan',
+			'weitervermittlung',
+			'veraenderung',
+			'beendigung',
+			'zustaendigkeit',
+		]);
 		const again = await suite.post(
 			'reopen',
 			{ caseInfo: { version: closed.version + 1 }, date: '2025-06-01', reason: 'Noch einmal' },
