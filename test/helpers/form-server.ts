@@ -66,7 +66,7 @@ export async function startFormServer(
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		log.push(`${req.method} ${url.pathname}${url.search} origin=${req.headers.origin ?? '-'}`);
-		const route = /^\/form\/([a-z]+)(\/anmeldung)?$/.exec(url.pathname);
+		const route = /^\/form\/([A-Za-z]+)(\/anmeldung)?$/.exec(url.pathname);
 		const segment = route?.[1] ?? '';
 		const known = configs[segment as FormKind];
 		const target: Route | undefined =

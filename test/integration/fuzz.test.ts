@@ -149,6 +149,12 @@ describe.each(backends)('fuzz: invalid form submissions over HTTP on %s', (backe
 					const { data, description } = mutate(inputKinds[kind].file, base, choice, true);
 					const [before, emitted] = [await dataCounts(), server.emissions.length];
 					const answer = await post(data);
+					if (process.env.FUZZ_DEBUG)
+						console.log(
+							answer.status,
+							answer.text.slice(0, 300),
+							JSON.stringify(fill(data)).slice(0, 300),
+						);
 					const problems: string[] = [];
 					if (![400, 403, 404, 409, 422].includes(answer.status))
 						problems.push(`HTTP ${answer.status}: ${answer.text.slice(0, 600)}`);

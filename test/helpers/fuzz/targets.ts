@@ -215,6 +215,33 @@ const forCase = async (id: Promise<string>): Promise<FormOpening> => ({
 	fill: asIs,
 });
 
+/** A form that changes the case's state sends the version its page was built from (hidden `caseInfo`). */
+const seenVersion =
+	(opening: (core: Core) => Promise<FormOpening & { caseId: string }>) =>
+	async (core: Core): Promise<FormOpening> => {
+		const { query, fill, caseId } = await opening(core);
+		const version = (
+			await core.context.store.db
+				.selectFrom('cases')
+				.select('version')
+				.where('id', '=', caseId)
+				.executeTakeFirstOrThrow()
+		).version;
+		return {
+			query,
+			fill: (data) => {
+				const filled = fill(data);
+				return typeof filled === 'object' && filled !== null && !Array.isArray(filled)
+					? { ...filled, caseInfo: { version: Number(version) } }
+					: filled;
+			},
+		};
+	};
+const activeForm = async (core: Core) => {
+	const caseId = await activeCase(core);
+	return { caseId, query: `?case=${caseId}`, fill: asIs };
+};
+
 /** The forms, their input kind and the case each is opened for. */
 export const formKinds: {
 	form: FormKind;
@@ -233,10 +260,10 @@ export const formKinds: {
 			return { query: `?case=${caseId}`, fill: (data) => withReferral(data, referralId) };
 		},
 	},
-	{ form: 'caseFileChange', kind: 'caseFileChange', open: (core) => forCase(activeCase(core)) },
+	{ form: 'caseFileChange', kind: 'caseFileChange', open: seenVersion(activeForm) },
 	{ form: 'closure', kind: 'closure', open: (core) => forCase(activeCase(core)) },
 	{ form: 'reopen', kind: 'reopen', open: (core) => forCase(closedCase(core)) },
-	{ form: 'reassign', kind: 'reassign', open: (core) => forCase(activeCase(core)) },
+	{ form: 'reassign', kind: 'reassign', open: seenVersion(activeForm) },
 ];
 
 export { activeCase };
