@@ -1,5 +1,6 @@
 import { assertCaseAccess } from '../access/policy';
-import type { CaseStatus } from '../store/database';
+import type { CaseFileChangeKind, CaseStatus } from '../store/database';
+import type { HistoryDelta } from '../lifecycle/case-history';
 import { loadCase, toCaseRecord, type CaseRecord } from './case-rows';
 import { readContacts, type ContactRecord } from './contacts';
 import type { CoreContext, Db } from './context';
@@ -14,6 +15,17 @@ export interface StatusChange {
 	to: CaseStatus;
 	on: string;
 	by: string;
+	/** When it was recorded (orders changes of the same day). */
+	at: string;
+}
+
+/** One recorded change of the case file's values (dated change, correction, reassignment; not the intake itself). */
+export interface FileChange {
+	kind: CaseFileChangeKind;
+	validFrom: string;
+	delta: HistoryDelta;
+	by: string;
+	at: string;
 }
 
 /** What the case page shows: the case, its plan with every version, contacts, referrals and status changes. */
@@ -23,6 +35,7 @@ export interface CaseFile {
 	contacts: ContactRecord[];
 	referrals: ReferralRecord[];
 	statusChanges: StatusChange[];
+	fileChanges: FileChange[];
 }
 
 async function readStatusChanges(db: Db, caseId: string): Promise<StatusChange[]> {
@@ -37,6 +50,24 @@ async function readStatusChanges(db: Db, caseId: string): Promise<StatusChange[]
 		to: r.to_status,
 		on: r.changed_on,
 		by: r.created_by,
+		at: r.created_at,
+	}));
+}
+
+async function readFileChanges(db: Db, caseId: string): Promise<FileChange[]> {
+	const rows = await db
+		.selectFrom('case_file_changes')
+		.select(['kind', 'valid_from', 'change_json', 'recorded_at', 'recorded_by'])
+		.where('case_id', '=', caseId)
+		.where('kind', '!=', 'intake')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({
+		kind: r.kind,
+		validFrom: r.valid_from,
+		delta: JSON.parse(r.change_json) as HistoryDelta,
+		by: r.recorded_by,
+		at: r.recorded_at,
 	}));
 }
 
@@ -52,6 +83,7 @@ export function getCaseFile(ctx: CoreContext, actor: unknown, caseId: string): P
 			contacts: await readContacts(ctx, trx, row),
 			referrals: await readReferrals(ctx, trx, row),
 			statusChanges: await readStatusChanges(trx, row.id),
+			fileChanges: await readFileChanges(trx, row.id),
 		};
 		return {
 			result,

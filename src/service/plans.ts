@@ -160,6 +160,7 @@ export interface PlanView {
 		planDate: string;
 		reviewDate: string;
 		createdBy: string;
+		createdAt: string;
 	}[];
 }
 
@@ -187,6 +188,7 @@ export async function readPlanView(
 			planDate: p.plan_date,
 			reviewDate: p.review_date,
 			createdBy: p.created_by,
+			createdAt: p.created_at,
 		})),
 	};
 }

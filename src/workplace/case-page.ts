@@ -1,4 +1,5 @@
 import type { DistrictProfile } from '../generated/types';
+import { timeline } from './case-timeline';
 import { caseStatusLabels } from '../lifecycle/case-status';
 import { germanDate } from '../lifecycle/dates';
 import { referralStatusLabels } from '../lifecycle/referral-status';
@@ -49,36 +50,6 @@ function referralList(file: CaseFile) {
 	}));
 }
 
-function timeline(file: CaseFile, staffName: (id: string) => string) {
-	const entries = [
-		...file.contacts.map((c) => ({
-			date: c.date,
-			text: `Beratungskontakt (${label('channel', c.channel)}, ${c.minutes} Minuten): ${c.topics.map((t) => label('topic', t)).join(', ')} – ${staffName(c.createdBy)}`,
-		})),
-		...(file.plan?.versions ?? []).map((v) => ({
-			date: v.planDate,
-			text: `Integrationsplan Fassung ${v.version} ${v.kind === 'created' ? 'erstellt' : 'fortgeschrieben'} – ${staffName(v.createdBy)}`,
-		})),
-		...file.referrals.map((r) => ({
-			date: r.referredOn,
-			text: `Weitervermittlung an ${r.serviceName} (${r.reason})`,
-		})),
-		...file.referrals
-			.filter((r) => r.status !== 'open')
-			.map((r) => ({
-				date: r.statusOn,
-				text: `Rückmeldung von ${r.serviceName}: ${referralStatusLabels[r.status]}`,
-			})),
-		...file.statusChanges.map((s) => ({
-			date: s.on,
-			text: `Status: ${caseStatusLabels[s.to]}`,
-		})),
-	];
-	return entries
-		.sort((a, b) => b.date.localeCompare(a.date))
-		.map((e) => ({ date: germanDate(e.date), text: e.text }));
-}
-
 /** The German model of the case page: summary, steps, household, plan, referrals, timeline. */
 export function casePageModel(profile: DistrictProfile, file: CaseFile, day: string) {
 	const staffName = (id: string) => profile.staff.find((s) => s.id === id)?.name ?? id;
@@ -111,6 +82,6 @@ export function casePageModel(profile: DistrictProfile, file: CaseFile, day: str
 				.join(', '),
 		},
 		referrals: referralList(file),
-		timeline: timeline(file, staffName),
+		timeline: timeline(profile, file),
 	};
 }

@@ -115,6 +115,11 @@ describe('Case Form Trigger handlers: the further steps of a case', () => {
 		const now = await suite.core.getCase(manager, c.id);
 		expect(now.data.person.germanLevel).toBe('B1');
 		expect(now.data.household?.map((m) => m.firstName)).toEqual(['Lina', 'Omar']);
+		const page2 = casePageModel(profile, await suite.core.getCaseFile(manager, c.id), '2025-06-02');
+		expect(page2.timeline[0]).toEqual({
+			date: '15.05.2025',
+			text: 'Veränderung in der Fallakte: Amina: Deutsch B1, Haushaltsmitglied: Deutsch A1, ausgezogen: 1 – Timo Quast',
+		});
 		// The page was built from version 1: sending it again is a conflict, not a second change.
 		const stale = await suite.post(
 			'caseFileChange',
@@ -201,6 +206,10 @@ describe('Case Form Trigger handlers: the further steps of a case', () => {
 		);
 		const now = await suite.core.getCase(proxyActor('em-koordination'), c.id);
 		expect(now).toMatchObject({ managerId: 'em-drk-01', organisationId: 'drk-em' });
+		const file = await suite.core.getCaseFile(proxyActor('em-koordination'), c.id);
+		expect(casePageModel(profile, file, '2025-06-02').timeline[0].text).toMatch(
+			/^Neu zugewiesen: Florian Pfeiffer \(DRK-Kreisverband Emmendingen e\.V\.\) – /,
+		);
 		// The former provider no longer reaches the case.
 		expect((await suite.get('reassign', { case: c.caseNumber })).status).toBe(403);
 	});

@@ -94,8 +94,8 @@ run('e2e workplace (Emmendingen) in Chromium on a real n8n', () => {
 	}, 5 * 60_000);
 	afterAll(() => session?.close());
 
-	it('takes a manager from the sign-in through every step of a case on the case page', async () => {
-		const { page, context, pageErrors, foreignRequests } = await signedIn('em-caritas-01');
+	/** Meine Fälle → search by part of the name → the case page. */
+	async function findCase(page: Page) {
 		await screenshot(page, 'meine-faelle');
 		await page.fill('#q', 'rahim');
 		await Promise.all([page.waitForURL(/q=rahim/), page.click('#search')]);
@@ -111,23 +111,25 @@ run('e2e workplace (Emmendingen) in Chromium on a real n8n', () => {
 			`Fallnummer ${caseNumber} · Rahimi,`,
 		);
 		await screenshot(page, 'fallakte');
+	}
 
-		// A talk: channel, minutes, topic, save (the date is prefilled).
+	/** A talk (channel, minutes, topic, save; the date is prefilled) and the plan continued. */
+	async function talkAndPlan(page: Page) {
 		let form = await openStep(page, 'step-contact');
 		await form.locator('select[name="data[channel]"]').selectOption({ label: 'Telefon' });
 		await form.locator('input[name="data[minutes]"]').fill('25');
 		await form.locator('.formio-component-topics').getByText('Wohnen', { exact: true }).click();
 		await screenshot(page, 'kontakt');
 		await saveAndBack(page, 'kontakt', /Der Beratungskontakt vom .* \(Telefon, 25 Minuten\)/);
-
-		// The plan continued with a new review date.
 		form = await openStep(page, 'step-plan');
 		await typeDate(form.locator('.formio-component-reviewDate'), germanDaysAhead(60));
 		await screenshot(page, 'integrationsplan');
 		await saveAndBack(page, 'integrationsplan', /fortgeschrieben \(Fassung 2\)/);
+	}
 
-		// A referral, then the service's answer entered from the case page.
-		form = await openStep(page, 'step-referral');
+	/** A referral, then the service's answer entered from the case page. */
+	async function referralAndAnswer(page: Page) {
+		let form = await openStep(page, 'step-referral');
 		await form
 			.locator('select[name="data[serviceId]"]')
 			.selectOption({ label: 'Psychosoziales Zentrum für Geflüchtete' });
@@ -141,15 +143,15 @@ run('e2e workplace (Emmendingen) in Chromium on a real n8n', () => {
 		await expect(page.locator('#referrals').innerText()).resolves.toContain(
 			'Psychosoziales Zentrum für Geflüchtete: angenommen',
 		);
+	}
 
-		// German level B1 from today on.
-		form = await openStep(page, 'step-change');
+	/** German level B1 from today on, then closure and reopening. */
+	async function changeCloseReopen(page: Page) {
+		let form = await openStep(page, 'step-change');
 		await form.locator('select[name="data[person][germanLevel]"]').selectOption({ label: 'B1' });
 		await screenshot(page, 'veraenderung');
 		await saveAndBack(page, 'veraenderung', /Die Veränderung ist in der Fallakte gespeichert/);
 		await expect(page.locator('#household').innerText()).resolves.toContain('Deutsch B1');
-
-		// Closure, then reopening.
 		form = await openStep(page, 'step-closure');
 		await form.locator('select[name="data[reason]"]').selectOption({ value: 'self_reliant' });
 		await screenshot(page, 'beendigung');
@@ -159,9 +161,20 @@ run('e2e workplace (Emmendingen) in Chromium on a real n8n', () => {
 		await form.locator('input[name="data[reason]"]').fill('Neuer Beratungsbedarf beim Jobcenter');
 		await screenshot(page, 'wiederaufnahme');
 		await saveAndBack(page, 'wiederaufnahme', /wieder aufgenommen/);
-		await expect(timeline(page)).resolves.toMatch(/Status: in Beratung/);
+		// Newest first, also within one day: the reopening above the closure, the change of the German level below.
+		const lines = (await timeline(page)).split('\n');
+		const first = (text: string) => lines.findIndex((l) => l.includes(text));
+		expect(first('Status: in Beratung')).toBeLessThan(first('Status: beendet'));
+		expect(first('Status: beendet')).toBeLessThan(first('Amina: Deutsch B1'));
 		await screenshot(page, 'fallakte-verlauf');
+	}
 
+	it('takes a manager from the sign-in through every step of a case on the case page', async () => {
+		const { page, context, pageErrors, foreignRequests } = await signedIn('em-caritas-01');
+		await findCase(page);
+		await talkAndPlan(page);
+		await referralAndAnswer(page);
+		await changeCloseReopen(page);
 		expect(pageErrors).toEqual([]);
 		expect(foreignRequests()).toEqual([]);
 		await context.close();
