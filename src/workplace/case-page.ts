@@ -5,6 +5,7 @@ import { referralStatusLabels } from '../lifecycle/referral-status';
 import { currentLimit } from '../lifecycle/duration';
 import { breakdownValues } from '../report/labels';
 import type { CaseFile } from '../service/case-file';
+import { planKindLabels, planVersionHref } from './plan-document';
 
 const label = (kind: 'channel' | 'topic' | 'germanLevel', value: string) =>
 	breakdownValues(kind).find((v) => v.value === value)?.label ?? value;
@@ -50,7 +51,7 @@ function timeline(file: CaseFile, staffName: (id: string) => string) {
 		})),
 		...(file.plan?.versions ?? []).map((v) => ({
 			date: v.planDate,
-			text: `Integrationsplan Fassung ${v.version} ${v.kind === 'created' ? 'erstellt' : 'fortgeschrieben'} – ${staffName(v.createdBy)}`,
+			text: `Integrationsplan Fassung ${v.version} ${planKindLabels[v.kind]} – ${staffName(v.createdBy)}`,
 		})),
 		...file.referrals.map((r) => ({
 			date: r.referredOn,
@@ -93,9 +94,11 @@ export function casePageModel(profile: DistrictProfile, file: CaseFile, day: str
 			planDate: germanDate(current.planDate),
 			reviewDate: germanDate(current.reviewDate),
 			goals: current.plan.goals.map((g) => g.goal),
-			versions: file
-				.plan!.versions.map((v) => `${v.version} (${germanDate(v.planDate)})`)
-				.join(', '),
+			versions: file.plan!.versions.map((v) => ({
+				href: planVersionHref(c.caseNumber, v.version),
+				label: `Fassung ${v.version} vom ${germanDate(v.planDate)} (${planKindLabels[v.kind]})`,
+				current: v.version === current.version,
+			})),
 		},
 		referrals: file.referrals.map(
 			(r) =>
