@@ -132,7 +132,7 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 		}
 	});
 
-	it('serve the workplace pages (Meine Fälle, Fallakte, Auswertung) in the same folder from template 07', () => {
+	it('serve the workplace pages (Meine Fälle, Fallakte, Auswertung, Übersicht) in the same folder from template 07', () => {
 		const pages = workflows[6].nodes.filter(
 			(n) => n.type === 'n8n-nodes-integrationsmanagement.caseFormTrigger',
 		);
@@ -140,6 +140,7 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 			['cases', 'formulare/faelle'],
 			['case', 'formulare/fall'],
 			['report', 'formulare/auswertung'],
+			['overview', 'formulare/uebersicht'],
 		]);
 		for (const n of pages)
 			expect(n.parameters).toMatchObject({ authentication: 'personal', districtProfile: district });
