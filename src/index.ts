@@ -39,7 +39,7 @@ export type {
 } from './auth/sign-in';
 export type { FormKind } from './forms/form-definitions';
 export type { CaseRecord } from './service/case-rows';
-export type { PlanRecord, PlanView } from './service/plans';
+export type { PlanDocument, PlanRecord, PlanView } from './service/plans';
 export type { ContactRecord } from './service/contacts';
 export type { ReferralRecord } from './service/referral-record';
 export type { OverdueReferral } from './service/referral-lists';
@@ -47,6 +47,12 @@ export type { CaseSearch, CaseSearchResult } from './service/cases';
 export type { CreatedCase, CreateCaseInput } from './service/create-case';
 export type { CaseFile, StatusChange } from './service/case-file';
 export type { CaseloadFilter, CaseloadRow, DueReason } from './service/caseload';
+export type {
+	CaseOverview,
+	ManagerCounts,
+	OverviewCounts,
+	ProviderCounts,
+} from './service/overview';
 export type { CaseEvent, CaseEventType, PollOptions, PollResult } from './events/event-types';
 export type { WriteOptions } from './service/context';
 export * from './report';

@@ -99,6 +99,7 @@ export class CaseFormTrigger implements INodeType {
 					{ name: 'Case Page (Fallakte)', value: 'case' },
 					{ name: 'Closure (Beendigung)', value: 'closure' },
 					{ name: 'Contact (Beratungskontakt)', value: 'contact' },
+					{ name: 'Coordinator Overview (Übersicht)', value: 'overview' },
 					{ name: 'Funder Report (Auswertung)', value: 'report' },
 					{ name: 'Intake (Aufnahme)', value: 'intake' },
 					{ name: 'Integration Plan (Integrationsplan)', value: 'plan' },
@@ -113,7 +114,7 @@ export class CaseFormTrigger implements INodeType {
 				],
 				default: 'intake',
 				description:
-					'Which page to serve: a generated form (all but the intake are opened for a case with ?case=<case ID>), the list My Cases, the Case Page or the Funder Report page (period form and XLSX/Sachbericht downloads). Keep them in one folder (formulare/…) with the default names: the pages link to each other.',
+					'Which page to serve: a generated form (all but the intake are opened for a case with ?case=<case ID>), the list My Cases, the Case Page (with its plan versions as printable documents), the Coordinator Overview (open and due cases per provider and manager) or the Funder Report page (period form and XLSX/Sachbericht downloads). Keep them in one folder (formulare/…) with the default names: the pages link to each other.',
 			},
 			{
 				displayName: 'Path',

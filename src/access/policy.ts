@@ -73,6 +73,21 @@ export function searchScope(actor: ResolvedActor): string | undefined {
 }
 
 /**
+ * Which organisation the overview of the workplace counts (open and due cases per provider and manager): the
+ * coordinator the whole district (undefined), a manager the own provider — the cases they already see in their
+ * list, so that a team can share its load; admins and system actors none.
+ */
+export function overviewScope(actor: ResolvedActor): string | undefined {
+	if (actor.role === 'coordinator') return undefined;
+	if (actor.role === 'manager') return actor.organisationId;
+	throw new DomainError(
+		'FORBIDDEN',
+		`${actor.name} (${roleText(actor)}) darf die Übersicht der Fälle nicht sehen. Sie ist für die Koordination des Landkreises (ganzer Kreis) und die Integrationsmanager*innen (eigener Träger).`,
+		{ details: { role: actor.role } },
+	);
+}
+
+/**
  * Which organisation's figures the funder report covers (aggregates only, no personal data leaves the store):
  * the district coordinator the whole district (undefined), a manager the own organisation's cases (the figures a
  * provider reports to the district); admins and system actors none (small counts can point to persons).

@@ -68,6 +68,8 @@ export const assets: Record<string, AssetSpec> = {
 	},
 	'case-form.js': { file: own('case-form.js'), type: JS },
 	'case-form.css': { file: own('case-form.css'), type: CSS },
+	'workplace.js': { file: own('workplace.js'), type: JS },
+	'workplace.css': { file: own('workplace.css'), type: CSS },
 };
 
 export interface AssetContent {

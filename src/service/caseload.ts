@@ -5,7 +5,7 @@ import { currentLimit } from '../lifecycle/duration';
 import { limitLeadDays, limitNear, reviewDueUntil, reviewLeadDays } from '../lifecycle/due';
 import type { CaseStatus } from '../store/database';
 import { forbiddenControl } from '../text';
-import { caseNumberColumns } from './case-rows';
+import { caseNumberColumns, isPlausibleId } from './case-rows';
 import { caseNumberOf, caseNumberPrefix, parseCaseNumber } from './case-numbers';
 import type { CoreContext, Db } from './context';
 import { runOperation } from './operation';
@@ -18,8 +18,14 @@ export interface CaseloadFilter {
 	/** `open` (default: intake and active), a single status, or `all`. */
 	status?: CaseStatus | 'open' | 'all';
 	municipality?: string;
+	/** Only the cases of this manager (staff id). */
+	managerId?: string;
+	/** Only the cases of this provider (organisation id), within the actor's scope. */
+	organisationId?: string;
 	/** Only cases with something due (review, overdue referral, limit near). */
 	dueOnly?: boolean;
+	/** Only cases due for this reason. */
+	due?: DueReason;
 }
 
 /** Why a case is due, for the list and its order. */
@@ -54,8 +60,7 @@ const isoOf = (query: string): string | undefined => {
 
 function checkFilter(filter: CaseloadFilter): void {
 	const query = filter.query ?? '';
-	const control = forbiddenControl(query, false);
-	if (query.length > 100 || control)
+	if (query.length > 100 || forbiddenControl(query, false))
 		throw new DomainError(
 			'VALIDATION_FAILED',
 			'Suche: bitte einen kurzen Text ohne Steuerzeichen eingeben.',
@@ -65,6 +70,13 @@ function checkFilter(filter: CaseloadFilter): void {
 				],
 			},
 		);
+	// Ids are short text without control characters, like every id of the store (a NUL breaks PostgreSQL).
+	for (const id of [filter.managerId, filter.organisationId])
+		if (id !== undefined && !isPlausibleId(id))
+			throw new DomainError(
+				'VALIDATION_FAILED',
+				'Filter: unbekannte Integrationsmanager*in oder unbekannter Träger.',
+			);
 }
 
 const monthsUntil = (from: string, to: string): number => {
@@ -98,6 +110,9 @@ async function casesInScope(
 		])
 		.where('cases.district_id', '=', ctx.profile.id);
 	if (organisationId) query = query.where('cases.organisation_id', '=', organisationId);
+	if (filter.organisationId)
+		query = query.where('cases.organisation_id', '=', filter.organisationId);
+	if (filter.managerId) query = query.where('cases.manager_id', '=', filter.managerId);
 	const status = filter.status ?? 'open';
 	if (status === 'open') query = query.where('cases.status', '!=', 'closed');
 	else if (status !== 'all') query = query.where('cases.status', '=', status);
@@ -157,52 +172,72 @@ function byDue(a: CaseloadRow, b: CaseloadRow): number {
 }
 
 /**
+ * The rows of the caseload within an organisation (undefined: the whole district) on `day`, unsorted and before the
+ * due filter: the one computation of last contact, next review, overdue referrals, the limit and what is due, for the
+ * list and for the overview.
+ */
+export async function caseloadRows(
+	ctx: CoreContext,
+	db: Db,
+	organisationId: string | undefined,
+	filter: CaseloadFilter,
+	day: string,
+): Promise<CaseloadRow[]> {
+	checkFilter(filter);
+	const cases = await casesInScope(ctx, db, organisationId, filter);
+	const { contacts, reviews } = await activity(
+		db,
+		cases.map((c) => c.id),
+	);
+	const overdue = new Map<string, number>();
+	for (const r of await overdueReferralRows(db, ctx.profile, day, organisationId))
+		overdue.set(r.case_id, (overdue.get(r.case_id) ?? 0) + 1);
+	const reviewLead = reviewLeadDays(ctx.profile);
+	const limitLead = limitLeadDays(ctx.profile);
+	return cases.map((c): CaseloadRow => {
+		const person = (JSON.parse(c.data_json) as { person: { firstName: string; lastName: string } })
+			.person;
+		const limit = currentLimit(c.opened_on, Boolean(c.extension_reason));
+		const nextReview = c.status === 'active' ? (reviews.get(c.id) ?? null) : null;
+		const due: DueReason[] = [];
+		if (nextReview && nextReview <= reviewDueUntil(day, reviewLead)) due.push('review');
+		if (overdue.get(c.id)) due.push('referral');
+		if (c.status !== 'closed' && limitNear(limit.date, day, limitLead)) due.push('limit');
+		return {
+			id: c.id,
+			caseNumber: caseNumberOf(ctx.profile, c),
+			lastName: person.lastName,
+			firstName: person.firstName,
+			birthDate: c.birth_date,
+			status: c.status,
+			municipality: c.municipality_ags,
+			managerId: c.manager_id,
+			organisationId: c.organisation_id,
+			openedOn: c.opened_on,
+			lastContact: contacts.get(c.id) ?? null,
+			nextReview,
+			overdueReferrals: overdue.get(c.id) ?? 0,
+			limitDate: limit.date,
+			monthsLeft: monthsUntil(day, limit.date),
+			due,
+		};
+	});
+}
+
+/** Whether a row passes the filter's due part (`dueOnly`, `due`). */
+const dueMatches = (filter: CaseloadFilter, row: CaseloadRow) =>
+	(!filter.dueOnly || row.due.length > 0) && (!filter.due || row.due.includes(filter.due));
+
+/**
  * The caseload of the actor: managers their organisation's cases, the coordinator the district's; with last
  * contact, next review, overdue referrals and months to the limit, due cases first. One audit row.
  */
 export function caseload(ctx: CoreContext, actor: unknown, filter: CaseloadFilter = {}) {
 	return runOperation(ctx, actor, { action: 'case.caseload' }, async (trx, who) => {
 		const organisationId = searchScope(who);
-		checkFilter(filter);
 		const day = today(ctx.clock);
-		const cases = await casesInScope(ctx, trx, organisationId, filter);
-		const ids = cases.map((c) => c.id);
-		const { contacts, reviews } = await activity(trx, ids);
-		const overdue = new Map<string, number>();
-		for (const r of await overdueReferralRows(trx, ctx.profile, day, organisationId))
-			overdue.set(r.case_id, (overdue.get(r.case_id) ?? 0) + 1);
-		const reviewLead = reviewLeadDays(ctx.profile);
-		const limitLead = limitLeadDays(ctx.profile);
-		const rows = cases.map((c): CaseloadRow => {
-			const person = (
-				JSON.parse(c.data_json) as { person: { firstName: string; lastName: string } }
-			).person;
-			const limit = currentLimit(c.opened_on, Boolean(c.extension_reason));
-			const nextReview = c.status === 'active' ? (reviews.get(c.id) ?? null) : null;
-			const due: DueReason[] = [];
-			if (nextReview && nextReview <= reviewDueUntil(day, reviewLead)) due.push('review');
-			if (overdue.get(c.id)) due.push('referral');
-			if (c.status !== 'closed' && limitNear(limit.date, day, limitLead)) due.push('limit');
-			return {
-				id: c.id,
-				caseNumber: caseNumberOf(ctx.profile, c),
-				lastName: person.lastName,
-				firstName: person.firstName,
-				birthDate: c.birth_date,
-				status: c.status,
-				municipality: c.municipality_ags,
-				managerId: c.manager_id,
-				organisationId: c.organisation_id,
-				openedOn: c.opened_on,
-				lastContact: contacts.get(c.id) ?? null,
-				nextReview,
-				overdueReferrals: overdue.get(c.id) ?? 0,
-				limitDate: limit.date,
-				monthsLeft: monthsUntil(day, limit.date),
-				due,
-			};
-		});
-		const listed = (filter.dueOnly ? rows.filter((r) => r.due.length) : rows).sort(byDue);
+		const rows = await caseloadRows(ctx, trx, organisationId, filter, day);
+		const listed = rows.filter((r) => dueMatches(filter, r)).sort(byDue);
 		return { result: { day, rows: listed }, detail: `${listed.length} Fälle` };
 	});
 }

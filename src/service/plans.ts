@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors';
-import type { IntegrationPlan } from '../generated/types';
+import type { IntegrationPlan, Intake, Person } from '../generated/types';
 import { assertCaseAccess } from '../access/policy';
 import { assertTransition } from '../lifecycle/case-status';
 import { assertNotBefore } from '../lifecycle/date-checks';
@@ -193,19 +193,28 @@ export async function readPlanView(
 	};
 }
 
-/** The latest plan (or a given version) with the list of all versions. */
+/** A plan version as a document names its client: the plan read on its own (`getPlan`). */
+export interface PlanDocument extends PlanView {
+	person: Pick<Person, 'firstName' | 'lastName' | 'birthDate'>;
+}
+
+/** The latest plan (or a given version) with the list of all versions and the client's name. */
 export function getPlan(
 	ctx: CoreContext,
 	actor: unknown,
 	caseId: string,
 	version?: number,
-): Promise<PlanView> {
+): Promise<PlanDocument> {
 	return runOperation(ctx, actor, { action: 'plan.read', caseId }, async (trx, who, id) => {
 		const row = await loadCase(ctx, trx, id);
 		assertCaseAccess(who, 'read', row);
 		const view = await readPlanView(ctx, trx, row, version);
 		if (!view)
 			throw new DomainError('NOT_FOUND', 'Für diesen Fall gibt es noch keinen Integrationsplan.');
-		return { result: view, detail: `Fassung ${view.current.version}` };
+		const { firstName, lastName, birthDate } = (JSON.parse(row.data_json) as Intake).person;
+		return {
+			result: { ...view, person: { firstName, lastName, birthDate } },
+			detail: `Fassung ${view.current.version}`,
+		};
 	});
 }

@@ -6,6 +6,7 @@ import { referralStatusLabels } from '../lifecycle/referral-status';
 import { currentLimit } from '../lifecycle/duration';
 import { valueLabel } from '../report/labels';
 import { numberedReferrals, type CaseFile } from '../service/case-file';
+import { planKindLabels, planVersionHref } from './plan-document';
 
 const label = valueLabel;
 
@@ -77,9 +78,11 @@ export function casePageModel(profile: DistrictProfile, file: CaseFile, day: str
 			planDate: germanDate(current.planDate),
 			reviewDate: germanDate(current.reviewDate),
 			goals: current.plan.goals.map((g) => g.goal),
-			versions: file
-				.plan!.versions.map((v) => `${v.version} (${germanDate(v.planDate)})`)
-				.join(', '),
+			versions: file.plan!.versions.map((v) => ({
+				href: planVersionHref(c.caseNumber, v.version),
+				label: `Fassung ${v.version} vom ${germanDate(v.planDate)} (${planKindLabels[v.kind]})`,
+				current: v.version === current.version,
+			})),
 		},
 		referrals: referralList(file),
 		timeline: timeline(profile, file),

@@ -5,6 +5,7 @@ import { germanDate } from '../lifecycle/dates';
 import { referralStatusLabels } from '../lifecycle/referral-status';
 import { valueLabel as label } from '../report/labels';
 import type { CaseFile, FileChange } from '../service/case-file';
+import { planKindLabels } from './plan-document';
 
 /** One line of the timeline: the day it happened, when it was recorded (orders one day's entries), the text. */
 interface Entry {
@@ -48,7 +49,7 @@ export function timeline(profile: DistrictProfile, file: CaseFile) {
 		...(file.plan?.versions ?? []).map((v) => ({
 			date: v.planDate,
 			at: v.createdAt,
-			text: `Integrationsplan Fassung ${v.version} ${v.kind === 'created' ? 'erstellt' : 'fortgeschrieben'} – ${staffName(v.createdBy)}`,
+			text: `Integrationsplan Fassung ${v.version} ${planKindLabels[v.kind]} – ${staffName(v.createdBy)}`,
 		})),
 		...file.referrals.map((r) => ({
 			date: r.referredOn,

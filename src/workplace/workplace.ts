@@ -10,16 +10,22 @@ import { handleAuthAction, isAuthAction } from '../forms/sign-in-routes';
 import { assetAnswer } from '../forms/handlers';
 import { casePageModel } from './case-page';
 import { caseloadModel, filterOf } from './caseload-page';
+import { overviewModel } from './overview-page';
+import { planDocumentContent } from './plan-document';
 import { reportContent } from './report-page';
 
-/** The pages of the workplace: `cases` (Meine Fälle, the start page), `case` (the case page), `report` (Auswertung). */
-export type PageKind = 'cases' | 'case' | 'report';
-export const pageKinds: readonly PageKind[] = ['cases', 'case', 'report'];
+/**
+ * The pages of the workplace: `cases` (Meine Fälle, the start page), `case` (the case page, with `&fassung=N` one
+ * plan version as a document), `report` (Auswertung), `overview` (Übersicht per provider and manager).
+ */
+export type PageKind = 'cases' | 'case' | 'report' | 'overview';
+export const pageKinds: readonly PageKind[] = ['cases', 'case', 'report', 'overview'];
 
 export const pageTitles: Record<PageKind, string> = {
 	cases: 'Meine Fälle',
 	case: 'Fallakte',
 	report: 'Auswertung',
+	overview: 'Übersicht',
 };
 
 export interface WorkplaceConfig {
@@ -33,12 +39,16 @@ export interface WorkplaceConfig {
 const workplacePage = (model: Record<string, unknown>) =>
 	template(path.join(__dirname, 'workplace.hbs'))(model);
 
-/** The links under the page (as on the forms): sign out, password, accounts for admins, the report for staff. */
+/**
+ * The links under the page (as on the forms): sign out, password, accounts for admins, the report and the overview
+ * for staff.
+ */
 const navOf = (visitor: Visitor, kind: PageKind) => ({
 	csrf: visitor.csrfToken,
 	password: visitor.via === 'password' || visitor.via === 'invitation',
 	accounts: visitor.actor.role === 'admin',
 	report: visitor.actor.role !== 'admin' && kind !== 'report' ? 'auswertung' : undefined,
+	overview: visitor.actor.role !== 'admin' && kind !== 'overview' ? 'uebersicht' : undefined,
 	...(kind !== 'cases' ? { back: 'faelle', backLabel: 'Meine Fälle' } : {}),
 });
 
@@ -59,10 +69,15 @@ async function content(
 	if (kind === 'cases') {
 		const filter = filterOf(request);
 		const { rows } = await core.caseload(visitor.actor, filter);
-		return { list: caseloadModel(profile, filter, rows, visitor.actor.role === 'coordinator') };
+		const list = caseloadModel(profile, filter, rows, visitor.actor);
+		return { list, ...(list.title ? { title: list.title } : {}) };
 	}
+	if (kind === 'overview')
+		return { overview: overviewModel(profile, await core.caseOverview(visitor.actor)) };
 	const caseId = first(request.query.case);
 	if (!caseId) throw new DomainError('NOT_FOUND', 'Bitte einen Fall aus „Meine Fälle“ öffnen.');
+	const fassung = first(request.query.fassung);
+	if (fassung !== undefined) return planDocumentContent(core, visitor.actor, caseId, fassung);
 	const file = await core.getCaseFile(visitor.actor, caseId);
 	return { file: casePageModel(profile, file, today(core.context.clock)) };
 }

@@ -1,6 +1,7 @@
 /**
  * The workplace in Chromium behind n8n's sandbox: sign in, Meine Fälle, find the case by part of the name, open the
- * case page, log a typical talk in at most six inputs, back on the case page the contact is in the timeline.
+ * case page, log a typical talk in at most six inputs, back on the case page the contact is in the timeline; open an
+ * earlier plan version from the case page and print it (the button's script runs under the page's CSP).
  * Screenshots and the time the talk took go to test-artifacts/ (recorded, not asserted).
  */
 import * as fs from 'node:fs';
@@ -9,7 +10,7 @@ import { SystemActor } from '../../src/access/actor';
 import { today } from '../../src/clock';
 import { addDays } from '../../src/lifecycle/dates';
 import { artifactPath, browserAvailable, localOnlyPage } from '../helpers/browser';
-import { actorFor, emmendingen, validIntake } from '../helpers/fixtures';
+import { actorFor, emmendingen, validIntake, validPlan } from '../helpers/fixtures';
 import { siteInChromium } from '../helpers/chromium-site';
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -104,5 +105,61 @@ run('workplace in Chromium (n8n sandbox)', () => {
 		expect(w.foreignRequests()).toEqual([]);
 		await w.context.close();
 		expect(await site.core.listContacts(manager, created.id)).toHaveLength(1);
+	});
+
+	it('opens an earlier plan version from the case page and prints it without the page’s controls', async () => {
+		const manager = actorFor(profile, 'em-caritas-02');
+		const { case: created } = await site.core.createCase(manager, {
+			intake: validIntake({ person: { ...validIntake().person, lastName: 'Nouri' } }),
+			managerId: 'em-caritas-02',
+		});
+		const day = today(site.core.context.clock);
+		await site.core.createPlan(manager, created.id, validPlan(addDays(day, -60), addDays(day, 30)));
+		const later = validPlan(addDays(day, -5), addDays(day, 90));
+		later.goals[0].status = 'achieved';
+		await site.core.continuePlan(manager, created.id, later);
+		const { token } = await site.core.signIn.invite(
+			new SystemActor('test', 'Test'),
+			'em-caritas-02',
+		);
+		await site.core.signIn.acceptInvitation(token, PASSWORD, {});
+		const w = await localOnlyPage(site.session);
+		const { page } = w;
+		const casePage = site.server.url('fall', `?case=${created.caseNumber}`);
+		await page.goto(casePage);
+		await page.fill('#login', 'em-caritas-02');
+		await page.fill('#password', PASSWORD);
+		await Promise.all([page.waitForURL(casePage), page.click('#sign-in')]);
+		await Promise.all([
+			page.waitForURL(/fassung=1$/),
+			page
+				.locator('#plan-versions')
+				.getByRole('link', { name: /^Fassung 1 vom/ })
+				.click(),
+		]);
+		await expect(page.locator('h1').innerText()).resolves.toBe('Integrationsplan Fassung 1');
+		await expect(page.locator('#plan-document').innerText()).resolves.toContain('in Arbeit');
+		// The page's own script shows the button and calls the browser's print dialog.
+		await page.evaluate(() => {
+			const counted = globalThis as unknown as { printed: number; print: () => void };
+			counted.printed = 0;
+			counted.print = () => counted.printed++;
+		});
+		await page.click('#print-plan');
+		await expect(
+			page.evaluate(() => (globalThis as unknown as { printed: number }).printed),
+		).resolves.toBe(1);
+		await page.emulateMedia({ media: 'print' });
+		for (const hidden of ['#print-plan', '#plan-tools', '.sign-in-nav'])
+			await expect(page.locator(hidden).isVisible()).resolves.toBe(false);
+		await expect(page.locator('#plan-facts').isVisible()).resolves.toBe(true);
+		await page.screenshot({
+			path: artifactPath('workplace-plan-version-print.png'),
+			fullPage: true,
+		});
+		expect(w.pageErrors).toEqual([]);
+		expect(w.cspViolations).toEqual([]);
+		expect(w.foreignRequests()).toEqual([]);
+		await w.context.close();
 	});
 });

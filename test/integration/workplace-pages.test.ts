@@ -3,32 +3,18 @@
  * search, filters, due first) and the case page (timeline, steps); a manager of one provider never sees another
  * provider's case in the list, the search or the case page.
  */
-import { SystemActor } from '../../src/access/actor';
-import type { Core } from '../../src/core';
 import type { FormRequest } from '../../src/forms/http';
-import { handleWorkplaceRequest, type PageKind } from '../../src/workplace/workplace';
+import type { PageKind } from '../../src/workplace/workplace';
 import { actorFor, validContact, validIntake, validPlan } from '../helpers/fixtures';
 import { formHandlerSuite, profile } from '../helpers/form-handlers';
+import { openPage, sessionCookie as cookieOf } from '../helpers/workplace-pages';
 
 const suite = formHandlerSuite();
-const PASSWORD = 'Ein Fall nach dem anderen, mit Ruhe';
 const caritas = actorFor(profile, 'em-caritas-01');
 const drk = actorFor(profile, 'em-drk-01');
 
-async function cookieOf(core: Core, staffId: string): Promise<string> {
-	const { token } = await core.signIn.invite(new SystemActor('test', 'Test'), staffId);
-	const session = await core.signIn.acceptInvitation(token, PASSWORD, {});
-	return `im_session=${session.sessionId}`;
-}
-
-/** The page's text with handlebars' escapes of `=` and `&` read back. */
-const decoded = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
-
 const open = (kind: PageKind, cookie: string, query: FormRequest['query'] = {}) =>
-	handleWorkplaceRequest(
-		{ core: suite.core, kind, auth: { mode: 'personal' }, formPath: `formulare/${kind}` },
-		{ method: 'GET', query, headers: { cookie }, path: `/webhook/formulare/${kind}` },
-	).then((r) => ({ ...r, text: decoded(String(r.body)) }));
+	openPage(suite.core, kind, cookie, query);
 
 /** Waldkirch (Caritas) and Endingen (DRK): one case each, the Caritas one with a plan due for review. */
 async function twoProviders() {

@@ -140,6 +140,7 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 			['cases', 'formulare/faelle'],
 			['case', 'formulare/fall'],
 			['report', 'formulare/auswertung'],
+			['overview', 'formulare/uebersicht'],
 			['referralFeedback', 'formulare/rueckmeldung'],
 			['caseFileChange', 'formulare/veraenderung'],
 			['reopen', 'formulare/wiederaufnahme'],
