@@ -11,6 +11,7 @@ export { resolveActor, SystemActor, interfaceActor, type ResolvedActor } from '.
 export { limitsFor } from './lifecycle/duration';
 export { caseEventLabels, caseEventTypes } from './events/event-types';
 export { handleFormRequest } from './forms/handlers';
+export { emissionOf, type EmissionOutput } from './forms/emission';
 export { handleWorkplaceRequest, pageKinds, type PageKind } from './workplace/workplace';
 export { checkProxySecret, type AuthConfig } from './forms/auth';
 export {

@@ -10,6 +10,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	checkProxySecret,
+	emissionOf,
+	type EmissionOutput,
 	handleFormRequest,
 	type AuthConfig,
 	type FormKind,
@@ -18,6 +20,7 @@ import {
 	type PageKind,
 	type StaffClaim,
 } from '../../src/index';
+import { formProperty, outputProperty } from './properties';
 import { districtProfileProperties } from '../shared/district-parameters';
 import * as credentialTest from '../shared/credential-test';
 import { itemJson } from '../shared/items';
@@ -90,32 +93,7 @@ export class CaseFormTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Form',
-				name: 'form',
-				type: 'options',
-				options: [
-					{ name: 'Case File Change (Veränderung in Der Fallakte)', value: 'caseFileChange' },
-					{ name: 'Case Page (Fallakte)', value: 'case' },
-					{ name: 'Closure (Beendigung)', value: 'closure' },
-					{ name: 'Contact (Beratungskontakt)', value: 'contact' },
-					{ name: 'Coordinator Overview (Übersicht)', value: 'overview' },
-					{ name: 'Funder Report (Auswertung)', value: 'report' },
-					{ name: 'Intake (Aufnahme)', value: 'intake' },
-					{ name: 'Integration Plan (Integrationsplan)', value: 'plan' },
-					{ name: 'My Cases (Meine Fälle)', value: 'cases' },
-					{ name: 'Reassignment (Neuzuweisung)', value: 'reassign' },
-					{ name: 'Referral (Weitervermittlung)', value: 'referral' },
-					{
-						name: 'Referral Feedback (Rückmeldung Zur Weitervermittlung)',
-						value: 'referralFeedback',
-					},
-					{ name: 'Reopening (Wiederaufnahme)', value: 'reopen' },
-				],
-				default: 'intake',
-				description:
-					'Which page to serve: a generated form (all but the intake are opened for a case with ?case=<case ID>), the list My Cases, the Case Page (with its plan versions as printable documents), the Coordinator Overview (open and due cases per provider and manager) or the Funder Report page (period form and XLSX/Sachbericht downloads). Keep them in one folder (formulare/…) with the default names: the pages link to each other.',
-			},
+			formProperty,
 			{
 				displayName: 'Path',
 				name: 'path',
@@ -173,6 +151,7 @@ export class CaseFormTrigger implements INodeType {
 				description:
 					'Whether the trigger stores the submission through the case core before confirming it to the manager. Off: it only validates and hands the data to the workflow.',
 			},
+			outputProperty,
 		],
 	};
 
@@ -224,7 +203,9 @@ export class CaseFormTrigger implements INodeType {
 			);
 			res.status(response.status).set(response.headers).send(response.body);
 			if (!emission) return { noWebhookResponse: true };
-			return { noWebhookResponse: true, workflowData: [[{ json: itemJson(emission) }]] };
+			const output = this.getNodeParameter('output', 'full') as EmissionOutput;
+			const json = itemJson(emissionOf(emission, output));
+			return { noWebhookResponse: true, workflowData: [[{ json }]] };
 		} catch (error) {
 			// Configuration or store problems: the manager gets a German page, the details go to n8n's log.
 			this.logger.error(`Case Form Trigger: ${(error as Error).message}`);

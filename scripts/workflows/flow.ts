@@ -150,7 +150,14 @@ export class Flow {
 	 * submission through the core and answers the manager in German; the workflow then gets
 	 * `{kind, data, extras, actor, submissionId, caseId, caseNumber, result}`.
 	 */
-	formTrigger(path: string, label: string, form: string, position: Position = [0, 300]): string {
+	/** A Case Form Trigger in the forms' folder; `output: 'ids'` when no later node needs the submitted data. */
+	formTrigger(
+		path: string,
+		label: string,
+		form: string,
+		position: Position = [0, 300],
+		output: 'full' | 'ids' = 'full',
+	): string {
 		return this.add(
 			`Formular: ${label}`,
 			FORM_TRIGGER,
@@ -162,6 +169,7 @@ export class Flow {
 				districtProfile: this.profile.id,
 				authentication: 'personal',
 				save: true,
+				...(output === 'ids' ? { output } : {}),
 			},
 			{
 				webhookId: this.id(`webhook/${path}`),

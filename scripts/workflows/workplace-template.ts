@@ -43,7 +43,7 @@ export function workplace(profile: DistrictProfile): Flow {
 	f.note(
 		'Weitere Schritte der Fallakte',
 		'### Weitere Schritte der Fallakte\nDiese Formulare öffnet die Fallakte für einen Fall; sie speichern selbst ' +
-			'und starten keinen weiteren Ablauf: **Rückmeldung** eines Fachdienstes zu einer Weitervermittlung, ' +
+			'und geben an n8n nur Kennungen weiter (keine personenbezogenen Daten in der Ausführungsliste): **Rückmeldung** eines Fachdienstes zu einer Weitervermittlung, ' +
 			'**Veränderung** in der Fallakte (Deutschniveau, Tätigkeit, Wohnort, Haushalt; mit Datum, damit Berichte ' +
 			'den Stand am Ende ihres Zeitraums zählen), **Wiederaufnahme** eines beendeten Falls und **Neuzuweisung** ' +
 			'(Koordination im ganzen Kreis, Integrationsmanager*innen innerhalb ihres Trägers).',
@@ -51,9 +51,9 @@ export function workplace(profile: DistrictProfile): Flow {
 		420,
 		240,
 	);
-	f.formTrigger('rueckmeldung', 'Rückmeldung', 'referralFeedback', [0, 1300]);
-	f.formTrigger('veraenderung', 'Veränderung', 'caseFileChange', [0, 1520]);
-	f.formTrigger('wiederaufnahme', 'Wiederaufnahme', 'reopen', [0, 1740]);
-	f.formTrigger('zustaendigkeit', 'Neuzuweisung', 'reassign', [0, 1960]);
+	f.formTrigger('rueckmeldung', 'Rückmeldung', 'referralFeedback', [0, 1300], 'ids');
+	f.formTrigger('veraenderung', 'Veränderung', 'caseFileChange', [0, 1520], 'ids');
+	f.formTrigger('wiederaufnahme', 'Wiederaufnahme', 'reopen', [0, 1740], 'ids');
+	f.formTrigger('zustaendigkeit', 'Neuzuweisung', 'reassign', [0, 1960], 'ids');
 	return f;
 }

@@ -13,6 +13,8 @@ import { ssoCallback } from './sign-in-sso';
 import { parseSubmissionBody } from './parse-body';
 
 export type { FormRequest, FormResponse } from './http';
+export type { FormEmission } from './emission';
+import type { FormEmission } from './emission';
 export { PAGE_CSP } from './http';
 export { parseSubmissionBody } from './parse-body';
 import { toFormErrors, type FormFieldError } from './error-paths';
@@ -22,21 +24,6 @@ import { renderPage } from './page';
 import { prefill } from './prefill';
 import { fillProfileOptions } from './profile-options';
 import { storeSubmission } from './submit';
-
-/** What a successful POST hands to the workflow. */
-export interface FormEmission {
-	kind: FormKind;
-	data: Record<string, unknown>;
-	extras: Record<string, unknown>;
-	actor: Actor;
-	submissionId: string;
-	/** The case as the form's link named it (`?case=`); once stored, its internal id. */
-	caseId?: string;
-	/** The case's readable number (`EM-2026-00042`, when the trigger saves): what e-mails and notes name. */
-	caseNumber?: string;
-	/** The stored record (when the trigger saves). */
-	result?: unknown;
-}
 
 export interface FormHandlerConfig {
 	core: Core;

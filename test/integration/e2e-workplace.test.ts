@@ -21,6 +21,7 @@ import {
 import { intakeFor, isoDaysAgo, planData } from '../helpers/e2e/district-e2e';
 import { districtSuite } from '../helpers/e2e/district-suite';
 import { E2E_PASSWORD } from '../helpers/e2e/staff-sign-in';
+import { executionsOf } from '../helpers/e2e/n8n-executions';
 import { typeDate } from '../helpers/form-wizard';
 
 const shots = path.join(artifactDir, 'e2e-workplace');
@@ -180,14 +181,41 @@ run('e2e workplace (Emmendingen) in Chromium on a real n8n', () => {
 		await context.close();
 	});
 
+	it('keeps the personal data of these steps out of n8n’s execution list: ids and the case number only', async () => {
+		const workplace = em.run.instance.workflows.find((w) => w.name.endsWith('Arbeitsplatz'))!;
+		const list = await executionsOf(em.run, workplace.id);
+		const runs = list.results as { id: string }[];
+		expect(runs.length).toBeGreaterThanOrEqual(3); // the feedback, the change, the reopening
+		for (const { id } of runs) {
+			const text = JSON.stringify(
+				await em.run.instance.client.request('GET', `/rest/executions/${id}`),
+			);
+			expect(text).toContain(caseNumber);
+			for (const personal of ['Rahimi', 'Amina', 'Schlafstörungen', 'Jobcenter'])
+				expect(text).not.toContain(personal);
+		}
+	});
+
 	it('lets the coordinator reassign the case and download the report of a chosen period', async () => {
 		const { page, context, pageErrors, foreignRequests } = await signedIn('em-koordination');
 		await expect(page.locator('h1').innerText()).resolves.toBe('Fälle des Kreises');
 		await screenshot(page, 'faelle-des-kreises');
+		await Promise.all([page.waitForURL(/\/formulare\/uebersicht/), page.click('#nav-overview')]);
+		await expect(page.locator('main').innerText()).resolves.toContain('Timo Quast');
+		await screenshot(page, 'uebersicht');
+		await Promise.all([page.waitForURL(/\/formulare\/faelle/), page.click('#nav-back')]);
 		await Promise.all([
 			page.waitForURL(/\/formulare\/fall\?case=/),
 			page.locator(`tr[data-case="${caseNumber}"] a`).click(),
 		]);
+		// The first plan version as a printable document.
+		await Promise.all([
+			page.waitForURL(/fassung=1/),
+			page.locator('#plan-versions a').first().click(),
+		]);
+		await expect(page.locator('main').innerText()).resolves.toContain('Fassung 1');
+		await screenshot(page, 'integrationsplan-fassung-1');
+		await Promise.all([page.waitForURL(/\/formulare\/fall\?case=[^&]+$/), page.goBack()]);
 		const form = await openStep(page, 'step-reassign');
 		await form.locator('select[name="data[managerId]"]').selectOption({ value: 'em-drk-01' });
 		await screenshot(page, 'neuzuweisung');

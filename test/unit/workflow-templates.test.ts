@@ -148,6 +148,10 @@ describe.each(shippedProfileIds())('workflow templates of %s', (district) => {
 		]);
 		for (const n of pages)
 			expect(n.parameters).toMatchObject({ authentication: 'personal', districtProfile: district });
+		// The further steps start no follow-up: their executions carry ids only, no personal data.
+		expect(
+			pages.filter((n) => n.parameters.output === 'ids').map((n) => n.parameters.form),
+		).toEqual(['referralFeedback', 'caseFileChange', 'reopen', 'reassign']);
 	});
 
 	it('tell the admin which municipalities get a notice instead of a case, exactly when the profile has some', () => {
