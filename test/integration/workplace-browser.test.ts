@@ -35,6 +35,9 @@ run('workplace in Chromium (n8n sandbox)', () => {
 		await page.fill('#login', 'em-caritas-01');
 		await page.fill('#password', PASSWORD);
 		await Promise.all([page.waitForURL(site.server.url('faelle')), page.click('#sign-in')]);
+		// The list has rendered (a screenshot taken during the navigation after the sign-in can fail in Chromium).
+		await page.locator('#caseload-count').waitFor();
+		await page.waitForLoadState('load');
 		await page.screenshot({ path: artifactPath('workplace-cases.png') });
 		await page.fill('#q', 'hadd');
 		await Promise.all([page.waitForURL(/q=hadd/), page.click('#search')]);
